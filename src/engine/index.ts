@@ -1,0 +1,3 @@
+export * from "./types";
+export { diagnose } from "./diagnose";
+export { finding, DEFAULT_SEVERITY } from "./findings";

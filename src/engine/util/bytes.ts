@@ -1,0 +1,164 @@
+/** Byte helpers shared by the engine. Host-free: typed arrays only. */
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
+export function toHex(bytes: Uint8Array): string {
+  let out = "";
+  for (let i = 0; i < bytes.length; i++) out += HEX[bytes[i] as number];
+  return out;
+}
+
+export function fromHex(hex: string): Uint8Array {
+  const clean = hex.replace(/[^0-9a-fA-F]/g, "");
+  const out = new Uint8Array(clean.length >> 1);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(clean.substr(i * 2, 2), 16);
+  return out;
+}
+
+/** Bytes as a string of code points 0-255 (no decoding). Chunked so huge inputs do not blow the stack. */
+export function latin1(bytes: Uint8Array, start = 0, end = bytes.length): string {
+  let out = "";
+  const CHUNK = 0x8000;
+  for (let i = start; i < end; i += CHUNK) {
+    out += String.fromCharCode.apply(
+      null,
+      bytes.subarray(i, Math.min(i + CHUNK, end)) as unknown as number[],
+    );
+  }
+  return out;
+}
+
+export function fromLatin1(s: string): Uint8Array {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i) & 0xff;
+  return out;
+}
+
+export function utf8(s: string): Uint8Array {
+  return new TextEncoder().encode(s);
+}
+
+export function concat(parts: readonly Uint8Array[]): Uint8Array {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+/** Maps a byte to its 6-bit value; 64 = skip (whitespace, other), 65 = padding '='. */
+const B64_REV = (() => {
+  const t = new Uint8Array(256).fill(64);
+  for (let i = 0; i < 64; i++) t[B64.charCodeAt(i)] = i;
+  t["-".charCodeAt(0)] = 62; // base64url
+  t["_".charCodeAt(0)] = 63;
+  t["=".charCodeAt(0)] = 65;
+  return t;
+})();
+
+/**
+ * Tolerant base64 decoder: skips whitespace and any non-alphabet byte, stops at padding.
+ * Runs in one pass over the input; suitable for 50 MB bodies.
+ */
+export function decodeBase64(input: Uint8Array, start = 0, end = input.length): Uint8Array {
+  const out = new Uint8Array(Math.ceil(((end - start) * 3) / 4));
+  let o = 0;
+  let acc = 0;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const v = B64_REV[input[i] as number] as number;
+    if (v === 64) continue;
+    if (v === 65) break;
+    acc = (acc << 6) | v;
+    if (++n === 4) {
+      out[o++] = (acc >> 16) & 0xff;
+      out[o++] = (acc >> 8) & 0xff;
+      out[o++] = acc & 0xff;
+      acc = 0;
+      n = 0;
+    }
+  }
+  if (n === 2) out[o++] = (acc >> 4) & 0xff;
+  else if (n === 3) {
+    out[o++] = (acc >> 10) & 0xff;
+    out[o++] = (acc >> 2) & 0xff;
+  }
+  return out.subarray(0, o);
+}
+
+export function decodeBase64String(s: string): Uint8Array {
+  return decodeBase64(fromLatin1(s));
+}
+
+export function encodeBase64(bytes: Uint8Array, lineLength = 0): string {
+  let out = "";
+  let line = 0;
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i] as number;
+    const b = i + 1 < bytes.length ? (bytes[i + 1] as number) : 0;
+    const c = i + 2 < bytes.length ? (bytes[i + 2] as number) : 0;
+    const triple = (a << 16) | (b << 8) | c;
+    out += B64[(triple >> 18) & 63];
+    out += B64[(triple >> 12) & 63];
+    out += i + 1 < bytes.length ? B64[(triple >> 6) & 63] : "=";
+    out += i + 2 < bytes.length ? B64[triple & 63] : "=";
+    line += 4;
+    if (lineLength > 0 && line >= lineLength) {
+      parts.push(out);
+      out = "";
+      line = 0;
+    }
+    if (out.length > 0x10000) {
+      parts.push(out);
+      out = "";
+    }
+  }
+  parts.push(out);
+  return lineLength > 0 ? parts.filter((p) => p.length > 0).join("\n") : parts.join("");
+}
+
+/** PEM armour for a DER certificate. */
+export function toPem(der: Uint8Array, label = "CERTIFICATE"): string {
+  return `-----BEGIN ${label}-----\n${encodeBase64(der, 64)}\n-----END ${label}-----\n`;
+}
+
+/** All PEM blocks of the given label in a text, as DER. */
+export function fromPem(text: string, label = "CERTIFICATE"): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  const begin = `-----BEGIN ${label}-----`;
+  const endMark = `-----END ${label}-----`;
+  let pos = 0;
+  for (;;) {
+    const b = text.indexOf(begin, pos);
+    if (b < 0) break;
+    const e = text.indexOf(endMark, b + begin.length);
+    if (e < 0) break;
+    out.push(decodeBase64String(text.slice(b + begin.length, e)));
+    pos = e + endMark.length;
+  }
+  return out;
+}
+
+/** ArrayBuffer holding exactly these bytes (WebCrypto and PKIjs want ArrayBuffers). */
+export function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  if (
+    bytes.byteOffset === 0 &&
+    bytes.byteLength === bytes.buffer.byteLength &&
+    bytes.buffer instanceof ArrayBuffer
+  ) {
+    return bytes.buffer;
+  }
+  return bytes.slice().buffer as ArrayBuffer;
+}

@@ -1,0 +1,29 @@
+/**
+ * Contract of the read-message ladder (src/office). Only src/office touches Office.js / Graph.
+ */
+import type { Diagnosis, LocalizedText } from "../engine/types";
+
+/** The rungs, best first: whole EML (Mailbox 1.14); Exchange's smime.p7m attachment (1.8);
+ * internet headers + attachment list + body (1.8); itemClass + attachment list (1.1). */
+export type Rung = "eml" | "smime-attachment" | "headers" | "basic";
+
+export interface LadderNote {
+  rung: Rung;
+  reason: "unsupported" | "error" | "not-applicable";
+  message: LocalizedText;
+}
+
+export interface MessageSource {
+  rung: Rung;
+  /** MIME bytes to hand to the engine's diagnose() (rungs "eml" and "smime-attachment"). */
+  bytes?: Uint8Array;
+  /** A partial diagnosis assembled from what Office exposes (rungs "headers" and "basic"). */
+  partial?: Diagnosis;
+  /** What a newer Outlook would add, when partial. */
+  notes: LadderNote[];
+  subject?: string;
+  from?: { name: string; address: string };
+  itemClass?: string;
+  /** The signed-in mailbox's address (for the self-test). */
+  userAddress?: string;
+}
