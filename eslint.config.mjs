@@ -32,9 +32,13 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         {
+          paths: ["fs", "path", "os", "crypto", "buffer", "child_process", "util", "stream"].map((name) => ({
+            name,
+            message: "src/engine is host-free",
+          })),
           patterns: [
             {
-              group: ["node:*", "fs", "path", "os", "crypto", "buffer", "child_process"],
+              group: ["node:*"],
               message: "src/engine is host-free",
             },
             {

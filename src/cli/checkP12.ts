@@ -1,0 +1,171 @@
+/**
+ * `smime-assistant check-p12 FILE.p12 [--password-file F] [--email ADDR] [--at ISO-8601] [--json] [--lang ja|en]`:
+ * the signing-setup check of a PKCS#12 file, entirely local. The password comes from --password-file, else
+ * the SMIME_ASSISTANT_P12_PASSWORD environment variable, else a no-echo prompt on the terminal, else it is
+ * empty. It is never printed, logged or written anywhere.
+ */
+import { promises as fs } from "node:fs";
+import { checkPkcs12, type P12Result } from "../engine/cert/pkcs12";
+import type { Finding } from "../engine/types";
+import { parseArgs, type Io } from "./io";
+
+export const CHECK_P12_USAGE =
+  "usage: smime-assistant check-p12 FILE.p12 [--password-file F] [--email ADDR] [--at ISO-8601] [--json] [--lang ja|en]\n" +
+  "  The password is read from --password-file (first line), else from the SMIME_ASSISTANT_P12_PASSWORD\n" +
+  "  environment variable, else asked for on the terminal (not echoed); otherwise it is empty.\n";
+
+export const PASSWORD_ENV = "SMIME_ASSISTANT_P12_PASSWORD";
+
+export interface CheckP12Deps {
+  /** Environment (default: process.env). */
+  env?: Record<string, string | undefined>;
+  /** Asks for the password without echo; undefined when there is no terminal (default: stdin TTY prompt). */
+  promptPassword?: (prompt: string) => Promise<string | undefined>;
+}
+
+/** The password file's content without one trailing line break. */
+export function passwordFromFileContent(bytes: Uint8Array): string {
+  let s = new TextDecoder("utf-8").decode(bytes);
+  if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+  return s.replace(/\r?\n$/, "");
+}
+
+/** No-echo password prompt on the terminal (stderr for the prompt); undefined when stdin is not a TTY. */
+export function promptPasswordOnTty(prompt: string): Promise<string | undefined> {
+  const stdin = process.stdin;
+  if (!stdin.isTTY || typeof stdin.setRawMode !== "function") return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    process.stderr.write(prompt);
+    let value = "";
+    const wasRaw = stdin.isRaw;
+    stdin.setRawMode(true);
+    stdin.resume();
+    stdin.setEncoding("utf8");
+    const done = (err?: Error): void => {
+      stdin.off("data", onData);
+      stdin.setRawMode(wasRaw);
+      stdin.pause();
+      process.stderr.write("\n");
+      if (err) reject(err);
+      else resolve(value);
+    };
+    const onData = (chunk: string): void => {
+      for (const ch of chunk) {
+        if (ch === "\r" || ch === "\n" || ch === "\u0004") return done();
+        if (ch === "\u0003") return done(new Error("cancelled"));
+        if (ch === "\u007f" || ch === "\b") value = value.slice(0, -1);
+        else value += ch;
+      }
+    };
+    stdin.on("data", onData);
+  });
+}
+
+function marker(f: Finding): string {
+  return f.severity === "error" ? "[x]" : f.severity === "warning" ? "[!]" : "[i]";
+}
+
+function human(file: string, r: P12Result, lang: "ja" | "en"): string {
+  const ja = lang === "ja";
+  const lines: string[] = [file];
+  const c = r.certificate;
+  if (c) {
+    lines.push(`  ${ja ? "証明書" : "certificate"}: ${c.commonName || c.subject} <${c.emails.join(", ")}>`);
+    lines.push(`  ${ja ? "発行者" : "issuer"}: ${c.issuer}`);
+    lines.push(
+      `  ${ja ? "有効期間" : "valid"}: ${c.notBefore.slice(0, 10)} – ${c.notAfter.slice(0, 10)}    ${ja ? "鍵" : "key"}: ${c.keyType}${c.keySize ? ` ${c.keySize}` : ""}${c.curve ? ` ${c.curve}` : ""}`,
+    );
+    lines.push(`  SHA-256: ${c.sha256}`);
+  }
+  for (const f of r.findings) lines.push(`  ${marker(f)} ${f.code}: ${f.message[lang]}`);
+  if (r.advice && r.advice.length > 0) {
+    lines.push(`  ${ja ? "アドバイス" : "Advice"}:`);
+    for (const a of r.advice) lines.push(`    - ${a.message[lang]}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+export async function runCheckP12(argv: string[], io: Io, deps: CheckP12Deps = {}): Promise<number> {
+  const args = parseArgs(argv, {
+    flags: ["--json", "--help"],
+    values: ["--password-file", "--email", "--at", "--lang"],
+  });
+  if (args.flags.has("--help")) {
+    io.out(CHECK_P12_USAGE);
+    return 0;
+  }
+  if (args.unknown.length > 0 || args.positional.length !== 1) {
+    const why = args.unknown.length
+      ? `unknown option: ${args.unknown.join(", ")}\n`
+      : args.positional.length > 1
+        ? "check one file at a time\n"
+        : "";
+    io.err(`${why}${CHECK_P12_USAGE}`);
+    return 2;
+  }
+  const file = args.positional[0] as string;
+  const json = args.flags.has("--json");
+  const langArg = args.values.get("--lang")?.[0];
+  const lang = langArg === "ja" ? "ja" : "en";
+  let at: Date | undefined;
+  const atArg = args.values.get("--at")?.[0];
+  if (atArg !== undefined) {
+    at = new Date(atArg);
+    if (Number.isNaN(at.getTime())) {
+      io.err(`smime-assistant check-p12: --at: not an ISO-8601 time: ${atArg}\n`);
+      return 2;
+    }
+  }
+  const email = args.values.get("--email")?.[0];
+
+  // ---- the password (never echoed, printed or logged)
+  let password: string;
+  const passwordFile = args.values.get("--password-file")?.[0];
+  const env = deps.env ?? process.env;
+  if (passwordFile !== undefined) {
+    try {
+      password = passwordFromFileContent(new Uint8Array(await fs.readFile(passwordFile)));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? "error";
+      io.err(`smime-assistant check-p12: cannot read the password file ${passwordFile} (${code})\n`);
+      return 2;
+    }
+  } else if (env[PASSWORD_ENV] !== undefined) {
+    password = env[PASSWORD_ENV] as string;
+  } else {
+    try {
+      password = (await (deps.promptPassword ?? promptPasswordOnTty)(`Password for ${file}: `)) ?? "";
+    } catch {
+      io.err("smime-assistant check-p12: cancelled\n");
+      return 130;
+    }
+  }
+
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await fs.readFile(file));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? String(err);
+    io.err(`smime-assistant check-p12: cannot read ${file} (${code})\n`);
+    return 1;
+  }
+  const r = await checkPkcs12(bytes, {
+    password,
+    ...(email !== undefined ? { email } : {}),
+    ...(at ? { at } : {}),
+  });
+  password = "";
+  if (json) {
+    const out = {
+      file,
+      findings: r.findings,
+      ...(r.certificate ? { certificate: r.certificate } : {}),
+      ...(r.certificates ? { certificates: r.certificates } : {}),
+      ...(r.advice ? { advice: r.advice } : {}),
+    };
+    io.out(`${JSON.stringify(out, null, 2)}\n`);
+  } else {
+    io.out(human(file, r, lang));
+  }
+  return 0;
+}

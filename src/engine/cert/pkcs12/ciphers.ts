@@ -1,0 +1,386 @@
+/**
+ * Decryption of PKCS#12 contents: PBES2 (PBKDF2 + AES-CBC via WebCrypto), the legacy PKCS#12 PBE schemes
+ * (pbeWithSHAAnd3-KeyTripleDES-CBC, …2-KeyTripleDES-CBC, …128/40BitRC2-CBC, …128/40BitRC4) with the RFC 7292
+ * KDF, and PBES1 (PBKDF1 + DES/RC2). WebCrypto has no DES or RC2: node-forge's pure-JS des/rc2 modules do
+ * those (RC4 is a dozen lines, below). Never throws for bad input: returns a reason instead.
+ */
+import forge from "node-forge/lib/forge";
+import "node-forge/lib/des";
+import "node-forge/lib/rc2";
+import { pbkdf2 } from "@noble/hashes/pbkdf2";
+import { children, decodeOid, isUniversal, octetStringContent, TAG, type Tlv } from "../../cms/ber";
+import { fromLatin1, latin1, toArrayBuffer } from "../../util/bytes";
+import { createHash, NOBLE_HASH, subtle, webCryptoHash, type HashName } from "./hash";
+import { KDF_ID, MAX_KDF_ITERATIONS, pkcs12Kdf } from "./kdf";
+
+/** Upper bound of PBKDF2 iterations (native WebCrypto; real files use 1 – 600 000); guards against a crafted 2^31. */
+export const MAX_ITERATIONS = 2_000_000;
+
+export type DecryptResult =
+  | { ok: true; plain: Uint8Array; algorithm: string }
+  | { ok: false; reason: "bad-password" | "unsupported" | "malformed"; algorithm: string; message?: string };
+
+/** Password in the encodings each scheme wants. */
+export interface PasswordForms {
+  /** UTF-8 bytes (PBES2 / PBKDF2, PBES1). */
+  utf8: Uint8Array;
+  /** Candidates for the PKCS#12 KDF, the one that verified the MAC first. */
+  bmp: Uint8Array[];
+  /**
+   * Iterations left for the whole file (shared by every bag): a crafted file with many bags of large
+   * iteration counts must not hang the check.
+   */
+  budget: { left: number };
+}
+
+/** Default total iteration budget of one check (real files spend well under 100 000). */
+export const ITERATION_BUDGET = 3_000_000;
+
+function spend(pw: PasswordForms, n: number): boolean {
+  if (pw.budget.left < n) return false;
+  pw.budget.left -= n;
+  return true;
+}
+
+interface Pkcs12Pbe {
+  name: string;
+  cipher: "3des" | "rc2" | "rc4";
+  keyLength: number;
+  /** RC2 effective key bits. */
+  bits?: number;
+}
+
+const PKCS12_PBE: Record<string, Pkcs12Pbe> = {
+  "1.2.840.113549.1.12.1.1": { name: "pbeWithSHAAnd128BitRC4", cipher: "rc4", keyLength: 16 },
+  "1.2.840.113549.1.12.1.2": { name: "pbeWithSHAAnd40BitRC4", cipher: "rc4", keyLength: 5 },
+  "1.2.840.113549.1.12.1.3": { name: "pbeWithSHAAnd3-KeyTripleDES-CBC", cipher: "3des", keyLength: 24 },
+  "1.2.840.113549.1.12.1.4": { name: "pbeWithSHAAnd2-KeyTripleDES-CBC", cipher: "3des", keyLength: 16 },
+  "1.2.840.113549.1.12.1.5": { name: "pbeWithSHAAnd128BitRC2-CBC", cipher: "rc2", keyLength: 16, bits: 128 },
+  "1.2.840.113549.1.12.1.6": { name: "pbeWithSHAAnd40BitRC2-CBC", cipher: "rc2", keyLength: 5, bits: 40 },
+};
+
+const PBES1: Record<string, { name: string; hash: HashName; cipher: "des" | "rc2" }> = {
+  "1.2.840.113549.1.5.3": { name: "pbeWithMD5AndDES-CBC", hash: "md5", cipher: "des" },
+  "1.2.840.113549.1.5.6": { name: "pbeWithMD5AndRC2-CBC", hash: "md5", cipher: "rc2" },
+  "1.2.840.113549.1.5.10": { name: "pbeWithSHA1AndDES-CBC", hash: "sha-1", cipher: "des" },
+  "1.2.840.113549.1.5.11": { name: "pbeWithSHA1AndRC2-CBC", hash: "sha-1", cipher: "rc2" },
+};
+
+const PBES2_OID = "1.2.840.113549.1.5.13";
+const PBKDF2_OID = "1.2.840.113549.1.5.12";
+
+const PRF: Record<string, HashName> = {
+  "1.2.840.113549.2.7": "sha-1",
+  "1.2.840.113549.2.8": "sha-224",
+  "1.2.840.113549.2.9": "sha-256",
+  "1.2.840.113549.2.10": "sha-384",
+  "1.2.840.113549.2.11": "sha-512",
+};
+
+const PBES2_CIPHERS: Record<string, { name: string; kind: "aes" | "3des" | "des"; keyLength: number }> = {
+  "2.16.840.1.101.3.4.1.2": { name: "aes-128-cbc", kind: "aes", keyLength: 16 },
+  "2.16.840.1.101.3.4.1.22": { name: "aes-192-cbc", kind: "aes", keyLength: 24 },
+  "2.16.840.1.101.3.4.1.42": { name: "aes-256-cbc", kind: "aes", keyLength: 32 },
+  "1.2.840.113549.3.7": { name: "des-ede3-cbc", kind: "3des", keyLength: 24 },
+  "1.3.14.3.2.7": { name: "des-cbc", kind: "des", keyLength: 8 },
+};
+
+/** Name of a content/key encryption algorithm, for messages. */
+export function encryptionAlgorithmName(oid: string): string {
+  return PKCS12_PBE[oid]?.name ?? PBES1[oid]?.name ?? (oid === PBES2_OID ? "PBES2" : oid);
+}
+
+function intValue(t: Tlv | undefined): number | undefined {
+  if (!isUniversal(t, TAG.INTEGER) || t.value.length === 0 || t.value.length > 6) return undefined;
+  if (((t.value[0] as number) & 0x80) !== 0) return undefined;
+  let n = 0;
+  for (const b of t.value) n = n * 256 + b;
+  return n;
+}
+
+function octets(t: Tlv | undefined): Uint8Array | undefined {
+  if (!isUniversal(t, TAG.OCTET_STRING)) return undefined;
+  return octetStringContent(t);
+}
+
+/** Strict PKCS#7 padding removal; undefined when the padding is wrong (the usual sign of a wrong key). */
+export function unpad(data: Uint8Array, block: number): Uint8Array | undefined {
+  if (data.length === 0 || data.length % block !== 0) return undefined;
+  const n = data[data.length - 1] as number;
+  if (n === 0 || n > block) return undefined;
+  for (let i = data.length - n; i < data.length; i++) if (data[i] !== n) return undefined;
+  return data.subarray(0, data.length - n);
+}
+
+function forgeBuffer(b: Uint8Array) {
+  return forge.util.createBuffer(latin1(b));
+}
+
+/** DES-CBC / 3DES-CBC (EDE, 24-byte key) without padding removal. */
+export function desCbc(key: Uint8Array, iv: Uint8Array, data: Uint8Array): Uint8Array | undefined {
+  if (data.length % 8 !== 0 || iv.length !== 8) return undefined;
+  const c = forge.cipher.createDecipher(key.length === 8 ? "DES-CBC" : "3DES-CBC", forgeBuffer(key));
+  c.start({ iv: forgeBuffer(iv) });
+  c.update(forgeBuffer(data));
+  if (!c.finish(() => true)) return undefined;
+  return fromLatin1(c.output.getBytes());
+}
+
+export function rc2Cbc(
+  key: Uint8Array,
+  bits: number,
+  iv: Uint8Array,
+  data: Uint8Array,
+): Uint8Array | undefined {
+  if (data.length % 8 !== 0 || iv.length !== 8) return undefined;
+  const c = forge.rc2.createDecryptionCipher(forgeBuffer(key), bits);
+  c.start(forgeBuffer(iv), null);
+  c.update(forgeBuffer(data));
+  if (!c.finish(() => true)) return undefined;
+  return fromLatin1(c.output.getBytes());
+}
+
+/** RC4 (symmetric: decrypting is encrypting). */
+export function rc4(key: Uint8Array, data: Uint8Array): Uint8Array {
+  const S = new Uint8Array(256);
+  for (let i = 0; i < 256; i++) S[i] = i;
+  for (let i = 0, j = 0; i < 256; i++) {
+    j = (j + (S[i] as number) + (key[i % key.length] as number)) & 0xff;
+    const t = S[i] as number;
+    S[i] = S[j] as number;
+    S[j] = t;
+  }
+  const out = new Uint8Array(data.length);
+  for (let k = 0, i = 0, j = 0; k < data.length; k++) {
+    i = (i + 1) & 0xff;
+    j = (j + (S[i] as number)) & 0xff;
+    const t = S[i] as number;
+    S[i] = S[j] as number;
+    S[j] = t;
+    out[k] = (data[k] as number) ^ (S[((S[i] as number) + (S[j] as number)) & 0xff] as number);
+  }
+  return out;
+}
+
+/** Plausibility check for an RC4 result (no padding to check): it must start like a DER SEQUENCE. */
+function looksLikeDer(b: Uint8Array): boolean {
+  return b.length >= 2 && b[0] === 0x30;
+}
+
+function pkcs12PbeDecrypt(
+  scheme: Pkcs12Pbe,
+  params: Tlv | undefined,
+  data: Uint8Array,
+  pw: PasswordForms,
+): DecryptResult {
+  const name = scheme.name;
+  if (!isUniversal(params, TAG.SEQUENCE)) return { ok: false, reason: "malformed", algorithm: name };
+  const [saltT, iterT] = children(params);
+  const salt = octets(saltT);
+  const iterations = intValue(iterT);
+  if (!salt || iterations === undefined || iterations < 1)
+    return { ok: false, reason: "malformed", algorithm: name };
+  if (iterations > MAX_KDF_ITERATIONS) {
+    return {
+      ok: false,
+      reason: "unsupported",
+      algorithm: name,
+      message: `iteration count ${iterations} too high`,
+    };
+  }
+  for (const p of pw.bmp) {
+    if (!spend(pw, iterations * 2)) {
+      return {
+        ok: false,
+        reason: "unsupported",
+        algorithm: name,
+        message: "too many key derivations in one file",
+      };
+    }
+    let key = pkcs12Kdf("sha-1", p, salt, iterations, KDF_ID.key, scheme.keyLength);
+    let plain: Uint8Array | undefined;
+    if (scheme.cipher === "rc4") {
+      plain = rc4(key, data);
+      if (!looksLikeDer(plain)) plain = undefined;
+    } else {
+      const iv = pkcs12Kdf("sha-1", p, salt, iterations, KDF_ID.iv, 8);
+      if (scheme.cipher === "3des") {
+        if (key.length === 16) {
+          const k3 = new Uint8Array(24);
+          k3.set(key, 0);
+          k3.set(key.subarray(0, 8), 16);
+          key = k3;
+        }
+        const raw = desCbc(key, iv, data);
+        plain = raw && unpad(raw, 8);
+      } else {
+        const raw = rc2Cbc(key, scheme.bits ?? 128, iv, data);
+        plain = raw && unpad(raw, 8);
+      }
+    }
+    if (plain) return { ok: true, plain, algorithm: name };
+  }
+  return { ok: false, reason: "bad-password", algorithm: name };
+}
+
+function pbes1Decrypt(
+  scheme: { name: string; hash: HashName; cipher: "des" | "rc2" },
+  params: Tlv | undefined,
+  data: Uint8Array,
+  pw: PasswordForms,
+): DecryptResult {
+  const name = scheme.name;
+  if (!isUniversal(params, TAG.SEQUENCE)) return { ok: false, reason: "malformed", algorithm: name };
+  const [saltT, iterT] = children(params);
+  const salt = octets(saltT);
+  const iterations = intValue(iterT);
+  if (!salt || iterations === undefined || iterations < 1)
+    return { ok: false, reason: "malformed", algorithm: name };
+  if (iterations > MAX_KDF_ITERATIONS) return { ok: false, reason: "unsupported", algorithm: name };
+  if (!spend(pw, iterations)) return { ok: false, reason: "unsupported", algorithm: name };
+  // PBKDF1: T = H^c(P || S); key = T[0..8], IV = T[8..16]
+  let t = createHash(scheme.hash).update(pw.utf8).update(salt).digest();
+  for (let i = 1; i < iterations; i++) t = createHash(scheme.hash).update(t).digest();
+  const key = t.subarray(0, 8);
+  const iv = t.subarray(8, 16);
+  const raw = scheme.cipher === "des" ? desCbc(key, iv, data) : rc2Cbc(key, 64, iv, data);
+  const plain = raw && unpad(raw, 8);
+  return plain
+    ? { ok: true, plain, algorithm: name }
+    : { ok: false, reason: "bad-password", algorithm: name };
+}
+
+async function pbkdf2Bits(
+  hash: HashName,
+  password: Uint8Array,
+  salt: Uint8Array,
+  iterations: number,
+  length: number,
+): Promise<Uint8Array> {
+  const name = webCryptoHash(hash);
+  if (name) {
+    try {
+      const s = subtle();
+      const k = await s.importKey("raw", toArrayBuffer(password), "PBKDF2", false, ["deriveBits"]);
+      const bits = await s.deriveBits(
+        { name: "PBKDF2", salt: toArrayBuffer(salt), iterations, hash: name },
+        k,
+        length * 8,
+      );
+      return new Uint8Array(bits);
+    } catch {
+      // Some WebCrypto implementations refuse an empty password: fall through to noble.
+    }
+  }
+  return pbkdf2(NOBLE_HASH[hash], password, salt, { c: iterations, dkLen: length });
+}
+
+async function pbes2Decrypt(
+  params: Tlv | undefined,
+  data: Uint8Array,
+  pw: PasswordForms,
+): Promise<DecryptResult> {
+  let name = "PBES2";
+  if (!isUniversal(params, TAG.SEQUENCE)) return { ok: false, reason: "malformed", algorithm: name };
+  const [kdf, enc] = children(params);
+  if (!isUniversal(kdf, TAG.SEQUENCE) || !isUniversal(enc, TAG.SEQUENCE)) {
+    return { ok: false, reason: "malformed", algorithm: name };
+  }
+  const [kdfOid, kdfParams] = children(kdf);
+  const [encOid, encParams] = children(enc);
+  if (!isUniversal(kdfOid, TAG.OID) || !isUniversal(encOid, TAG.OID)) {
+    return { ok: false, reason: "malformed", algorithm: name };
+  }
+  const kdfName = decodeOid(kdfOid.value);
+  const encName = decodeOid(encOid.value);
+  const cipher = PBES2_CIPHERS[encName];
+  if (kdfName !== PBKDF2_OID) {
+    return { ok: false, reason: "unsupported", algorithm: `PBES2 with key derivation ${kdfName}` };
+  }
+  if (!cipher) return { ok: false, reason: "unsupported", algorithm: `PBES2 with cipher ${encName}` };
+  if (!isUniversal(kdfParams, TAG.SEQUENCE)) return { ok: false, reason: "malformed", algorithm: name };
+  const kp = children(kdfParams);
+  const salt = octets(kp[0]);
+  const iterations = intValue(kp[1]);
+  let idx = 2;
+  let keyLength = cipher.keyLength;
+  const maybeLen = intValue(kp[idx]);
+  if (maybeLen !== undefined) {
+    keyLength = maybeLen;
+    idx++;
+  }
+  let prf: HashName = "sha-1";
+  const prfT = kp[idx];
+  if (isUniversal(prfT, TAG.SEQUENCE)) {
+    const [prfOid] = children(prfT);
+    const p = isUniversal(prfOid, TAG.OID) ? PRF[decodeOid(prfOid.value)] : undefined;
+    if (!p) return { ok: false, reason: "unsupported", algorithm: "PBES2 with an unknown PRF" };
+    prf = p;
+  }
+  name = `PBES2 (PBKDF2-HMAC-${prf.toUpperCase()}, ${cipher.name})`;
+  const iv = octets(encParams);
+  if (!salt || iterations === undefined || iterations < 1 || !iv || keyLength !== cipher.keyLength) {
+    return { ok: false, reason: "malformed", algorithm: name };
+  }
+  if (iterations > MAX_ITERATIONS) {
+    return {
+      ok: false,
+      reason: "unsupported",
+      algorithm: name,
+      message: `iteration count ${iterations} too high`,
+    };
+  }
+  if (!spend(pw, Math.ceil(iterations / 4))) {
+    return {
+      ok: false,
+      reason: "unsupported",
+      algorithm: name,
+      message: "too many key derivations in one file",
+    };
+  }
+  const key = await pbkdf2Bits(prf, pw.utf8, salt, iterations, keyLength);
+  if (cipher.kind === "aes") {
+    if (iv.length !== 16 || data.length === 0 || data.length % 16 !== 0) {
+      return { ok: false, reason: "malformed", algorithm: name };
+    }
+    let k: CryptoKey;
+    try {
+      k = await subtle().importKey("raw", toArrayBuffer(key), "AES-CBC", false, ["decrypt"]);
+    } catch {
+      return { ok: false, reason: "unsupported", algorithm: name };
+    }
+    try {
+      const plain = await subtle().decrypt(
+        { name: "AES-CBC", iv: toArrayBuffer(iv) },
+        k,
+        toArrayBuffer(data),
+      );
+      return { ok: true, plain: new Uint8Array(plain), algorithm: name };
+    } catch {
+      return { ok: false, reason: "bad-password", algorithm: name };
+    }
+  }
+  const raw = desCbc(key, iv, data);
+  const plain = raw && unpad(raw, 8);
+  return plain
+    ? { ok: true, plain, algorithm: name }
+    : { ok: false, reason: "bad-password", algorithm: name };
+}
+
+/** Decrypts `data` encrypted with the password-based scheme of AlgorithmIdentifier `alg`. */
+export async function decryptWithPassword(
+  alg: Tlv,
+  data: Uint8Array,
+  pw: PasswordForms,
+): Promise<DecryptResult> {
+  if (!isUniversal(alg, TAG.SEQUENCE)) return { ok: false, reason: "malformed", algorithm: "?" };
+  const [oidT, params] = children(alg);
+  if (!isUniversal(oidT, TAG.OID)) return { ok: false, reason: "malformed", algorithm: "?" };
+  const oid = decodeOid(oidT.value);
+  const p12 = PKCS12_PBE[oid];
+  if (p12) return pkcs12PbeDecrypt(p12, params, data, pw);
+  const p1 = PBES1[oid];
+  if (p1) return pbes1Decrypt(p1, params, data, pw);
+  if (oid === PBES2_OID) return pbes2Decrypt(params, data, pw);
+  return { ok: false, reason: "unsupported", algorithm: oid };
+}
