@@ -5,6 +5,7 @@
  * iso-2022-jp, koi8-u/r, windows-125x and iso-8859-x) and typed arrays. Never throws; detection looks at
  * a bounded sample (the first few MB) so a 50 MB body costs one linear decode at most.
  */
+import { getDecoder } from "../util/textDecoders";
 import { finding } from "../findings";
 import type { DecodedText, Finding } from "../types";
 
@@ -123,7 +124,9 @@ function decoderLabel(charset: string): string {
 export function decodeText(bytes: Uint8Array, charset: string): string {
   const cs = normalizeCharset(charset || "utf-8");
   try {
-    return new TextDecoder(decoderLabel(cs)).decode(bytes);
+    const decoder = getDecoder(decoderLabel(cs));
+    if (decoder) return decoder.decode(bytes);
+    return new TextDecoder("utf-8").decode(bytes);
   } catch {
     try {
       return new TextDecoder("utf-8").decode(bytes);
