@@ -1,0 +1,419 @@
+/**
+ * The one place where a certificate is judged: summary, chain building with signature checks,
+ * validity / usage / key-strength findings. Shared by CMS signer checks and the PKCS#12 setup check.
+ */
+import { digest, digestSync, type HashName } from "../cms/hashes";
+import { finding } from "../findings";
+import { SIGNATURE_OIDS } from "../cms/algorithms";
+import { keyDescription, parseSpki, resolveScheme, verifyData, type VerifyOutcome } from "../cms/signature";
+import type { CertificateSummary, Finding } from "../types";
+import { equalBytes, toHex } from "../util/bytes";
+import { normalizedName, parseCertificate, type ParsedCertificate } from "./x509";
+
+export { parseCertificate, type ParsedCertificate } from "./x509";
+
+/** Extra facts about a summary that the contract type does not carry (kept out of the JSON). */
+interface SummaryInfo {
+  parsed: ParsedCertificate;
+  /** Hash of the certificate's own signature, when known. */
+  signatureHash?: HashName;
+}
+const INFO = new WeakMap<CertificateSummary, SummaryInfo>();
+
+const JCAN = /jcan/i;
+
+function iso(d: Date | undefined): string {
+  return d ? d.toISOString() : "";
+}
+
+/** Summarises a DER certificate. Throws (CmsError) when the bytes are not a certificate. */
+export function summarizeCertificate(der: Uint8Array): CertificateSummary {
+  const p = parseCertificate(der);
+  return summaryOf(p);
+}
+
+export function summaryOf(p: ParsedCertificate): CertificateSummary {
+  const emails: string[] = [];
+  for (const e of [
+    ...p.sanEmails,
+    ...p.subjectAttrs.filter((a) => a.type === "emailAddress").map((a) => a.value),
+  ]) {
+    const v = e.trim().toLowerCase();
+    if (v && !emails.includes(v)) emails.push(v);
+  }
+  const cns = p.subjectAttrs.filter((a) => a.type === "CN");
+  const org = p.subjectAttrs.find((a) => a.type === "O");
+  let keyInfo: ReturnType<typeof keyDescription>;
+  try {
+    keyInfo = keyDescription(parseSpki(p.spki));
+  } catch {
+    keyInfo = { keyType: "unknown" };
+  }
+  const selfSigned =
+    (equalBytes(p.subjectDer, p.issuerDer) ||
+      normalizedName(p.subjectAttrs) === normalizedName(p.issuerAttrs)) &&
+    (p.authorityKeyIdentifier === undefined ||
+      p.subjectKeyIdentifier === undefined ||
+      p.authorityKeyIdentifier === p.subjectKeyIdentifier);
+  const s: CertificateSummary = {
+    subject: p.subject,
+    commonName: cns[cns.length - 1]?.value ?? "",
+    emails,
+    issuer: p.issuer,
+    serialNumber: p.serialNumber,
+    notBefore: iso(p.notBefore),
+    notAfter: iso(p.notAfter),
+    sha256: toHex(digestSync("sha-256", p.der)),
+    ...(org ? { organization: org.value } : {}),
+    ...(p.keyUsage ? { keyUsage: p.keyUsage } : {}),
+    ...(p.extendedKeyUsage ? { extendedKeyUsage: p.extendedKeyUsage } : {}),
+    keyType: keyInfo.keyType,
+    ...(keyInfo.keySize !== undefined ? { keySize: keyInfo.keySize } : {}),
+    ...(keyInfo.curve !== undefined ? { curve: keyInfo.curve } : {}),
+    selfSigned,
+    jcan: JCAN.test(p.issuer) || JCAN.test(p.subject),
+  };
+  const sigInfo = SIGNATURE_OIDS[p.sigAlgOid];
+  const info: SummaryInfo = { parsed: p };
+  const h = sigInfo?.hash ?? (p.sigAlgOid === "1.2.840.113549.1.1.10" ? pssHash(p) : undefined);
+  if (h) info.signatureHash = h;
+  INFO.set(s, info);
+  return s;
+}
+
+function pssHash(p: ParsedCertificate): HashName | undefined {
+  const r = resolveScheme(p.sigAlgOid, p.sigAlgParams, undefined);
+  return r.ok ? r.scheme.hash : undefined;
+}
+
+/** RSA modulus size in bits, or undefined for other keys. */
+export function rsaKeyBits(cert: CertificateSummary): number | undefined {
+  return cert.keyType === "rsa" || cert.keyType === "rsa-pss" ? cert.keySize : undefined;
+}
+
+/**
+ * Why the certificate may not be used for signing e-mail, or undefined when it may:
+ * keyUsage present without digitalSignature/nonRepudiation, or an EKU without emailProtection/any.
+ */
+export function emailUsageProblem(cert: CertificateSummary): "key-usage" | "extended-key-usage" | undefined {
+  if (
+    cert.keyUsage &&
+    !cert.keyUsage.includes("digitalSignature") &&
+    !cert.keyUsage.includes("nonRepudiation")
+  ) {
+    return "key-usage";
+  }
+  if (
+    cert.extendedKeyUsage &&
+    !cert.extendedKeyUsage.includes("emailProtection") &&
+    !cert.extendedKeyUsage.includes("anyExtendedKeyUsage")
+  ) {
+    return "extended-key-usage";
+  }
+  return undefined;
+}
+
+export function isEmailCertificate(cert: CertificateSummary): boolean {
+  return emailUsageProblem(cert) === undefined;
+}
+
+function displayName(cert: CertificateSummary): string {
+  return cert.commonName || cert.emails[0] || cert.subject || "(unnamed)";
+}
+
+function day(isoTime: string): string {
+  return isoTime.slice(0, 10);
+}
+
+/**
+ * CERT_EXPIRED, CERT_NOT_YET_VALID, CERT_NOT_FOR_EMAIL, WEAK_KEY — and WEAK_DIGEST when the certificate
+ * itself is signed with SHA-1/MD5 (not for self-signed roots, whose signature proves nothing).
+ */
+export function certificateFindings(
+  cert: CertificateSummary,
+  opts: { at: Date; signingTime?: Date },
+): Finding[] {
+  const out: Finding[] = [];
+  const name = displayName(cert);
+  const at = opts.at.getTime();
+  const nb = Date.parse(cert.notBefore);
+  const na = Date.parse(cert.notAfter);
+  const st = opts.signingTime?.getTime();
+  const validAtSigning = st === undefined || Number.isNaN(st) ? undefined : st >= nb && st <= na;
+  const base = {
+    subject: cert.subject,
+    notBefore: cert.notBefore,
+    notAfter: cert.notAfter,
+    at: opts.at.toISOString(),
+  };
+  const signingDetail =
+    st !== undefined && !Number.isNaN(st)
+      ? { signingTime: new Date(st).toISOString(), validAtSigningTime: validAtSigning }
+      : { validAtSigningTime: null };
+  if (!Number.isNaN(na) && at > na) {
+    const sEn =
+      validAtSigning === true
+        ? " It was still valid when the message was signed, so the signature itself is not affected; only the certificate can no longer be used for new signatures."
+        : validAtSigning === false
+          ? " It had already expired when the message was signed."
+          : " The message carries no signing time, so whether it was valid at signing cannot be told.";
+    const sJa =
+      validAtSigning === true
+        ? "署名された時点ではまだ有効だったため、署名そのものには影響しません。この証明書で新しく署名することはできません。"
+        : validAtSigning === false
+          ? "署名された時点で、すでに有効期限が切れていました。"
+          : "署名時刻が記録されていないため、署名の時点で有効だったかどうかは分かりません。";
+    out.push(
+      finding(
+        "CERT_EXPIRED",
+        {
+          en: `The certificate of ${name} expired on ${day(cert.notAfter)}.${sEn}`,
+          ja: `${name} の証明書は ${day(cert.notAfter)} に有効期限が切れています。${sJa}`,
+        },
+        { ...base, ...signingDetail },
+      ),
+    );
+  } else if (!Number.isNaN(nb) && at < nb) {
+    out.push(
+      finding(
+        "CERT_NOT_YET_VALID",
+        {
+          en: `The certificate of ${name} is not valid until ${day(cert.notBefore)}. Check the computer's clock, or the certificate was issued with a future start date.${validAtSigning === false ? " It was not valid when the message was signed either." : ""}`,
+          ja: `${name} の証明書は ${day(cert.notBefore)} から有効になるもので、まだ使えません。パソコンの時計が正しいか確認してください。${validAtSigning === false ? "署名された時点でも有効ではありませんでした。" : ""}`,
+        },
+        { ...base, ...signingDetail },
+      ),
+    );
+  }
+  const usage = emailUsageProblem(cert);
+  if (usage) {
+    out.push(
+      finding(
+        "CERT_NOT_FOR_EMAIL",
+        usage === "key-usage"
+          ? {
+              en: `The certificate of ${name} is not meant for signing: its key usage (${(cert.keyUsage ?? []).join(", ") || "none"}) has neither digitalSignature nor nonRepudiation. Mail clients may reject the signature.`,
+              ja: `${name} の証明書は署名用ではありません。鍵の用途（${(cert.keyUsage ?? []).join("、") || "なし"}）に digitalSignature も nonRepudiation も含まれていないため、メールソフトが署名を受け付けないことがあります。`,
+            }
+          : {
+              en: `The certificate of ${name} is not meant for e-mail: its extended key usage (${(cert.extendedKeyUsage ?? []).join(", ")}) does not include emailProtection. Mail clients may reject the signature.`,
+              ja: `${name} の証明書はメール用ではありません。拡張鍵用途（${(cert.extendedKeyUsage ?? []).join("、")}）に電子メールの保護（emailProtection）が含まれていないため、メールソフトが署名を受け付けないことがあります。`,
+            },
+        {
+          subject: cert.subject,
+          reason: usage,
+          keyUsage: cert.keyUsage ?? null,
+          extendedKeyUsage: cert.extendedKeyUsage ?? null,
+        },
+      ),
+    );
+  }
+  const bits = rsaKeyBits(cert);
+  if (bits !== undefined && bits < 2048) {
+    out.push(
+      finding(
+        "WEAK_KEY",
+        {
+          en: `The certificate of ${name} has a ${bits}-bit RSA key. Keys below 2048 bits are considered breakable and are rejected by current mail clients.`,
+          ja: `${name} の証明書の RSA 鍵は ${bits} ビットです。2048 ビット未満の鍵は安全とはいえず、最近のメールソフトでは受け付けられません。`,
+        },
+        { subject: cert.subject, keyType: cert.keyType, keySize: bits },
+      ),
+    );
+  }
+  const info = INFO.get(cert);
+  if (!cert.selfSigned && (info?.signatureHash === "sha-1" || info?.signatureHash === "md5")) {
+    const h = info.signatureHash.toUpperCase();
+    out.push(
+      finding(
+        "WEAK_DIGEST",
+        {
+          en: `The certificate of ${name} is itself signed with ${h}, which is no longer considered secure.`,
+          ja: `${name} の証明書自体が ${h} で署名されています。${h} は現在では安全とはみなされていません。`,
+        },
+        { subject: cert.subject, source: "certificate", digestAlgorithm: info.signatureHash },
+      ),
+    );
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Chains
+
+interface PoolEntry {
+  p: ParsedCertificate;
+  norm: string;
+}
+
+function entry(der: Uint8Array): PoolEntry | undefined {
+  try {
+    const p = parseCertificate(der);
+    return { p, norm: normalizedName(p.subjectAttrs) };
+  } catch {
+    return undefined;
+  }
+}
+
+function issuedBy(child: ParsedCertificate, parent: PoolEntry): boolean {
+  if (!equalBytes(child.issuerDer, parent.p.subjectDer) && normalizedName(child.issuerAttrs) !== parent.norm)
+    return false;
+  if (
+    child.authorityKeyIdentifier !== undefined &&
+    parent.p.subjectKeyIdentifier !== undefined &&
+    child.authorityKeyIdentifier !== parent.p.subjectKeyIdentifier
+  ) {
+    return false;
+  }
+  return true;
+}
+
+/** Verifies the signature of `child` with the key of `parent`. */
+export async function verifyCertificateSignature(
+  child: ParsedCertificate,
+  parent: ParsedCertificate,
+): Promise<VerifyOutcome> {
+  try {
+    const scheme = resolveScheme(child.sigAlgOid, child.sigAlgParams, undefined);
+    if (!scheme.ok) return "unsupported";
+    return await verifyData(scheme.scheme, parseSpki(parent.spki), child.tbs, child.signature);
+  } catch {
+    return "bad";
+  }
+}
+
+export interface ChainResult {
+  /** From the leaf up to the anchor (or as far as it could be built). */
+  chain: CertificateSummary[];
+  /** Ends at one of the trust anchors, every link's signature verified. */
+  trusted: boolean;
+  /** Ends at a self-signed certificate or an anchor. */
+  complete: boolean;
+  /** Why not trusted: "no-anchors" | "self-signed" | "unknown-issuer" | "bad-signature" | "unsupported-algorithm" | "loop". */
+  reason?: string;
+}
+
+const MAX_CHAIN = 10;
+
+/**
+ * Builds the chain leaf → anchor: at each step an anchor that names the issuer and whose key verifies the
+ * signature ends the chain (trusted); otherwise a pool certificate that does continues it.
+ */
+export async function buildChain(
+  leaf: Uint8Array,
+  pool: Uint8Array[],
+  anchors: Uint8Array[],
+): Promise<ChainResult> {
+  const leafEntry = entry(leaf);
+  if (!leafEntry) return { chain: [], trusted: false, complete: false, reason: "unreadable" };
+  const anchorEntries = anchors.map(entry).filter((e): e is PoolEntry => e !== undefined);
+  const poolEntries = pool.map(entry).filter((e): e is PoolEntry => e !== undefined);
+  const chain: CertificateSummary[] = [summaryOf(leafEntry.p)];
+  const used = new Set<string>();
+  let current = leafEntry;
+  let reason: string | undefined;
+  for (let depth = 0; depth < MAX_CHAIN; depth++) {
+    const fp = toHex(await digest("sha-256", current.p.der));
+    used.add(fp);
+    // The current certificate is itself an anchor.
+    if (anchorEntries.some((a) => equalBytes(a.p.der, current.p.der))) {
+      return { chain, trusted: true, complete: true };
+    }
+    let sawUnsupported = false;
+    let sawBad = false;
+    for (const a of anchorEntries) {
+      if (!issuedBy(current.p, a)) continue;
+      const r = await verifyCertificateSignature(current.p, a.p);
+      if (r === "ok") {
+        chain.push(summaryOf(a.p));
+        return { chain, trusted: true, complete: true };
+      }
+      if (r === "unsupported") sawUnsupported = true;
+      else sawBad = true;
+    }
+    const selfSigned = issuedBy(current.p, current);
+    if (selfSigned) {
+      return {
+        chain,
+        trusted: false,
+        complete: true,
+        reason: anchors.length === 0 ? "no-anchors" : "self-signed",
+      };
+    }
+    let next: PoolEntry | undefined;
+    for (const c of poolEntries) {
+      if (!issuedBy(current.p, c)) continue;
+      const cfp = toHex(await digest("sha-256", c.p.der));
+      if (used.has(cfp)) continue;
+      const r = await verifyCertificateSignature(current.p, c.p);
+      if (r === "ok") {
+        next = c;
+        break;
+      }
+      if (r === "unsupported") sawUnsupported = true;
+      else sawBad = true;
+    }
+    if (!next) {
+      reason =
+        anchors.length === 0
+          ? "no-anchors"
+          : sawUnsupported
+            ? "unsupported-algorithm"
+            : sawBad
+              ? "bad-signature"
+              : "unknown-issuer";
+      return { chain, trusted: false, complete: false, reason };
+    }
+    chain.push(summaryOf(next.p));
+    current = next;
+  }
+  return { chain, trusted: false, complete: false, reason: "loop" };
+}
+
+/** CERT_UNTRUSTED for a chain that does not end at a trust anchor; undefined when trusted. */
+export function trustFinding(leaf: CertificateSummary, result: ChainResult): Finding | undefined {
+  if (result.trusted) return undefined;
+  const name = displayName(leaf);
+  const top = result.chain[result.chain.length - 1];
+  const reason = result.reason ?? "unknown-issuer";
+  const why: Record<string, { en: string; ja: string }> = {
+    "no-anchors": {
+      en: "no trusted root certificate was configured to check it against",
+      ja: "照合する信頼済みのルート証明書が設定されていません",
+    },
+    "self-signed": {
+      en: "it ends at a self-signed certificate that is not among the trusted roots",
+      ja: "信頼済みのルート証明書に含まれない自己署名証明書で終わっています",
+    },
+    "unknown-issuer": {
+      en: "the issuing (intermediate) certificate is neither in the message nor among the trusted roots",
+      ja: "発行元（中間）証明書がメールにも信頼済みのルート証明書にも見つかりません",
+    },
+    "bad-signature": {
+      en: "a certificate in the chain does not carry a valid signature from its issuer",
+      ja: "証明書の連鎖の中に、発行元による正しい署名がない証明書があります",
+    },
+    "unsupported-algorithm": {
+      en: "a certificate in the chain is signed with an algorithm this tool cannot check",
+      ja: "証明書の連鎖の中に、このツールでは確認できない方式で署名された証明書があります",
+    },
+  };
+  const w = why[reason] ?? {
+    en: "the chain could not be completed",
+    ja: "証明書の連鎖を最後までたどれません",
+  };
+  return finding(
+    "CERT_UNTRUSTED",
+    {
+      en: `The certificate of ${name} could not be traced to a trusted root: ${w.en}.${leaf.jcan || result.chain.some((c) => c.jcan) ? " For JCAN certificates, install the JCAN root and intermediate certificates." : ""}`,
+      ja: `${name} の証明書を信頼できるルート証明書までたどれません。${w.ja}。${leaf.jcan || result.chain.some((c) => c.jcan) ? "JCAN 証明書の場合は、JCAN のルート証明書と中間証明書をインストールしてください。" : ""}`,
+    },
+    {
+      subject: leaf.subject,
+      reason,
+      chain: result.chain.map((c) => c.subject),
+      complete: result.complete,
+      ...(top ? { top: top.subject, topIssuer: top.issuer } : {}),
+    },
+  );
+}

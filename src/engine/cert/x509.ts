@@ -1,0 +1,290 @@
+/**
+ * X.509 certificate parsing on the copy-free BER reader: raw pieces (TBS, names, SPKI, signature) for
+ * chain building and the decoded fields for CertificateSummary.
+ */
+import {
+  children,
+  CmsError,
+  decodeOid,
+  decodeTime,
+  integerHex,
+  isContext,
+  isUniversal,
+  readTlv,
+  TAG,
+  type Tlv,
+} from "../cms/ber";
+import { latin1 } from "../util/bytes";
+
+export interface ParsedCertificate {
+  der: Uint8Array;
+  tbs: Uint8Array;
+  serialNumber: string;
+  /** Signature algorithm of the certificate (outer). */
+  sigAlgOid: string;
+  sigAlgParams: Tlv | undefined;
+  signature: Uint8Array;
+  issuerDer: Uint8Array;
+  subjectDer: Uint8Array;
+  issuer: string;
+  subject: string;
+  /** RDN attributes in DER order, decoded. */
+  subjectAttrs: { type: string; value: string }[];
+  issuerAttrs: { type: string; value: string }[];
+  notBefore: Date | undefined;
+  notAfter: Date | undefined;
+  spki: Uint8Array;
+  keyUsage?: string[];
+  extendedKeyUsage?: string[];
+  sanEmails: string[];
+  subjectKeyIdentifier?: string;
+  authorityKeyIdentifier?: string;
+  isCA?: boolean;
+}
+
+const ATTR_NAMES: Record<string, string> = {
+  "2.5.4.3": "CN",
+  "2.5.4.6": "C",
+  "2.5.4.10": "O",
+  "2.5.4.11": "OU",
+  "2.5.4.7": "L",
+  "2.5.4.8": "ST",
+  "2.5.4.9": "STREET",
+  "2.5.4.5": "serialNumber",
+  "2.5.4.4": "SN",
+  "2.5.4.42": "GN",
+  "2.5.4.43": "initials",
+  "2.5.4.12": "title",
+  "2.5.4.17": "postalCode",
+  "2.5.4.97": "organizationIdentifier",
+  "2.5.4.46": "dnQualifier",
+  "2.5.4.65": "pseudonym",
+  "0.9.2342.19200300.100.1.25": "DC",
+  "0.9.2342.19200300.100.1.1": "UID",
+  "1.2.840.113549.1.9.1": "emailAddress",
+};
+
+const KEY_USAGE_NAMES = [
+  "digitalSignature",
+  "nonRepudiation",
+  "keyEncipherment",
+  "dataEncipherment",
+  "keyAgreement",
+  "keyCertSign",
+  "cRLSign",
+  "encipherOnly",
+  "decipherOnly",
+];
+
+const EKU_NAMES: Record<string, string> = {
+  "1.3.6.1.5.5.7.3.1": "serverAuth",
+  "1.3.6.1.5.5.7.3.2": "clientAuth",
+  "1.3.6.1.5.5.7.3.3": "codeSigning",
+  "1.3.6.1.5.5.7.3.4": "emailProtection",
+  "1.3.6.1.5.5.7.3.8": "timeStamping",
+  "1.3.6.1.5.5.7.3.9": "OCSPSigning",
+  "2.5.29.37.0": "anyExtendedKeyUsage",
+  "1.3.6.1.4.1.311.10.3.12": "documentSigning",
+  "1.3.6.1.4.1.311.10.3.4": "encryptingFileSystem",
+  "1.3.6.1.4.1.311.20.2.2": "smartcardLogon",
+  "1.2.840.113583.1.1.5": "adobePdfSigning",
+};
+
+/** Decodes an ASN.1 string value (UTF8String, BMPString, PrintableString, …). */
+export function decodeString(t: Tlv): string {
+  const v = t.value;
+  switch (t.tag) {
+    case TAG.UTF8:
+      return new TextDecoder("utf-8").decode(v);
+    case TAG.BMP: {
+      let s = "";
+      for (let i = 0; i + 1 < v.length; i += 2)
+        s += String.fromCharCode(((v[i] as number) << 8) | (v[i + 1] as number));
+      return s;
+    }
+    case TAG.UNIVERSAL_STRING: {
+      let s = "";
+      for (let i = 0; i + 3 < v.length; i += 4) {
+        const cp =
+          (((v[i] as number) << 24) |
+            ((v[i + 1] as number) << 16) |
+            ((v[i + 2] as number) << 8) |
+            (v[i + 3] as number)) >>>
+          0;
+        s += cp <= 0x10ffff ? String.fromCodePoint(cp) : "\ufffd";
+      }
+      return s;
+    }
+    case TAG.T61: {
+      // T.61 in practice: often UTF-8, otherwise Latin-1.
+      try {
+        return new TextDecoder("utf-8", { fatal: true }).decode(v);
+      } catch {
+        return latin1(v);
+      }
+    }
+    default:
+      if (t.constructed) return "";
+      return latin1(v);
+  }
+}
+
+function escapeRdnValue(s: string): string {
+  let out = s.replace(/[,+"\\<>;=]/g, (c) => `\\${c}`);
+  if (out.startsWith("#") || out.startsWith(" ")) out = `\\${out}`;
+  if (out.endsWith(" ") && out.length > 1) out = `${out.slice(0, -1)}\\ `;
+  return out;
+}
+
+export function parseName(t: Tlv): { attrs: { type: string; value: string }[]; text: string } {
+  const rdns: { type: string; value: string }[][] = [];
+  for (const set of children(t)) {
+    const rdn: { type: string; value: string }[] = [];
+    for (const atv of children(set)) {
+      const [o, val] = children(atv);
+      if (!isUniversal(o, TAG.OID)) continue;
+      const oid = decodeOid(o.value);
+      const type = ATTR_NAMES[oid] ?? oid;
+      rdn.push({ type, value: val ? decodeString(val) : "" });
+    }
+    rdns.push(rdn);
+  }
+  const text = rdns
+    .slice()
+    .reverse()
+    .map((rdn) => rdn.map((a) => `${a.type}=${escapeRdnValue(a.value)}`).join("+"))
+    .join(", ");
+  return { attrs: rdns.flat(), text };
+}
+
+function hex(v: Uint8Array): string {
+  let s = "";
+  for (const b of v) s += b.toString(16).padStart(2, "0");
+  return s;
+}
+
+/** Parses a DER certificate. Throws CmsError when it is not one. */
+export function parseCertificate(der: Uint8Array): ParsedCertificate {
+  const top = readTlv(der, 0);
+  if (!isUniversal(top, TAG.SEQUENCE)) throw new CmsError("a certificate must be a SEQUENCE", top.offset);
+  const [tbsT, sigAlgT, sigT] = children(top);
+  if (
+    !isUniversal(tbsT, TAG.SEQUENCE) ||
+    !isUniversal(sigAlgT, TAG.SEQUENCE) ||
+    !isUniversal(sigT, TAG.BIT_STRING)
+  ) {
+    throw new CmsError("malformed certificate", top.offset);
+  }
+  const tbs = children(tbsT);
+  let i = 0;
+  if (isContext(tbs[0], 0)) i++;
+  const serialT = tbs[i++];
+  i++; // inner signature algorithm
+  const issuerT = tbs[i++];
+  const validityT = tbs[i++];
+  const subjectT = tbs[i++];
+  const spkiT = tbs[i++];
+  if (
+    !isUniversal(serialT, TAG.INTEGER) ||
+    !isUniversal(issuerT, TAG.SEQUENCE) ||
+    !isUniversal(validityT, TAG.SEQUENCE) ||
+    !isUniversal(subjectT, TAG.SEQUENCE) ||
+    !isUniversal(spkiT, TAG.SEQUENCE)
+  ) {
+    throw new CmsError("malformed certificate body (TBSCertificate)", tbsT.offset);
+  }
+  const [sigOidT, sigParams] = children(sigAlgT);
+  if (!isUniversal(sigOidT, TAG.OID))
+    throw new CmsError("malformed certificate signature algorithm", sigAlgT.offset);
+  const [nb, na] = children(validityT);
+  const issuer = parseName(issuerT);
+  const subject = parseName(subjectT);
+  const cert: ParsedCertificate = {
+    der: top.raw,
+    tbs: tbsT.raw,
+    serialNumber: integerHex(serialT.value),
+    sigAlgOid: decodeOid(sigOidT.value),
+    sigAlgParams: sigParams,
+    signature: sigT.value.subarray(1),
+    issuerDer: issuerT.raw,
+    subjectDer: subjectT.raw,
+    issuer: issuer.text,
+    subject: subject.text,
+    issuerAttrs: issuer.attrs,
+    subjectAttrs: subject.attrs,
+    notBefore: nb ? decodeTime(nb) : undefined,
+    notAfter: na ? decodeTime(na) : undefined,
+    spki: spkiT.raw,
+    sanEmails: [],
+  };
+  for (; i < tbs.length; i++) {
+    const t = tbs[i] as Tlv;
+    if (!isContext(t, 3)) continue;
+    const exts = children(t)[0];
+    if (!isUniversal(exts, TAG.SEQUENCE)) continue;
+    for (const ext of children(exts)) {
+      try {
+        readExtension(ext, cert);
+      } catch {
+        // An unreadable extension is ignored (the certificate's other fields stay usable).
+      }
+    }
+  }
+  return cert;
+}
+
+function readExtension(ext: Tlv, cert: ParsedCertificate): void {
+  const parts = children(ext);
+  const oidT = parts[0];
+  const valT = parts[parts.length - 1];
+  if (!isUniversal(oidT, TAG.OID) || !isUniversal(valT, TAG.OCTET_STRING)) return;
+  const oid = decodeOid(oidT.value);
+  const inner = (): Tlv => readTlv(valT.value, 0);
+  switch (oid) {
+    case "2.5.29.15": {
+      const bits = inner();
+      const unused = bits.value[0] ?? 0;
+      const names: string[] = [];
+      const total = (bits.value.length - 1) * 8 - unused;
+      for (let b = 0; b < total && b < KEY_USAGE_NAMES.length; b++) {
+        const byte = bits.value[1 + (b >> 3)] ?? 0;
+        if (byte & (0x80 >> (b & 7))) names.push(KEY_USAGE_NAMES[b] as string);
+      }
+      cert.keyUsage = names;
+      break;
+    }
+    case "2.5.29.37":
+      cert.extendedKeyUsage = children(inner())
+        .filter((o) => isUniversal(o, TAG.OID))
+        .map((o) => {
+          const id = decodeOid(o.value);
+          return EKU_NAMES[id] ?? id;
+        });
+      break;
+    case "2.5.29.17":
+      for (const gn of children(inner())) {
+        if (gn.cls === 2 && gn.tag === 1 && !gn.constructed) cert.sanEmails.push(latin1(gn.value));
+      }
+      break;
+    case "2.5.29.14":
+      cert.subjectKeyIdentifier = hex(inner().value);
+      break;
+    case "2.5.29.35": {
+      const kid = children(inner()).find((c) => isContext(c, 0));
+      if (kid) cert.authorityKeyIdentifier = hex(kid.value);
+      break;
+    }
+    case "2.5.29.19": {
+      const bc = children(inner());
+      cert.isCA = isUniversal(bc[0], TAG.BOOLEAN) && bc[0].value[0] !== 0;
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+/** Normalised form of a DN for matching encodings that differ (PrintableString vs UTF8String, case). */
+export function normalizedName(attrs: { type: string; value: string }[]): string {
+  return attrs.map((a) => `${a.type}=${a.value.trim().replace(/\s+/g, " ").toLowerCase()}`).join("/");
+}

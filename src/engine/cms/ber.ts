@@ -1,0 +1,296 @@
+/**
+ * A small, copy-free BER/DER reader. CMS messages made by NSS use indefinite lengths and chunked
+ * (constructed) OCTET STRINGs; 50 MB contents must not be copied or re-parsed, and a malformed structure
+ * must be reported with what went wrong and where. Nodes keep subarrays of the input, never copies.
+ */
+
+export class CmsError extends Error {
+  readonly offset: number | undefined;
+  constructor(message: string, offset?: number) {
+    super(message);
+    this.name = "CmsError";
+    this.offset = offset;
+  }
+}
+
+export interface Tlv {
+  /** 0 universal, 1 application, 2 context, 3 private. */
+  cls: number;
+  constructed: boolean;
+  tag: number;
+  /** Offset of the identifier octet in the whole input. */
+  offset: number;
+  /** The value octets (for indefinite length: up to, not including, the end-of-contents). */
+  value: Uint8Array;
+  /** The whole encoding (identifier, length, value, end-of-contents). */
+  raw: Uint8Array;
+  indefinite: boolean;
+  /** Offset of the value in the whole input. */
+  valueOffset: number;
+}
+
+const MAX_DEPTH = 64;
+
+/** Reads one TLV at `pos` of `buf` (whose first byte sits at `base` in the whole input). */
+export function readTlv(buf: Uint8Array, pos: number, base = 0, depth = 0): Tlv {
+  const start = pos;
+  if (pos >= buf.length)
+    throw new CmsError("unexpected end of data where an ASN.1 element should start", base + pos);
+  const id = buf[pos++] as number;
+  const cls = id >> 6;
+  const constructed = (id & 0x20) !== 0;
+  let tag = id & 0x1f;
+  if (tag === 0x1f) {
+    tag = 0;
+    for (let n = 0; ; n++) {
+      if (pos >= buf.length) throw new CmsError("truncated ASN.1 tag", base + start);
+      const b = buf[pos++] as number;
+      tag = tag * 128 + (b & 0x7f);
+      if ((b & 0x80) === 0) break;
+      if (n > 4) throw new CmsError("ASN.1 tag number too large", base + start);
+    }
+  }
+  if (pos >= buf.length) throw new CmsError("truncated ASN.1 length", base + start);
+  const lb = buf[pos++] as number;
+  let len = -1;
+  if (lb < 0x80) len = lb;
+  else if (lb === 0x80) {
+    if (!constructed) throw new CmsError("indefinite length on a primitive ASN.1 element", base + start);
+  } else {
+    const n = lb & 0x7f;
+    if (n > 6) throw new CmsError(`ASN.1 length field of ${n} bytes is too long`, base + start);
+    if (pos + n > buf.length) throw new CmsError("truncated ASN.1 length", base + start);
+    len = 0;
+    for (let i = 0; i < n; i++) len = len * 256 + (buf[pos++] as number);
+  }
+  const valueStart = pos;
+  if (len >= 0) {
+    if (valueStart + len > buf.length) {
+      throw new CmsError(
+        `ASN.1 element of length ${len} runs past the end of the data (${buf.length - valueStart} bytes left)`,
+        base + start,
+      );
+    }
+    return {
+      cls,
+      constructed,
+      tag,
+      offset: base + start,
+      value: buf.subarray(valueStart, valueStart + len),
+      raw: buf.subarray(start, valueStart + len),
+      indefinite: false,
+      valueOffset: base + valueStart,
+    };
+  }
+  // Indefinite length: walk the children up to the end-of-contents octets.
+  if (depth >= MAX_DEPTH) throw new CmsError("ASN.1 nesting too deep", base + start);
+  let p = valueStart;
+  for (;;) {
+    if (p + 2 > buf.length)
+      throw new CmsError("indefinite-length ASN.1 element is not terminated", base + start);
+    if (buf[p] === 0 && buf[p + 1] === 0) break;
+    const child = readTlv(buf, p, base, depth + 1);
+    p += child.raw.length;
+  }
+  return {
+    cls,
+    constructed,
+    tag,
+    offset: base + start,
+    value: buf.subarray(valueStart, p),
+    raw: buf.subarray(start, p + 2),
+    indefinite: true,
+    valueOffset: base + valueStart,
+  };
+}
+
+/** The children of a constructed element. */
+export function children(t: Tlv, depth = 0): Tlv[] {
+  if (!t.constructed) throw new CmsError("expected a constructed ASN.1 element", t.offset);
+  const out: Tlv[] = [];
+  let p = 0;
+  const v = t.value;
+  while (p < v.length) {
+    const c = readTlv(v, p, t.valueOffset, depth + 1);
+    out.push(c);
+    p += c.raw.length;
+  }
+  return out;
+}
+
+export const UNIVERSAL = 0;
+export const CONTEXT = 2;
+
+declare const checked: unique symbol;
+/** A Tlv whose tag was checked (a brand, so that a failed check does not narrow the value to undefined). */
+export type CheckedTlv = Tlv & { readonly [checked]: true };
+
+export function isUniversal(t: Tlv | undefined, tag: number): t is CheckedTlv {
+  return t !== undefined && t.cls === UNIVERSAL && t.tag === tag;
+}
+export function isContext(t: Tlv | undefined, tag: number): t is CheckedTlv {
+  return t !== undefined && t.cls === CONTEXT && t.tag === tag;
+}
+
+export const TAG = {
+  BOOLEAN: 1,
+  INTEGER: 2,
+  BIT_STRING: 3,
+  OCTET_STRING: 4,
+  NULL: 5,
+  OID: 6,
+  UTF8: 12,
+  SEQUENCE: 16,
+  SET: 17,
+  PRINTABLE: 19,
+  T61: 20,
+  IA5: 22,
+  UTC_TIME: 23,
+  GENERALIZED_TIME: 24,
+  VISIBLE: 26,
+  UNIVERSAL_STRING: 28,
+  BMP: 30,
+} as const;
+
+export function expect(t: Tlv | undefined, tag: number, what: string, parentOffset: number): Tlv {
+  if (!t) throw new CmsError(`${what} is missing`, parentOffset);
+  if (t.cls !== UNIVERSAL || t.tag !== tag) {
+    throw new CmsError(
+      `${what}: expected ${tagName(UNIVERSAL, tag)}, found ${tagName(t.cls, t.tag)}`,
+      t.offset,
+    );
+  }
+  return t;
+}
+
+export function tagName(cls: number, tag: number): string {
+  if (cls === CONTEXT) return `[${tag}]`;
+  if (cls !== UNIVERSAL) return `tag ${tag} (class ${cls})`;
+  const names: Record<number, string> = {
+    1: "BOOLEAN",
+    2: "INTEGER",
+    3: "BIT STRING",
+    4: "OCTET STRING",
+    5: "NULL",
+    6: "OBJECT IDENTIFIER",
+    12: "UTF8String",
+    16: "SEQUENCE",
+    17: "SET",
+    19: "PrintableString",
+    22: "IA5String",
+    23: "UTCTime",
+    24: "GeneralizedTime",
+    30: "BMPString",
+  };
+  return names[tag] ?? `universal tag ${tag}`;
+}
+
+/** Dotted OID from the value octets. */
+export function decodeOid(v: Uint8Array): string {
+  const parts: number[] = [];
+  let acc = 0;
+  for (let i = 0; i < v.length; i++) {
+    const b = v[i] as number;
+    acc = acc * 128 + (b & 0x7f);
+    if ((b & 0x80) === 0) {
+      if (parts.length === 0) {
+        const first = acc < 40 ? 0 : acc < 80 ? 1 : 2;
+        parts.push(first, acc - first * 40);
+      } else parts.push(acc);
+      acc = 0;
+    }
+  }
+  return parts.join(".");
+}
+
+export function oidOf(t: Tlv | undefined, what: string, parentOffset: number): string {
+  return decodeOid(expect(t, TAG.OID, what, parentOffset).value);
+}
+
+/**
+ * The content octets of an OCTET STRING, primitive or constructed (chunks concatenated, as BER allows and
+ * NSS does). A primitive string is returned as a subarray (no copy).
+ */
+export function octetStringContent(t: Tlv): Uint8Array {
+  if (!t.constructed) return t.value;
+  const chunks: Uint8Array[] = [];
+  const collect = (n: Tlv, depth: number): void => {
+    if (depth > MAX_DEPTH) throw new CmsError("OCTET STRING chunks nested too deep", n.offset);
+    if (!n.constructed) {
+      chunks.push(n.value);
+      return;
+    }
+    for (const c of children(n)) {
+      if (c.cls !== UNIVERSAL || c.tag !== TAG.OCTET_STRING) {
+        throw new CmsError(`a chunk of a constructed OCTET STRING is ${tagName(c.cls, c.tag)}`, c.offset);
+      }
+      collect(c, depth + 1);
+    }
+  };
+  collect(t, 0);
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  let n = 0;
+  for (const c of chunks) n += c.length;
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
+}
+
+/** INTEGER value octets as lower-case hex with leading zero octets stripped (keeps one for zero). */
+export function integerHex(v: Uint8Array): string {
+  let i = 0;
+  while (i < v.length - 1 && v[i] === 0) i++;
+  let s = "";
+  for (; i < v.length; i++) s += (v[i] as number).toString(16).padStart(2, "0");
+  return s;
+}
+
+export function bigFromBytes(v: Uint8Array): bigint {
+  let x = 0n;
+  for (let i = 0; i < v.length; i++) x = (x << 8n) | BigInt(v[i] as number);
+  return x;
+}
+
+/** UTCTime / GeneralizedTime value octets → Date (undefined when unreadable). */
+export function decodeTime(t: Tlv): Date | undefined {
+  let s = "";
+  for (let i = 0; i < t.value.length && i < 40; i++) s += String.fromCharCode(t.value[i] as number);
+  let m: RegExpExecArray | null;
+  let year: number;
+  let rest: string;
+  if (t.tag === TAG.UTC_TIME) {
+    m = /^(\d\d)(\d{4,10})(.*)$/.exec(s);
+    if (!m) return undefined;
+    const yy = Number(m[1]);
+    year = yy >= 50 ? 1900 + yy : 2000 + yy;
+    rest = (m[2] ?? "") + (m[3] ?? "");
+  } else if (t.tag === TAG.GENERALIZED_TIME) {
+    m = /^(\d{4})(.*)$/.exec(s);
+    if (!m) return undefined;
+    year = Number(m[1]);
+    rest = m[2] ?? "";
+  } else return undefined;
+  const r = /^(\d\d)(\d\d)(\d\d)(\d\d)?(\d\d)?(?:[.,](\d{1,9}))?(Z|[+-]\d{4})?$/.exec(rest);
+  if (!r) return undefined;
+  const ms = r[6] ? Math.round(Number(`0.${r[6]}`) * 1000) : 0;
+  let time = Date.UTC(
+    year,
+    Number(r[1]) - 1,
+    Number(r[2]),
+    Number(r[3]),
+    Number(r[4] ?? 0),
+    Number(r[5] ?? 0),
+    ms,
+  );
+  const zone = r[7];
+  if (zone && zone !== "Z") {
+    const sign = zone[0] === "-" ? -1 : 1;
+    time -= sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3, 5))) * 60000;
+  }
+  const d = new Date(time);
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}

@@ -1,0 +1,86 @@
+/**
+ * The engine's one door to cryptography: WebCrypto (globalThis.crypto.subtle) for everything it offers,
+ * @noble/hashes for what it lacks (SHA-224, MD5) and for incremental hashing. Host-free.
+ */
+import { md5, sha1 } from "@noble/hashes/legacy";
+import { sha224, sha256, sha384, sha512 } from "@noble/hashes/sha2";
+import * as pkijs from "pkijs";
+
+let engineSet = false;
+
+/** WebCrypto's SubtleCrypto; also registers it as PKIjs's engine (once). */
+export function subtle(): SubtleCrypto {
+  const c = globalThis.crypto;
+  if (!c || !c.subtle) throw new Error("WebCrypto (crypto.subtle) is not available in this environment");
+  if (!engineSet) {
+    engineSet = true;
+    try {
+      pkijs.setEngine("smime-assistant", new pkijs.CryptoEngine({ name: "smime-assistant", crypto: c }));
+    } catch {
+      // PKIjs is only used for parsing; its engine is a convenience.
+    }
+  }
+  return c.subtle;
+}
+
+export type HashName = "sha-1" | "sha-224" | "sha-256" | "sha-384" | "sha-512" | "md5";
+
+/** WebCrypto's name for a hash it supports, or undefined (SHA-224, MD5). */
+export function webCryptoHash(h: HashName): string | undefined {
+  switch (h) {
+    case "sha-1":
+      return "SHA-1";
+    case "sha-256":
+      return "SHA-256";
+    case "sha-384":
+      return "SHA-384";
+    case "sha-512":
+      return "SHA-512";
+    default:
+      return undefined;
+  }
+}
+
+/** Incremental hash (noble) with clone(), for searches over prefixes. */
+export interface IncrementalHash {
+  update(data: Uint8Array): IncrementalHash;
+  digest(): Uint8Array;
+  clone(): IncrementalHash;
+}
+
+export function createHash(h: HashName): IncrementalHash {
+  switch (h) {
+    case "sha-1":
+      return sha1.create() as unknown as IncrementalHash;
+    case "sha-224":
+      return sha224.create() as unknown as IncrementalHash;
+    case "sha-256":
+      return sha256.create() as unknown as IncrementalHash;
+    case "sha-384":
+      return sha384.create() as unknown as IncrementalHash;
+    case "sha-512":
+      return sha512.create() as unknown as IncrementalHash;
+    case "md5":
+      return md5.create() as unknown as IncrementalHash;
+  }
+}
+
+/** Synchronous digest (noble): for small data and hand-made signature checks. */
+export function digestSync(h: HashName, data: Uint8Array): Uint8Array {
+  return createHash(h).update(data).digest();
+}
+
+/** Digest output length in bytes. */
+export function hashLength(h: HashName): number {
+  return { "sha-1": 20, "sha-224": 28, "sha-256": 32, "sha-384": 48, "sha-512": 64, md5: 16 }[h];
+}
+
+/**
+ * Digest of possibly very large data, in one pass: WebCrypto where it can (no copy of the input: the view is
+ * passed as is), noble otherwise.
+ */
+export async function digest(h: HashName, data: Uint8Array): Promise<Uint8Array> {
+  const name = webCryptoHash(h);
+  if (name) return new Uint8Array(await subtle().digest(name, data as Uint8Array<ArrayBuffer>));
+  return digestSync(h, data);
+}

@@ -1,0 +1,440 @@
+/**
+ * Signature primitives shared by CMS signer verification and X.509 chain building:
+ * public-key parsing (SubjectPublicKeyInfo), signature-scheme resolution from an AlgorithmIdentifier,
+ * and verification — WebCrypto where it can, by hand otherwise (SHA-224, MD5, RSA-PSS with a different
+ * MGF hash; RSA by BigInt modPow + EMSA encoding check, ECDSA by @noble/curves).
+ */
+import { p256, p384, p521 } from "@noble/curves/nist";
+import { createHash, digestSync, hashLength, subtle, webCryptoHash, type HashName } from "./hashes";
+import { encodeBase64, fromHex, equalBytes } from "../util/bytes";
+import { CURVES, DIGEST_OIDS, OID, SIGNATURE_OIDS, curveInfo, digestName, signatureName } from "./algorithms";
+import {
+  bigFromBytes,
+  children,
+  CmsError,
+  decodeOid,
+  isContext,
+  isUniversal,
+  readTlv,
+  TAG,
+  type Tlv,
+} from "./ber";
+
+export type PublicKey =
+  | { kind: "rsa"; oid: string; n: bigint; e: bigint; nBytes: Uint8Array; eBytes: Uint8Array; bits: number }
+  | {
+      kind: "ec";
+      oid: string;
+      curve: "P-256" | "P-384" | "P-521";
+      point: Uint8Array;
+      bytes: number;
+      bits: number;
+    }
+  | { kind: "other"; oid: string; type: string; curve?: string; bits?: number };
+
+function stripZeros(v: Uint8Array): Uint8Array {
+  let i = 0;
+  while (i < v.length - 1 && v[i] === 0) i++;
+  return v.subarray(i);
+}
+
+function bitLength(v: Uint8Array): number {
+  const s = stripZeros(v);
+  if (s.length === 0) return 0;
+  return (s.length - 1) * 8 + (32 - Math.clz32(s[0] as number));
+}
+
+/** Parses a DER SubjectPublicKeyInfo. */
+export function parseSpki(spki: Uint8Array): PublicKey {
+  const top = readTlv(spki, 0);
+  const [alg, bits] = children(top);
+  if (!isUniversal(alg, TAG.SEQUENCE) || !isUniversal(bits, TAG.BIT_STRING)) {
+    throw new CmsError("malformed SubjectPublicKeyInfo", top.offset);
+  }
+  const [oidT, params] = children(alg);
+  if (!isUniversal(oidT, TAG.OID)) throw new CmsError("malformed public key algorithm", alg.offset);
+  const oid = decodeOid(oidT.value);
+  const key = bits.value.subarray(1);
+  if (oid === OID.rsaEncryption || oid === OID.rsaPss) {
+    const [n, e] = children(readTlv(key, 0));
+    if (!isUniversal(n, TAG.INTEGER) || !isUniversal(e, TAG.INTEGER))
+      throw new CmsError("malformed RSA public key");
+    const nBytes = stripZeros(n.value);
+    const eBytes = stripZeros(e.value);
+    return {
+      kind: "rsa",
+      oid,
+      n: bigFromBytes(nBytes),
+      e: bigFromBytes(eBytes),
+      nBytes,
+      eBytes,
+      bits: bitLength(nBytes),
+    };
+  }
+  if (oid === OID.ecPublicKey) {
+    const curveOid = isUniversal(params, TAG.OID) ? decodeOid(params.value) : "";
+    const known = CURVES[curveOid];
+    if (known)
+      return { kind: "ec", oid, curve: known.name, point: key, bytes: known.bytes, bits: known.bits };
+    const other = curveInfo(curveOid);
+    return {
+      kind: "other",
+      oid,
+      type: "ec",
+      curve: other?.name ?? (curveOid || "explicit parameters"),
+      ...(other ? { bits: other.bits } : {}),
+    };
+  }
+  if (oid === OID.ed25519) return { kind: "other", oid, type: "ed25519", bits: 256 };
+  if (oid === OID.ed448) return { kind: "other", oid, type: "ed448", bits: 448 };
+  if (oid === "1.2.840.10040.4.1") return { kind: "other", oid, type: "dsa" };
+  return { kind: "other", oid, type: oid };
+}
+
+export type Scheme =
+  | { scheme: "rsa-pkcs1"; hash: HashName }
+  | { scheme: "rsa-pss"; hash: HashName; mgfHash: HashName; saltLength: number; trailer: number }
+  | { scheme: "ecdsa"; hash: HashName };
+
+export type SchemeResult =
+  { ok: true; scheme: Scheme; name: string } | { ok: false; name: string; oid: string; reason: string };
+
+function algId(t: Tlv | undefined): { oid: string; params: Tlv | undefined } | undefined {
+  if (!isUniversal(t, TAG.SEQUENCE)) return undefined;
+  const [o, p] = children(t);
+  if (!isUniversal(o, TAG.OID)) return undefined;
+  return { oid: decodeOid(o.value), params: p };
+}
+
+function smallInt(t: Tlv | undefined): number | undefined {
+  if (!isUniversal(t, TAG.INTEGER) || t.value.length > 4) return undefined;
+  let v = 0;
+  for (const b of t.value) v = v * 256 + b;
+  return v;
+}
+
+/**
+ * The signature scheme of an AlgorithmIdentifier. For RSA-PSS the hash, MGF and salt length come from its
+ * parameters (never from the certificate). `digestHash` is the SignerInfo's digest algorithm, used when the
+ * signature OID does not name a hash (rsaEncryption, id-ecPublicKey).
+ */
+export function resolveScheme(
+  oid: string,
+  params: Tlv | undefined,
+  digestHash: HashName | undefined,
+): SchemeResult {
+  const name = signatureName(oid);
+  const known = SIGNATURE_OIDS[oid];
+  if (!known) return { ok: false, name, oid, reason: `${name}${name === oid ? "" : ` (${oid})`}` };
+  if (known.scheme === "rsa-pss") {
+    let hash: HashName = "sha-1";
+    let mgfHash: HashName = "sha-1";
+    let saltLength = 20;
+    let trailer = 1;
+    if (isUniversal(params, TAG.SEQUENCE)) {
+      for (const f of children(params)) {
+        if (isContext(f, 0)) {
+          const a = algId(children(f)[0]);
+          const h = a ? DIGEST_OIDS[a.oid] : undefined;
+          if (!a || !h)
+            return { ok: false, name, oid, reason: `RSA-PSS (hash ${a ? digestName(a.oid) : "?"})` };
+          hash = h;
+        } else if (isContext(f, 1)) {
+          const a = algId(children(f)[0]);
+          if (!a || a.oid !== OID.mgf1)
+            return { ok: false, name, oid, reason: `RSA-PSS (mask generation ${a?.oid ?? "?"})` };
+          const inner = algId(a.params);
+          const h = inner ? DIGEST_OIDS[inner.oid] : undefined;
+          if (!h)
+            return {
+              ok: false,
+              name,
+              oid,
+              reason: `RSA-PSS (MGF1 hash ${inner ? digestName(inner.oid) : "?"})`,
+            };
+          mgfHash = h;
+        } else if (isContext(f, 2)) {
+          const v = smallInt(children(f)[0]);
+          if (v === undefined) return { ok: false, name, oid, reason: "RSA-PSS (salt length)" };
+          saltLength = v;
+        } else if (isContext(f, 3)) {
+          trailer = smallInt(children(f)[0]) ?? -1;
+        }
+      }
+    }
+    if (trailer !== 1) return { ok: false, name, oid, reason: `RSA-PSS (trailer field ${trailer})` };
+    return { ok: true, scheme: { scheme: "rsa-pss", hash, mgfHash, saltLength, trailer }, name };
+  }
+  const hash = known.hash ?? digestHash;
+  if (!hash) return { ok: false, name, oid, reason: `${name} (no digest algorithm)` };
+  return { ok: true, scheme: { scheme: known.scheme, hash }, name };
+}
+
+export type VerifyOutcome = "ok" | "bad" | "unsupported";
+
+// ---------------------------------------------------------------------------------------------------
+// By hand (from a digest)
+
+function modPow(base: bigint, exp: bigint, mod: bigint): bigint {
+  let result = 1n;
+  let b = base % mod;
+  let e = exp;
+  while (e > 0n) {
+    if (e & 1n) result = (result * b) % mod;
+    e >>= 1n;
+    if (e > 0n) b = (b * b) % mod;
+  }
+  return result;
+}
+
+function i2osp(x: bigint, len: number): Uint8Array | undefined {
+  const out = new Uint8Array(len);
+  let v = x;
+  for (let i = len - 1; i >= 0; i--) {
+    out[i] = Number(v & 0xffn);
+    v >>= 8n;
+  }
+  return v === 0n ? out : undefined;
+}
+
+/** DigestInfo prefixes (with NULL parameters) for EMSA-PKCS1-v1_5. */
+const DIGEST_INFO_PREFIX: Record<HashName, string> = {
+  md5: "3020300c06082a864886f70d020505000410",
+  "sha-1": "3021300906052b0e03021a05000414",
+  "sha-224": "302d300d06096086480165030402040500041c",
+  "sha-256": "3031300d060960864801650304020105000420",
+  "sha-384": "3041300d060960864801650304020205000430",
+  "sha-512": "3051300d060960864801650304020305000440",
+};
+
+function digestInfos(hash: HashName, digest: Uint8Array): Uint8Array[] {
+  const withNull = fromHex(DIGEST_INFO_PREFIX[hash]);
+  // The same without the NULL parameters (also seen in the wild).
+  const noNull = new Uint8Array(withNull.length - 2);
+  noNull.set(withNull.subarray(0, withNull.length - 6));
+  noNull.set(withNull.subarray(withNull.length - 4), withNull.length - 6);
+  noNull[1] = (withNull[1] as number) - 2;
+  noNull[3] = (withNull[3] as number) - 2;
+  const out: Uint8Array[] = [];
+  for (const p of [withNull, noNull]) {
+    const d = new Uint8Array(p.length + digest.length);
+    d.set(p);
+    d.set(digest, p.length);
+    out.push(d);
+  }
+  return out;
+}
+
+function rsaPublic(key: Extract<PublicKey, { kind: "rsa" }>, sig: Uint8Array): bigint | undefined {
+  const s = bigFromBytes(sig);
+  if (s >= key.n || key.n === 0n) return undefined;
+  return modPow(s, key.e, key.n);
+}
+
+function mgf1(hash: HashName, seed: Uint8Array, len: number): Uint8Array {
+  const out = new Uint8Array(len);
+  const hLen = hashLength(hash);
+  const c = new Uint8Array(4);
+  for (let counter = 0, o = 0; o < len; counter++, o += hLen) {
+    c[0] = (counter >>> 24) & 0xff;
+    c[1] = (counter >>> 16) & 0xff;
+    c[2] = (counter >>> 8) & 0xff;
+    c[3] = counter & 0xff;
+    const block = createHash(hash).update(seed).update(c).digest();
+    out.set(block.subarray(0, Math.min(hLen, len - o)), o);
+  }
+  return out;
+}
+
+function pssVerify(
+  key: Extract<PublicKey, { kind: "rsa" }>,
+  s: Extract<Scheme, { scheme: "rsa-pss" }>,
+  mHash: Uint8Array,
+  sig: Uint8Array,
+): boolean {
+  const m = rsaPublic(key, sig);
+  if (m === undefined) return false;
+  const emBits = key.bits - 1;
+  const emLen = Math.ceil(emBits / 8);
+  const em = i2osp(m, emLen);
+  if (!em) return false;
+  const hLen = hashLength(s.hash);
+  const sLen = s.saltLength;
+  if (emLen < hLen + sLen + 2) return false;
+  if (em[emLen - 1] !== 0xbc) return false;
+  const maskedDb = em.subarray(0, emLen - hLen - 1);
+  const h = em.subarray(emLen - hLen - 1, emLen - 1);
+  const zeroBits = 8 * emLen - emBits;
+  const topMask = zeroBits === 0 ? 0 : (0xff << (8 - zeroBits)) & 0xff;
+  if (((maskedDb[0] as number) & topMask) !== 0) return false;
+  const dbMask = mgf1(s.mgfHash, h, maskedDb.length);
+  const db = new Uint8Array(maskedDb.length);
+  for (let i = 0; i < db.length; i++) db[i] = (maskedDb[i] as number) ^ (dbMask[i] as number);
+  db[0] = (db[0] as number) & ~topMask & 0xff;
+  const psLen = emLen - hLen - sLen - 2;
+  for (let i = 0; i < psLen; i++) if (db[i] !== 0) return false;
+  if (db[psLen] !== 0x01) return false;
+  const salt = db.subarray(db.length - sLen);
+  const mPrime = new Uint8Array(8 + mHash.length + sLen);
+  mPrime.set(mHash, 8);
+  mPrime.set(salt, 8 + mHash.length);
+  return equalBytes(digestSync(s.hash, mPrime), h);
+}
+
+/** ECDSA-Sig-Value (DER) → r||s, each padded to `size` bytes; undefined when it cannot be a valid signature. */
+export function ecdsaDerToRaw(sig: Uint8Array, size: number): Uint8Array | undefined {
+  try {
+    const top = readTlv(sig, 0);
+    if (!isUniversal(top, TAG.SEQUENCE) || top.raw.length !== sig.length) return undefined;
+    const [r, s] = children(top);
+    if (!isUniversal(r, TAG.INTEGER) || !isUniversal(s, TAG.INTEGER)) return undefined;
+    const out = new Uint8Array(size * 2);
+    for (const [i, v] of [r.value, s.value].entries()) {
+      const x = stripZeros(v);
+      if (x.length > size) return undefined;
+      out.set(x, i * size + (size - x.length));
+    }
+    return out;
+  } catch {
+    return undefined;
+  }
+}
+
+const NOBLE_CURVES = { "P-256": p256, "P-384": p384, "P-521": p521 } as const;
+
+/**
+ * Verifies a signature given the digest of the signed data, by hand. Used for hashes WebCrypto lacks,
+ * RSA-PSS with an MGF hash different from the message hash, and the appended-content search.
+ */
+export function verifyDigest(
+  scheme: Scheme,
+  key: PublicKey,
+  digest: Uint8Array,
+  sig: Uint8Array,
+): VerifyOutcome {
+  if (key.kind === "other") return "unsupported";
+  if (scheme.scheme === "ecdsa") {
+    if (key.kind !== "ec") return "bad";
+    const raw = ecdsaDerToRaw(sig, key.bytes);
+    if (!raw) return "bad";
+    try {
+      const ok = NOBLE_CURVES[key.curve].verify(raw, digest, key.point, {
+        prehash: false,
+        lowS: false,
+        format: "compact",
+      });
+      return ok ? "ok" : "bad";
+    } catch {
+      return "bad";
+    }
+  }
+  if (key.kind !== "rsa") return "bad";
+  if (scheme.scheme === "rsa-pss") return pssVerify(key, scheme, digest, sig) ? "ok" : "bad";
+  const m = rsaPublic(key, sig);
+  if (m === undefined) return "bad";
+  const k = key.nBytes.length;
+  const em = i2osp(m, k);
+  if (!em || em[0] !== 0 || em[1] !== 1) return "bad";
+  let i = 2;
+  while (i < em.length && em[i] === 0xff) i++;
+  if (i - 2 < 8 || em[i] !== 0) return "bad";
+  const t = em.subarray(i + 1);
+  return digestInfos(scheme.hash, digest).some((d) => equalBytes(d, t)) ? "ok" : "bad";
+}
+
+/**
+ * RSA PKCS#1 v1.5 only: the digest the signature carries (from its DigestInfo), or undefined.
+ */
+export function recoverPkcs1Digest(key: PublicKey, sig: Uint8Array, hash: HashName): Uint8Array | undefined {
+  if (key.kind !== "rsa") return undefined;
+  const m = rsaPublic(key, sig);
+  if (m === undefined) return undefined;
+  const em = i2osp(m, key.nBytes.length);
+  if (!em || em[0] !== 0 || em[1] !== 1) return undefined;
+  const len = hashLength(hash);
+  return em.length > len ? em.slice(em.length - len) : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// WebCrypto (from the data)
+
+function b64url(b: Uint8Array): string {
+  return encodeBase64(b).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+async function importKey(key: PublicKey, alg: RsaHashedImportParams | EcKeyImportParams): Promise<CryptoKey> {
+  const s = subtle();
+  if (key.kind === "rsa") {
+    const jwk: JsonWebKey = { kty: "RSA", n: b64url(key.nBytes), e: b64url(key.eBytes), ext: true };
+    return s.importKey("jwk", jwk, alg, false, ["verify"]);
+  }
+  if (key.kind === "ec")
+    return s.importKey("raw", key.point as Uint8Array<ArrayBuffer>, alg, false, ["verify"]);
+  throw new Error("unsupported key");
+}
+
+/**
+ * Verifies `sig` over `data` (hashing it once). WebCrypto when the scheme allows, else noble + by hand.
+ */
+export async function verifyData(
+  scheme: Scheme,
+  key: PublicKey,
+  data: Uint8Array,
+  sig: Uint8Array,
+): Promise<VerifyOutcome> {
+  if (key.kind === "other") return "unsupported";
+  const wcHash = webCryptoHash(scheme.hash);
+  const webOk =
+    wcHash !== undefined &&
+    (scheme.scheme !== "rsa-pss" || (scheme.mgfHash === scheme.hash && scheme.trailer === 1)) &&
+    ((scheme.scheme === "ecdsa" && key.kind === "ec") || (scheme.scheme !== "ecdsa" && key.kind === "rsa"));
+  if (webOk && wcHash) {
+    try {
+      const s = subtle();
+      if (scheme.scheme === "ecdsa" && key.kind === "ec") {
+        const raw = ecdsaDerToRaw(sig, key.bytes);
+        if (!raw) return "bad";
+        const k = await importKey(key, { name: "ECDSA", namedCurve: key.curve });
+        const ok = await s.verify(
+          { name: "ECDSA", hash: wcHash },
+          k,
+          raw as Uint8Array<ArrayBuffer>,
+          data as Uint8Array<ArrayBuffer>,
+        );
+        return ok ? "ok" : "bad";
+      }
+      if (scheme.scheme === "rsa-pss") {
+        const k = await importKey(key, { name: "RSA-PSS", hash: wcHash });
+        const ok = await s.verify(
+          { name: "RSA-PSS", saltLength: scheme.saltLength },
+          k,
+          sig as Uint8Array<ArrayBuffer>,
+          data as Uint8Array<ArrayBuffer>,
+        );
+        return ok ? "ok" : "bad";
+      }
+      const k = await importKey(key, { name: "RSASSA-PKCS1-v1_5", hash: wcHash });
+      const ok = await s.verify(
+        "RSASSA-PKCS1-v1_5",
+        k,
+        sig as Uint8Array<ArrayBuffer>,
+        data as Uint8Array<ArrayBuffer>,
+      );
+      return ok ? "ok" : "bad";
+    } catch {
+      // Key import refused (unusual size, compressed point…): fall back to the hand-made check.
+    }
+  }
+  return verifyDigest(scheme, key, digestSync(scheme.hash, data), sig);
+}
+
+/** Short description of a key, e.g. "rsa 2048", "ec P-256". */
+export function keyDescription(key: PublicKey): { keyType: string; keySize?: number; curve?: string } {
+  if (key.kind === "rsa") return { keyType: key.oid === OID.rsaPss ? "rsa-pss" : "rsa", keySize: key.bits };
+  if (key.kind === "ec") return { keyType: "ec", keySize: key.bits, curve: key.curve };
+  return {
+    keyType: key.type,
+    ...(key.bits !== undefined ? { keySize: key.bits } : {}),
+    ...(key.curve !== undefined ? { curve: key.curve } : {}),
+  };
+}

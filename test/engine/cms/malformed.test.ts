@@ -1,0 +1,100 @@
+/**
+ * Malformed CMS: parseCms throws a CmsError saying what and where; verifySigned never throws.
+ * Inputs are real NSS signatures (Thunderbird corpus) cut or damaged at test time.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import fc from "fast-check";
+import { CmsError, parseCms, verifySigned } from "../../../src/engine/cms/index";
+import { utf8 } from "../../../src/engine/util/bytes";
+import { TB_DIR, base64Body, readBytes } from "./helpers";
+
+const present = fs.existsSync(TB_DIR);
+if (!present)
+  console.warn(`\n*** Thunderbird S/MIME corpus not found at ${TB_DIR}: skipping malformed-CMS tests ***\n`);
+const d = present ? describe : describe.skip;
+
+function parseError(bytes: Uint8Array): CmsError {
+  try {
+    parseCms(bytes);
+  } catch (e) {
+    expect(e).toBeInstanceOf(CmsError);
+    return e as CmsError;
+  }
+  throw new Error("parseCms accepted malformed input");
+}
+
+describe("parseCms on non-CMS input", () => {
+  test("empty input", () => {
+    const e = parseError(new Uint8Array(0));
+    expect(e.message).toMatch(/empty/);
+    expect(e.offset).toBe(0);
+  });
+  test("text is not a ContentInfo", () => {
+    const e = parseError(utf8("Hello, world"));
+    expect(e.message).toMatch(/SEQUENCE|length/);
+    expect(typeof e.offset).toBe("number");
+  });
+  test("a length running past the end says so, with the offset", () => {
+    const e = parseError(new Uint8Array([0x30, 0x82, 0x10, 0x00, 0x06, 0x09]));
+    expect(e.message).toMatch(/runs past the end/);
+    expect(e.offset).toBe(0);
+  });
+  test("an unterminated indefinite length", () => {
+    const e = parseError(new Uint8Array([0x30, 0x80, 0x06, 0x01, 0x2a]));
+    expect(e.message).toMatch(/not terminated/);
+  });
+  test("unknown content types are reported, not rejected", () => {
+    // ContentInfo { id-digestedData } without content.
+    const cms = parseCms(
+      new Uint8Array([0x30, 0x0b, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x05]),
+    );
+    expect(cms).toEqual({ type: "unknown", contentType: "digested-data" });
+  });
+});
+
+d("parseCms on damaged real signatures", () => {
+  const sig = present
+    ? base64Body(readBytes(path.join(TB_DIR, "alice.sig.SHA256.opaque.eml")))
+    : new Uint8Array();
+
+  test("every truncation throws a CmsError with an offset inside the data", () => {
+    for (let cut = 1; cut < sig.length - 1; cut += 7) {
+      const e = parseError(sig.subarray(0, cut));
+      expect(typeof e.offset).toBe("number");
+      expect(e.offset as number).toBeGreaterThanOrEqual(0);
+      expect(e.offset as number).toBeLessThan(cut);
+      expect(e.message.length).toBeGreaterThan(5);
+    }
+  });
+
+  test("random byte damage: parseCms returns or throws CmsError; verifySigned never throws", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat(sig.length - 1), fc.integer({ min: 0, max: 255 })), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        async (edits) => {
+          const b = sig.slice();
+          for (const [i, v] of edits) b[i] = v;
+          let cms;
+          try {
+            cms = parseCms(b);
+          } catch (e) {
+            expect(e).toBeInstanceOf(CmsError);
+            return;
+          }
+          if (cms.type !== "signed") return;
+          const r = await verifySigned(cms, {
+            trustAnchors: [],
+            at: new Date("2026-06-01T00:00:00Z"),
+            layer: 0,
+          });
+          expect(["valid", "invalid", "unverifiable"]).toContain(r.verdict);
+        },
+      ),
+      { numRuns: 300, seed: 42 },
+    );
+  });
+});
