@@ -1,8 +1,676 @@
-import type { DiagnoseOptions, Diagnosis } from "./types";
+/**
+ * diagnose(bytes, options) → Diagnosis: the engine's one entry point.
+ *
+ * It recognises the input (a whole message, the MIME entity Exchange keeps in smime.p7m, or a bare CMS
+ * blob in DER or base64), walks the S/MIME layers from the outside in (multipart/signed, opaque signed,
+ * enveloped, certs-only, and signed parts nested below an unsigned root), verifies every signer, and adds
+ * the message-level checks (sender, signing time, charsets, signed PDF attachments). It never throws:
+ * whatever goes wrong becomes a finding.
+ */
+import { summarizeCertificate } from "./cert/index";
+import { analyzeText } from "./charset/index";
+import { parseCms, verifySigned, type CmsInfo, type SignedCms } from "./cms/index";
+import { finding } from "./findings";
+import {
+  decodeEncodedWords,
+  decodedBody,
+  headerValue,
+  headerValues,
+  isPkcs7MimeType,
+  isSignatureType,
+  parseMessage,
+  signedContent,
+  walkParts,
+} from "./mime/index";
+import type { MimePart, ParsedMessage } from "./mime/types";
+import { findPdfSignatures } from "./pdf";
+import { checkSender } from "./sender";
+import type {
+  Attachment,
+  CertificateSummary,
+  DecodedText,
+  DiagnoseOptions,
+  Diagnosis,
+  Finding,
+  Kind,
+  Recipient,
+  Signer,
+} from "./types";
+import { decodeBase64, latin1 } from "./util/bytes";
 
-/** The engine's one entry point: bytes of a message (or CMS blob) in, Diagnosis out. Never throws. */
+/** How many S/MIME layers (signature inside encryption inside signature…) we unwrap at most. */
+const MAX_LAYERS = 8;
+/** Text shown for display is capped; the analysis itself sees the whole part. */
+const MAX_DISPLAY_TEXT = 512 * 1024;
+/** One hour, the tolerance between signingTime and the Date header. */
+const SIGNING_TIME_TOLERANCE_MS = 60 * 60 * 1000;
+
+interface Context {
+  options: DiagnoseOptions;
+  at: Date;
+  anchors: Uint8Array[];
+  kind: Kind | undefined;
+  signers: Signer[];
+  recipients: Recipient[];
+  findings: Finding[];
+  certificates: CertificateSummary[];
+  texts: DecodedText[];
+  attachments: Attachment[];
+  contentEncryptionAlgorithm?: string;
+  /** Layers of signatures seen, outermost first. */
+  signedLayers: number;
+}
+
 export async function diagnose(bytes: Uint8Array, options: DiagnoseOptions = {}): Promise<Diagnosis> {
-  void bytes;
-  void options;
-  return { kind: "none", signature: "none", signers: [], recipients: [], findings: [], faq: [] };
+  const started = Date.now();
+  const ctx: Context = {
+    options,
+    at: options.at ?? new Date(),
+    anchors: options.trustAnchors ?? [],
+    kind: undefined,
+    signers: [],
+    recipients: [],
+    findings: [],
+    certificates: [],
+    texts: [],
+    attachments: [],
+    signedLayers: 0,
+  };
+  let headers: Diagnosis["headers"];
+  try {
+    options.onProgress?.(0);
+    const cms = asBareCms(bytes);
+    if (cms) {
+      await analyzeBareCms(cms, ctx);
+    } else {
+      const msg = parseMessage(bytes, options.maxDepth !== undefined ? { maxDepth: options.maxDepth } : {});
+      headers = messageHeaders(msg.root);
+      reportMimeProblems(msg, ctx);
+      await analyzeMessage(msg, ctx, 0);
+      messageLevelChecks(msg.root, ctx);
+    }
+  } catch (err) {
+    ctx.findings.push(
+      finding(
+        "MALFORMED_MIME",
+        {
+          en: `The message could not be analysed: ${errorText(err)}.`,
+          ja: `メッセージを解析できませんでした（${errorText(err)}）。`,
+        },
+        { error: errorText(err) },
+      ),
+    );
+  }
+  options.onProgress?.(1);
+  const diagnosis: Diagnosis = {
+    kind: ctx.kind ?? "none",
+    signature: overallVerdict(ctx),
+    signers: ctx.signers,
+    recipients: ctx.recipients,
+    findings: sortFindings(ctx.findings),
+    faq: [],
+  };
+  if (ctx.contentEncryptionAlgorithm) diagnosis.contentEncryptionAlgorithm = ctx.contentEncryptionAlgorithm;
+  if (ctx.certificates.length > 0) diagnosis.certificates = ctx.certificates;
+  if (headers) diagnosis.headers = headers;
+  if (ctx.texts.length > 0) diagnosis.texts = ctx.texts;
+  if (ctx.attachments.length > 0) diagnosis.attachments = ctx.attachments;
+  diagnosis.elapsedMs = Date.now() - started;
+  return diagnosis;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Input recognition
+
+/** A bare CMS blob: DER (starts with a SEQUENCE) or base64/PEM text of one. */
+function asBareCms(bytes: Uint8Array): Uint8Array | undefined {
+  let i = 0;
+  while (i < bytes.length && isSpace(bytes[i] as number)) i++;
+  if (i >= bytes.length) return undefined;
+  if (bytes[i] === 0x30) return bytes.subarray(i);
+  // PEM armour or bare base64: only base64 alphabet, whitespace and PEM lines
+  const head = latin1(bytes, i, Math.min(bytes.length, i + 64));
+  if (head.startsWith("-----BEGIN")) {
+    const text = latin1(bytes, i, Math.min(bytes.length, i + 4 * 1024 * 1024));
+    const m = /-----BEGIN [A-Z0-9 ]+-----([\s\S]*?)-----END/.exec(text);
+    if (m && m[1] !== undefined) return decodeBase64(new TextEncoder().encode(m[1]));
+    return undefined;
+  }
+  // bare base64 of a DER SEQUENCE starts with "M" (0x30 → 001100)
+  if (bytes[i] !== 0x4d) return undefined;
+  const limit = Math.min(bytes.length, i + 4096);
+  for (let j = i; j < limit; j++) {
+    const c = bytes[j] as number;
+    if (!(isB64(c) || isSpace(c))) return undefined;
+  }
+  return decodeBase64(bytes, i);
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
+}
+function isB64(c: number): boolean {
+  return (
+    (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2f || c === 0x3d
+  );
+}
+
+async function analyzeBareCms(der: Uint8Array, ctx: Context): Promise<void> {
+  const info = parseCmsOrReport(der, ctx, "(input)");
+  if (!info) return;
+  if (info.type === "signed") {
+    if (info.signerCount === 0) {
+      setKind(ctx, "certs-only");
+      reportCertsOnly(info, ctx);
+      return;
+    }
+    if (info.eContent === undefined) {
+      // A detached signature on its own: there is nothing to check it against.
+      setKind(ctx, "orphan-signature");
+      ctx.findings.push(orphanFinding("(input)"));
+      await describeUnverifiedSigners(info, ctx, 0);
+      return;
+    }
+    setKind(ctx, "opaque-signed");
+    const result = await verifyLayer(info, undefined, ctx, 0);
+    if (result.content) {
+      const inner = parseMessage(result.content);
+      await analyzeMessage(inner, ctx, 1);
+    }
+    return;
+  }
+  await analyzeNonSignedCms(info, ctx, 0, "(input)");
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Layers
+
+async function analyzeMessage(msg: ParsedMessage, ctx: Context, layer: number): Promise<void> {
+  await analyzeEntity(msg, msg.root, ctx, layer);
+}
+
+/**
+ * Analyses one MIME entity that is the readable content at this layer: an S/MIME structure at its root is
+ * unwrapped; otherwise the tree is searched for signed parts below it (PARTIALLY_SIGNED), orphan
+ * signatures, texts and attachments.
+ */
+async function analyzeEntity(msg: ParsedMessage, part: MimePart, ctx: Context, layer: number): Promise<void> {
+  if (layer >= MAX_LAYERS) {
+    ctx.findings.push(
+      finding(
+        "MALFORMED_MIME",
+        {
+          en: `S/MIME layers are nested more than ${MAX_LAYERS} deep; the inner layers were not analysed.`,
+          ja: `S/MIME の入れ子が ${MAX_LAYERS} 段を超えているため、内側は解析していません。`,
+        },
+        { part: part.path, layer },
+      ),
+    );
+    return;
+  }
+  const ct = part.contentType;
+  if (ct.type === "multipart" && ct.subtype === "signed") {
+    await analyzeMultipartSigned(msg, part, ctx, layer);
+    return;
+  }
+  if (isPkcs7MimeType(ct) || isP7mAttachmentAtRoot(part)) {
+    await analyzePkcs7Mime(msg, part, ctx, layer);
+    return;
+  }
+  // Not S/MIME at this level: look below.
+  await analyzeUnsignedTree(msg, part, ctx, layer);
+}
+
+function isP7mAttachmentAtRoot(part: MimePart): boolean {
+  const ct = part.contentType;
+  return (
+    part.depth === 0 &&
+    ct.type === "application" &&
+    ct.subtype === "octet-stream" &&
+    /\.p7m$/i.test(part.filename ?? ct.params["name"] ?? "")
+  );
+}
+
+async function analyzeMultipartSigned(msg: ParsedMessage, part: MimePart, ctx: Context, layer: number): Promise<void> {
+  const [content, sigPart] = part.children;
+  if (!content || !sigPart || !isSignatureType(sigPart.contentType)) {
+    ctx.findings.push(
+      finding(
+        "MALFORMED_MIME",
+        {
+          en: `The multipart/signed part ${pathLabel(part)} does not have the two parts it needs (the content, then an application/pkcs7-signature).`,
+          ja: `multipart/signed（${pathLabel(part)}）に、必要な 2 つのパート（本文と application/pkcs7-signature の署名）がそろっていません。`,
+        },
+        { part: part.path, children: part.children.map((c) => `${c.contentType.type}/${c.contentType.subtype}`) },
+      ),
+    );
+    setKind(ctx, "signed");
+    if (content) await analyzeEntity(msg, content, ctx, layer + 1);
+    return;
+  }
+  setKind(ctx, "signed");
+  const der = decodedBody(msg, sigPart);
+  const info = parseCmsOrReport(der, ctx, sigPart.path);
+  const signed = signedContent(msg, part);
+  if (info) {
+    if (info.type !== "signed") {
+      ctx.findings.push(
+        finding(
+          "MALFORMED_CMS",
+          {
+            en: `The signature part ${pathLabel(sigPart)} holds ${info.type === "unknown" ? info.contentType : info.type} data, not a signature.`,
+            ja: `署名パート（${pathLabel(sigPart)}）の中身が署名データではありません。`,
+          },
+          { part: sigPart.path, contentType: info.type === "unknown" ? info.contentType : info.type },
+        ),
+      );
+    } else {
+      await verifyLayer(info, signed, ctx, layer);
+    }
+  }
+  ctx.options.onProgress?.(0.8);
+  await analyzeEntity(msg, content, ctx, layer + 1);
+}
+
+async function analyzePkcs7Mime(msg: ParsedMessage, part: MimePart, ctx: Context, layer: number): Promise<void> {
+  const der = decodedBody(msg, part);
+  const info = parseCmsOrReport(der, ctx, part.path);
+  const smimeType = (part.contentType.params["smime-type"] ?? "").toLowerCase();
+  if (!info) {
+    setKind(ctx, smimeType === "enveloped-data" ? "encrypted" : smimeType === "certs-only" ? "certs-only" : "opaque-signed");
+    return;
+  }
+  if (info.type === "signed") {
+    if (info.signerCount === 0 && info.eContent === undefined) {
+      setKind(ctx, "certs-only");
+      reportCertsOnly(info, ctx);
+      return;
+    }
+    setKind(ctx, "opaque-signed");
+    const result = await verifyLayer(info, undefined, ctx, layer);
+    if (result.content) {
+      const inner = parseMessage(result.content);
+      reportMimeProblems(inner, ctx);
+      await analyzeMessage(inner, ctx, layer + 1);
+    }
+    return;
+  }
+  await analyzeNonSignedCms(info, ctx, layer, part.path);
+}
+
+async function analyzeNonSignedCms(info: CmsInfo, ctx: Context, layer: number, where: string): Promise<void> {
+  if (info.type === "enveloped" || info.type === "auth-enveloped") {
+    setKind(ctx, "encrypted");
+    ctx.recipients.push(...info.recipients);
+    ctx.contentEncryptionAlgorithm ??= info.contentEncryptionAlgorithm;
+    const n = info.recipients.length;
+    ctx.findings.push(
+      finding(
+        "ENCRYPTED",
+        {
+          en:
+            layer === 0
+              ? `The message is encrypted (${info.contentEncryptionAlgorithm}) for ${n} recipient${n === 1 ? "" : "s"}. Only a recipient's private key can open it; its content, and any signature inside, cannot be checked here.`
+              : `Inside the signature, the content is encrypted (${info.contentEncryptionAlgorithm}) for ${n} recipient${n === 1 ? "" : "s"}: the signature vouches only for the encrypted data.`,
+          ja:
+            layer === 0
+              ? `このメッセージは暗号化されています（${info.contentEncryptionAlgorithm}、受信者 ${n} 名）。開けるのは受信者の秘密鍵だけで、本文や内側の署名はここでは確認できません。`
+              : `署名の内側の本文が暗号化されています（${info.contentEncryptionAlgorithm}、受信者 ${n} 名）。署名が保証しているのは暗号化されたデータだけです。`,
+        },
+        {
+          layer,
+          part: where,
+          contentEncryptionAlgorithm: info.contentEncryptionAlgorithm,
+          recipients: info.recipients,
+          authenticated: info.type === "auth-enveloped",
+        },
+      ),
+    );
+    return;
+  }
+  if (info.type === "unknown") {
+    ctx.findings.push(
+      finding(
+        "UNSUPPORTED_ALGORITHM",
+        {
+          en: `The S/MIME part ${where} holds CMS content of type ${info.contentType}, which this version does not analyse.`,
+          ja: `S/MIME パート（${where}）の CMS 種別 ${info.contentType} には対応していません。`,
+        },
+        { part: where, contentType: info.contentType },
+      ),
+    );
+  }
+}
+
+async function verifyLayer(
+  info: SignedCms,
+  detached: Uint8Array | undefined,
+  ctx: Context,
+  layer: number,
+): Promise<{ content?: Uint8Array }> {
+  const result = await verifySigned(info, {
+    ...(detached !== undefined ? { detachedContent: detached } : {}),
+    trustAnchors: ctx.anchors,
+    at: ctx.at,
+    layer,
+  });
+  ctx.signedLayers++;
+  const form = detached !== undefined ? "multipart" : "opaque";
+  if (ctx.signedLayers > 1) {
+    const outer = ctx.signers[0];
+    const inner = result.signers[0];
+    ctx.findings.push(
+      finding(
+        "NESTED_SIGNATURE",
+        {
+          en: `Inside the signed message there is another signed message${inner ? `, signed by ${inner.commonName || inner.subject}${inner.emails[0] ? ` <${inner.emails[0]}>` : ""}` : ""}${outer ? ` (the outer signature is by ${outer.commonName || outer.subject})` : ""}. Each signature vouches for its own layer.`,
+          ja: `署名付きメールの中に、さらに別の署名付きメッセージが入っています${inner ? `（内側の署名者：${inner.commonName || inner.subject}${inner.emails[0] ? ` <${inner.emails[0]}>` : ""}）` : ""}${outer ? `。外側の署名者は ${outer.commonName || outer.subject} です` : ""}。それぞれの署名は自分の層だけを保証します。`,
+        },
+        { layer, form, innerSigners: result.signers.map((s) => s.subject), outerSigner: outer?.subject },
+      ),
+    );
+  }
+  ctx.signers.push(...result.signers);
+  ctx.findings.push(...result.findings.map((f) => withLayer(f, layer, form)));
+  return result.content !== undefined ? { content: result.content } : {};
+}
+
+/** Lists the signers of a signature we cannot check (orphan): who signed, with their certificates. */
+async function describeUnverifiedSigners(info: SignedCms, ctx: Context, layer: number): Promise<void> {
+  for (const der of info.certificates) {
+    const summary = summarizeSafe(der);
+    if (summary) ctx.certificates.push(summary);
+  }
+  // The signer certificates: let verifySigned find them; we only keep the signer descriptions.
+  const result = await verifySigned(info, { trustAnchors: ctx.anchors, at: ctx.at, layer, detachedContent: new Uint8Array(0) });
+  for (const s of result.signers) ctx.signers.push({ ...s, valid: false });
+  for (const f of result.findings) {
+    if (
+      f.code === "CERT_EXPIRED" ||
+      f.code === "CERT_NOT_YET_VALID" ||
+      f.code === "CERT_UNTRUSTED" ||
+      f.code === "CERT_NOT_FOR_EMAIL" ||
+      f.code === "WEAK_KEY" ||
+      f.code === "SIGNER_CERTIFICATE_MISSING"
+    ) {
+      ctx.findings.push(withLayer(f, layer));
+    }
+  }
+}
+
+function reportCertsOnly(info: SignedCms, ctx: Context): void {
+  const summaries: CertificateSummary[] = [];
+  for (const der of info.certificates) {
+    const s = summarizeSafe(der);
+    if (s) summaries.push(s);
+  }
+  ctx.certificates.push(...summaries);
+  const names = summaries.map((s) => s.commonName || s.subject).join(", ");
+  ctx.findings.push(
+    finding(
+      "CERTS_ONLY",
+      {
+        en: `This is a certificate bundle (${summaries.length} certificate${summaries.length === 1 ? "" : "s"}${names ? `: ${names}` : ""}), not a signed message.`,
+        ja: `これは署名付きメールではなく、証明書の束です（${summaries.length} 件${names ? `：${names}` : ""}）。`,
+      },
+      { certificates: summaries.map((s) => ({ subject: s.subject, sha256: s.sha256 })) },
+    ),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Unsigned roots: nested signed parts, orphan signatures, texts, attachments
+
+async function analyzeUnsignedTree(msg: ParsedMessage, root: MimePart, ctx: Context, layer: number): Promise<void> {
+  const nestedSigned: MimePart[] = [];
+  const orphans: MimePart[] = [];
+  const nestedOpaque: MimePart[] = [];
+  // Parts inside signed/opaque subtrees are handled when that subtree is analysed.
+  const claimed = new Set<MimePart>();
+  walkParts(root, (p) => {
+    if (claimed.has(p)) {
+      for (const c of p.children) claimed.add(c);
+      if (p.message) claimed.add(p.message);
+      return;
+    }
+    if (p === root) return;
+    const ct = p.contentType;
+    if (ct.type === "multipart" && ct.subtype === "signed") {
+      nestedSigned.push(p);
+      for (const c of p.children) claimed.add(c);
+    } else if (isSignatureType(ct) || /^smime\.p7s$/i.test(p.filename ?? "")) {
+      orphans.push(p);
+    } else if (isPkcs7MimeType(ct) || /\.p7m$/i.test(p.filename ?? "")) {
+      nestedOpaque.push(p);
+    }
+  });
+  collectTextsAndAttachments(msg, root, ctx, claimed);
+
+  for (const p of nestedSigned) {
+    await analyzeMultipartSigned(msg, p, ctx, layer);
+  }
+  for (const p of nestedOpaque) {
+    await analyzePkcs7Mime(msg, p, ctx, layer);
+  }
+  if (nestedSigned.length > 0 || (nestedOpaque.length > 0 && ctx.signedLayers > 0)) {
+    ctx.findings.push(
+      finding(
+        "PARTIALLY_SIGNED",
+        {
+          en: `Only part of this message is signed (${nestedSigned.concat(nestedOpaque).map(pathLabel).join(", ")}); other content beside it (for example a mailing-list header or an added attachment) is not covered by the signature.`,
+          ja: `このメッセージは一部だけが署名されています（${nestedSigned.concat(nestedOpaque).map(pathLabel).join("、")}）。その横にある内容（メーリングリストの案内文や追加された添付ファイルなど）は署名の対象外です。`,
+        },
+        { signedParts: nestedSigned.concat(nestedOpaque).map((p) => p.path), layer },
+      ),
+    );
+  }
+  if (orphans.length > 0) {
+    if (ctx.kind === undefined && nestedSigned.length === 0) setKind(ctx, "orphan-signature");
+    for (const p of orphans) {
+      ctx.findings.push(orphanFinding(p.path, p.filename));
+      const info = parseCmsOrReport(decodedBody(msg, p), ctx, p.path);
+      if (info && info.type === "signed") await describeUnverifiedSigners(info, ctx, layer);
+    }
+  }
+}
+
+function orphanFinding(path: string, filename?: string): Finding {
+  const name = filename ?? "smime.p7s";
+  return finding(
+    "ORPHAN_SIGNATURE",
+    {
+      en: `The signature (${name}) arrived as an ordinary attachment, separated from the content it signs, so no mail program can check it. This happens when a mail program or web mail without S/MIME support, or a server on the way, restructured the message.`,
+      ja: `電子署名（${name}）が、署名対象の本文から切り離された普通の添付ファイルとして届いています。このままではどのメールソフトでも検証できません。S/MIME に対応していないメールソフトや Web メール、途中のサーバがメッセージを組み替えたときに起こります。`,
+    },
+    { part: path, filename: name },
+  );
+}
+
+function collectTextsAndAttachments(msg: ParsedMessage, root: MimePart, ctx: Context, skip: Set<MimePart>): void {
+  walkParts(root, (p) => {
+    if (skip.has(p)) return;
+    const ct = p.contentType;
+    if (ct.type === "multipart" || (ct.type === "message" && p.message)) return;
+    const isAttachment = p.disposition === "attachment" || (p.filename !== undefined && ct.type !== "text");
+    if (ct.type === "text" && !isAttachment) {
+      const body = decodedBody(msg, p);
+      const { text, finding: f } = analyzeText(body, ct.params["charset"], p.path, `${ct.type}/${ct.subtype}`);
+      if (text.text.length > MAX_DISPLAY_TEXT) text.text = text.text.slice(0, MAX_DISPLAY_TEXT);
+      ctx.texts.push(text);
+      if (f) ctx.findings.push(f);
+      return;
+    }
+    if (isSignatureType(ct) || isPkcs7MimeType(ct)) return;
+    const size = p.end - p.bodyStart;
+    const attachment: Attachment = { part: p.path, contentType: `${ct.type}/${ct.subtype}`, size };
+    if (p.filename !== undefined) attachment.filename = p.filename;
+    ctx.attachments.push(attachment);
+    if ((ct.type === "application" && ct.subtype === "pdf") || /\.pdf$/i.test(p.filename ?? "")) {
+      checkPdf(msg, p, ctx);
+    }
+  });
+}
+
+function checkPdf(msg: ParsedMessage, p: MimePart, ctx: Context): void {
+  const sigs = findPdfSignatures(decodedBody(msg, p));
+  if (sigs.length === 0) return;
+  const signers: string[] = [];
+  for (const s of sigs) {
+    let name = s.name;
+    if (s.contents) {
+      try {
+        const info = parseCms(s.contents);
+        if (info.type === "signed") {
+          const first = info.certificates.map(summarizeSafe).find((c) => c && !c.selfSigned) ?? summarizeSafe(info.certificates[0] ?? new Uint8Array(0));
+          if (first) name = first.commonName || first.subject;
+        }
+      } catch {
+        /* the PDF's CMS is unreadable: keep the /Name entry */
+      }
+    }
+    if (name) signers.push(name);
+  }
+  const file = p.filename ?? "PDF";
+  ctx.findings.push(
+    finding(
+      "SIGNED_PDF_ATTACHMENT",
+      {
+        en: `The attached PDF "${file}" carries a digital signature${signers.length ? ` by ${signers.join(", ")}` : ""}. Adobe Acrobat/Reader may say "this signature has problems" for JCAN certificates until its trust settings are changed.`,
+        ja: `添付の PDF「${file}」には電子署名${signers.length ? `（署名者：${signers.join("、")}）` : ""}があります。JCAN 証明書の署名は、Adobe の信頼設定を変更するまで「この署名には問題があります」と表示されることがあります。`,
+      },
+      { part: p.path, filename: file, signatures: sigs.length, signers, signingTimes: sigs.map((s) => s.signingTime).filter(Boolean) },
+    ),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Message-level checks
+
+function messageLevelChecks(root: MimePart, ctx: Context): void {
+  // The sender check and signing-time check concern the outermost signed layer: its signers are the ones
+  // the From header claims to be.
+  const outer = ctx.signers.filter((s) => s.layer === minLayer(ctx.signers));
+  if (outer.length > 0 && (ctx.kind === "signed" || ctx.kind === "opaque-signed")) {
+    const emails = outer.flatMap((s) => s.emails);
+    const f = checkSender(root, emails);
+    if (f) ctx.findings.push(f);
+    const date = headerValue(root, "date");
+    const dateMs = date ? Date.parse(date.trim()) : NaN;
+    for (const s of outer) {
+      if (!s.signingTime || Number.isNaN(dateMs)) continue;
+      const diff = Date.parse(s.signingTime) - dateMs;
+      if (Math.abs(diff) > SIGNING_TIME_TOLERANCE_MS) {
+        const hours = Math.round((Math.abs(diff) / 3_600_000) * 10) / 10;
+        ctx.findings.push(
+          finding(
+            "SIGNING_TIME_MISMATCH",
+            {
+              en: `The signature was made at ${s.signingTime}, ${hours} hours ${diff > 0 ? "after" : "before"} the message's Date header (${date?.trim()}). A clock set wrong, or a message re-sent later, can cause this; so can a replayed signature.`,
+              ja: `署名の時刻（${s.signingTime}）が、メールの日付ヘッダ（${date?.trim()}）より ${hours} 時間${diff > 0 ? "後" : "前"}です。パソコンの時計のずれや後からの再送で起こりますが、署名の使い回しの可能性もあります。`,
+            },
+            { signingTime: s.signingTime, date: date?.trim(), differenceHours: hours, signer: s.subject },
+          ),
+        );
+      }
+    }
+  }
+}
+
+function minLayer(signers: Signer[]): number {
+  return signers.reduce((m, s) => Math.min(m, s.layer), Number.POSITIVE_INFINITY);
+}
+
+function messageHeaders(root: MimePart): Diagnosis["headers"] {
+  const h: NonNullable<Diagnosis["headers"]> = {};
+  const from = headerValues(root, "from");
+  if (from.length) h.from = from.map((v) => decodeEncodedWords(v.trim()));
+  const sender = headerValue(root, "sender");
+  if (sender !== undefined) h.sender = decodeEncodedWords(sender.trim());
+  const to = headerValues(root, "to");
+  if (to.length) h.to = to.map((v) => decodeEncodedWords(v.trim()));
+  const subject = headerValue(root, "subject");
+  if (subject !== undefined) h.subject = decodeEncodedWords(subject.trim());
+  const date = headerValue(root, "date");
+  if (date !== undefined) h.date = date.trim();
+  return h;
+}
+
+function reportMimeProblems(msg: ParsedMessage, ctx: Context): void {
+  if (msg.problems.length === 0) return;
+  const first = msg.problems[0];
+  ctx.findings.push(
+    finding(
+      "MALFORMED_MIME",
+      {
+        en: `The message structure is damaged: ${first?.message ?? "unreadable"} (byte ${first?.offset ?? 0}${msg.problems.length > 1 ? `, and ${msg.problems.length - 1} more problem(s)` : ""}). What could be read is shown.`,
+        ja: `メッセージの構造が壊れています（${first?.message ?? "読み取り不能"}、${first?.offset ?? 0} バイト目${msg.problems.length > 1 ? `、ほか ${msg.problems.length - 1} 件` : ""}）。読み取れた範囲で表示しています。`,
+      },
+      { problems: msg.problems.slice(0, 20) },
+    ),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Helpers
+
+function parseCmsOrReport(der: Uint8Array, ctx: Context, where: string): CmsInfo | undefined {
+  try {
+    return parseCms(der);
+  } catch (err) {
+    const offset = (err as { offset?: number }).offset;
+    ctx.findings.push(
+      finding(
+        "MALFORMED_CMS",
+        {
+          en: `The S/MIME data in ${where === "(input)" ? "the input" : `part ${where}`} cannot be read: ${errorText(err)}${offset !== undefined ? ` (at byte ${offset})` : ""}.`,
+          ja: `${where === "(input)" ? "入力" : `パート ${where}`} の S/MIME データを読み取れません（${errorText(err)}${offset !== undefined ? `、${offset} バイト目` : ""}）。`,
+        },
+        { part: where, error: errorText(err), ...(offset !== undefined ? { offset } : {}), length: der.length },
+      ),
+    );
+    return undefined;
+  }
+}
+
+function setKind(ctx: Context, kind: Kind): void {
+  ctx.kind ??= kind;
+}
+
+/** Records which S/MIME layer (0 = outermost) a finding belongs to, and the signature's form. */
+function withLayer(f: Finding, layer: number, form?: "multipart" | "opaque"): Finding {
+  return { ...f, detail: { ...f.detail, layer, ...(form ? { form } : {}) } };
+}
+
+function overallVerdict(ctx: Context): Diagnosis["signature"] {
+  const codes = new Set(ctx.findings.map((f) => f.code));
+  if (codes.has("SIGNATURE_INVALID")) return "invalid";
+  if (ctx.kind === "orphan-signature") return "unverifiable";
+  if (ctx.signedLayers === 0) return ctx.kind === "signed" || ctx.kind === "opaque-signed" ? "unverifiable" : "none";
+  if (ctx.signers.length > 0 && ctx.signers.every((s) => s.valid)) return "valid";
+  return "unverifiable";
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+    .map(({ f }) => f);
+}
+
+function pathLabel(p: MimePart): string {
+  return p.path === "" ? "root" : p.path;
+}
+
+function errorText(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  return String(err);
+}
+
+function summarizeSafe(der: Uint8Array): CertificateSummary | undefined {
+  try {
+    return summarizeCertificate(der);
+  } catch {
+    return undefined;
+  }
 }

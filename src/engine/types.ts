@@ -34,6 +34,8 @@ export const FINDING_CODES = [
   "CHARSET_MISMATCH",
   "CHARSET_UNDECLARED",
   "SIGNED_PDF_ATTACHMENT",
+  // added by S/MIME Assistant beyond the architecture note's list
+  "NESTED_SIGNATURE",
   // signing-setup check (check-p12)
   "P12_OK",
   "P12_BAD_PASSWORD",

@@ -1,0 +1,175 @@
+/** `smime-assistant diagnose` and `smime-assistant cert`: the engine from the command line. */
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { diagnose } from "../engine/index";
+import type { Diagnosis, Finding } from "../engine/types";
+import { decodeBase64String, fromPem, toPem } from "../engine/util/bytes";
+import { faqIdsFor, formatGuidanceTitles, guidanceFor } from "../faq/index";
+import type { Host } from "../faq/types";
+import { parseArgs, type Io } from "./io";
+
+const UNKNOWN_HOST: Host = { client: "unknown" };
+
+export const DIAGNOSE_USAGE =
+  "usage: smime-assistant diagnose [--json] [--lang ja|en] [--trust-anchor FILE.pem]… [--at ISO-8601] FILE…\n";
+
+/** Reads trust anchors: PEM files with one or more certificates, or a DER certificate. */
+export async function readTrustAnchors(files: string[]): Promise<Uint8Array[]> {
+  const out: Uint8Array[] = [];
+  for (const f of files) {
+    const bytes = new Uint8Array(await fs.readFile(f));
+    const text = new TextDecoder("latin1").decode(bytes);
+    const pems = fromPem(text);
+    if (pems.length > 0) out.push(...pems);
+    else if (bytes[0] === 0x30) out.push(bytes);
+    else throw new Error(`${f}: no certificate found (expected PEM or DER)`);
+  }
+  return out;
+}
+
+export function parseAt(value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) throw new Error(`--at: not an ISO-8601 time: ${value}`);
+  return d;
+}
+
+/** Diagnoses one file; a file that cannot be read still gets a Diagnosis saying so. */
+export async function diagnoseFile(file: string, trustAnchors: Uint8Array[], at: Date | undefined): Promise<Diagnosis> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await fs.readFile(file));
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code ?? String(err);
+    return {
+      file,
+      kind: "none",
+      signature: "none",
+      signers: [],
+      recipients: [],
+      findings: [
+        {
+          code: "MALFORMED_MIME",
+          severity: "error",
+          message: { en: `The file could not be read (${reason}).`, ja: `ファイルを読み込めませんでした（${reason}）。` },
+          detail: { error: reason },
+        },
+      ],
+      faq: [],
+    };
+  }
+  const d = await diagnose(bytes, { trustAnchors, ...(at ? { at } : {}) });
+  d.faq = faqIdsFor(d, UNKNOWN_HOST);
+  return { file, ...d };
+}
+
+export async function runDiagnose(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, { flags: ["--json", "--help"], values: ["--at", "--lang"], multi: ["--trust-anchor"] });
+  if (args.flags.has("--help")) {
+    io.out(DIAGNOSE_USAGE);
+    return 0;
+  }
+  if (args.unknown.length > 0 || args.positional.length === 0) {
+    io.err(`${args.unknown.length ? `unknown option: ${args.unknown.join(", ")}\n` : ""}${DIAGNOSE_USAGE}`);
+    return 2;
+  }
+  let anchors: Uint8Array[];
+  let at: Date | undefined;
+  try {
+    anchors = await readTrustAnchors(args.values.get("--trust-anchor") ?? []);
+    at = parseAt(args.values.get("--at")?.[0]);
+  } catch (err) {
+    io.err(`smime-assistant diagnose: ${(err as Error).message}\n`);
+    return 2;
+  }
+  const lang = args.values.get("--lang")?.[0] === "en" ? "en" : args.values.get("--lang")?.[0] === "ja" ? "ja" : "en";
+  const results: Diagnosis[] = [];
+  for (const file of args.positional) {
+    const d = await diagnoseFile(file, anchors, at);
+    results.push(d);
+    if (!args.flags.has("--json")) io.out(humanSummary(d, lang));
+  }
+  if (args.flags.has("--json")) io.out(`${JSON.stringify(results, null, 2)}\n`);
+  return 0;
+}
+
+const VERDICT: Record<Diagnosis["signature"], { en: string; ja: string }> = {
+  valid: { en: "signature valid", ja: "署名は有効" },
+  invalid: { en: "SIGNATURE INVALID", ja: "署名が無効" },
+  unverifiable: { en: "signature not verifiable", ja: "署名を検証できません" },
+  none: { en: "no signature", ja: "署名なし" },
+};
+
+function humanSummary(d: Diagnosis, lang: "ja" | "en"): string {
+  const lines: string[] = [];
+  lines.push(`${d.file ?? "(input)"}`);
+  lines.push(`  ${lang === "ja" ? "種別" : "kind"}: ${d.kind}    ${lang === "ja" ? "判定" : "verdict"}: ${VERDICT[d.signature][lang]}`);
+  if (d.headers?.subject) lines.push(`  ${lang === "ja" ? "件名" : "subject"}: ${d.headers.subject}`);
+  if (d.headers?.from) lines.push(`  ${lang === "ja" ? "差出人" : "from"}: ${d.headers.from.join(" / ")}`);
+  for (const s of d.signers) {
+    lines.push(
+      `  ${lang === "ja" ? "署名者" : "signer"}: ${s.commonName || s.subject} <${s.emails.join(", ")}>  ${s.digestAlgorithm}/${s.signatureAlgorithm}  ${s.valid ? "OK" : "NG"}  ${lang === "ja" ? "発行者" : "issuer"}: ${s.issuer}  ${lang === "ja" ? "有効期限" : "valid until"}: ${s.notAfter}${s.trusted ? "" : lang === "ja" ? "  (信頼されていません)" : "  (untrusted)"}`,
+    );
+  }
+  for (const r of d.recipients) {
+    lines.push(`  ${lang === "ja" ? "受信者" : "recipient"}: ${r.issuer ?? ""} ${r.serialNumber ?? r.subjectKeyIdentifier ?? ""}`);
+  }
+  for (const f of d.findings) lines.push(`  ${marker(f)} ${f.code}: ${f.message[lang]}`);
+  const g = guidanceFor(d, UNKNOWN_HOST);
+  const titles = formatGuidanceTitles(g, lang);
+  if (titles.length > 0) {
+    lines.push(`  ${lang === "ja" ? "参考になる FAQ" : "Guidance"}:`);
+    for (const t of titles) lines.push(`    - ${t}`);
+  }
+  return `${lines.join("\n")}\n\n`;
+}
+
+function marker(f: Finding): string {
+  return f.severity === "error" ? "[x]" : f.severity === "warning" ? "[!]" : "[i]";
+}
+
+export const CERT_USAGE = "usage: smime-assistant cert FILE.eml --out DIR [--json]\n";
+
+/** Writes the signer certificates of a message as .cer (DER) and .pem. */
+export async function runCert(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, { flags: ["--json", "--help"], values: ["--out"] });
+  if (args.flags.has("--help")) {
+    io.out(CERT_USAGE);
+    return 0;
+  }
+  const out = args.values.get("--out")?.[0];
+  if (args.unknown.length > 0 || args.positional.length !== 1 || !out) {
+    io.err(`${args.unknown.length ? `unknown option: ${args.unknown.join(", ")}\n` : ""}${CERT_USAGE}`);
+    return 2;
+  }
+  const file = args.positional[0] as string;
+  const d = await diagnoseFile(file, [], undefined);
+  const withCert = d.signers.filter((s) => s.certificate !== undefined);
+  await fs.mkdir(out, { recursive: true });
+  const written: { subject: string; sha256: string; cer: string; pem: string }[] = [];
+  const seen = new Set<string>();
+  for (const s of withCert) {
+    if (seen.has(s.sha256)) continue;
+    seen.add(s.sha256);
+    const der = decodeBase64String(s.certificate as string);
+    const base = `${safeName(s.commonName || s.emails[0] || "signer")}-${s.sha256.slice(0, 12)}`;
+    const cer = path.join(out, `${base}.cer`);
+    const pem = path.join(out, `${base}.pem`);
+    await fs.writeFile(cer, der);
+    await fs.writeFile(pem, toPem(der));
+    written.push({ subject: s.subject, sha256: s.sha256, cer, pem });
+  }
+  if (args.flags.has("--json")) {
+    io.out(`${JSON.stringify({ file, certificates: written }, null, 2)}\n`);
+  } else if (written.length === 0) {
+    io.out(`${file}: no signer certificate in this message (kind: ${d.kind})\n`);
+  } else {
+    for (const w of written) io.out(`${w.subject}\n  ${w.cer}\n  ${w.pem}\n`);
+  }
+  return written.length > 0 ? 0 : 1;
+}
+
+function safeName(s: string): string {
+  const cleaned = s.replace(/[^\p{L}\p{N}._@-]+/gu, "_").replace(/^_+|_+$/g, "");
+  return cleaned.slice(0, 60) || "signer";
+}
