@@ -46,12 +46,19 @@ function ours(files) {
   if (r.status !== 0) throw new Error(`diagnose failed: ${r.stderr}`);
   const results = JSON.parse(r.stdout);
   const bad = results.filter((d) => d.signature !== "valid");
-  if (bad.length) throw new Error(`diagnose did not find ${bad.length} signature(s) valid: ${bad[0].file} ${bad[0].signature}`);
+  if (bad.length)
+    throw new Error(
+      `diagnose did not find ${bad.length} signature(s) valid: ${bad[0].file} ${bad[0].signature}`,
+    );
 }
 function openssl(file) {
-  const r = spawnSync("openssl", ["cms", "-verify", "-in", file, "-CAfile", ca, "-purpose", "any", "-out", "/dev/null"], {
-    encoding: "utf8",
-  });
+  const r = spawnSync(
+    "openssl",
+    ["cms", "-verify", "-in", file, "-CAfile", ca, "-purpose", "any", "-out", "/dev/null"],
+    {
+      encoding: "utf8",
+    },
+  );
   if (r.status !== 0) throw new Error(`openssl failed on ${file}: ${r.stderr}`);
 }
 
@@ -65,8 +72,12 @@ res.bigRatio = res.bigOurs / res.bigOpenssl;
 res.batchRatio = res.batchOurs / res.batchOpenssl;
 
 const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
-console.log(`big message (${(bigSize / 1e6).toFixed(1)} MB): diagnose ${fmt(res.bigOurs)}  openssl ${fmt(res.bigOpenssl)}  ratio ${res.bigRatio.toFixed(2)} (target ≤ 0.50)`);
-console.log(`batch of ${small.length}: diagnose ${fmt(res.batchOurs)} (one call)  openssl ${fmt(res.batchOpenssl)} (one process per file)  ratio ${res.batchRatio.toFixed(2)} (target ≤ 0.20)`);
+console.log(
+  `big message (${(bigSize / 1e6).toFixed(1)} MB): diagnose ${fmt(res.bigOurs)}  openssl ${fmt(res.bigOpenssl)}  ratio ${res.bigRatio.toFixed(2)} (target ≤ 0.50)`,
+);
+console.log(
+  `batch of ${small.length}: diagnose ${fmt(res.batchOurs)} (one call)  openssl ${fmt(res.batchOpenssl)} (one process per file)  ratio ${res.batchRatio.toFixed(2)} (target ≤ 0.20)`,
+);
 fs.mkdirSync(out, { recursive: true });
 fs.writeFileSync(path.join(out, "engine.json"), JSON.stringify(res, null, 2));
 const ok = res.bigRatio <= 0.5 && res.batchRatio <= 0.2;

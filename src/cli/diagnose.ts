@@ -35,7 +35,11 @@ export function parseAt(value: string | undefined): Date | undefined {
 }
 
 /** Diagnoses one file; a file that cannot be read still gets a Diagnosis saying so. */
-export async function diagnoseFile(file: string, trustAnchors: Uint8Array[], at: Date | undefined): Promise<Diagnosis> {
+export async function diagnoseFile(
+  file: string,
+  trustAnchors: Uint8Array[],
+  at: Date | undefined,
+): Promise<Diagnosis> {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await fs.readFile(file));
@@ -51,7 +55,10 @@ export async function diagnoseFile(file: string, trustAnchors: Uint8Array[], at:
         {
           code: "MALFORMED_MIME",
           severity: "error",
-          message: { en: `The file could not be read (${reason}).`, ja: `ファイルを読み込めませんでした（${reason}）。` },
+          message: {
+            en: `The file could not be read (${reason}).`,
+            ja: `ファイルを読み込めませんでした（${reason}）。`,
+          },
           detail: { error: reason },
         },
       ],
@@ -64,7 +71,11 @@ export async function diagnoseFile(file: string, trustAnchors: Uint8Array[], at:
 }
 
 export async function runDiagnose(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, { flags: ["--json", "--help"], values: ["--at", "--lang"], multi: ["--trust-anchor"] });
+  const args = parseArgs(argv, {
+    flags: ["--json", "--help"],
+    values: ["--at", "--lang"],
+    multi: ["--trust-anchor"],
+  });
   if (args.flags.has("--help")) {
     io.out(DIAGNOSE_USAGE);
     return 0;
@@ -82,7 +93,8 @@ export async function runDiagnose(argv: string[], io: Io): Promise<number> {
     io.err(`smime-assistant diagnose: ${(err as Error).message}\n`);
     return 2;
   }
-  const lang = args.values.get("--lang")?.[0] === "en" ? "en" : args.values.get("--lang")?.[0] === "ja" ? "ja" : "en";
+  const lang =
+    args.values.get("--lang")?.[0] === "en" ? "en" : args.values.get("--lang")?.[0] === "ja" ? "ja" : "en";
   const results: Diagnosis[] = [];
   for (const file of args.positional) {
     const d = await diagnoseFile(file, anchors, at);
@@ -103,7 +115,9 @@ const VERDICT: Record<Diagnosis["signature"], { en: string; ja: string }> = {
 function humanSummary(d: Diagnosis, lang: "ja" | "en"): string {
   const lines: string[] = [];
   lines.push(`${d.file ?? "(input)"}`);
-  lines.push(`  ${lang === "ja" ? "種別" : "kind"}: ${d.kind}    ${lang === "ja" ? "判定" : "verdict"}: ${VERDICT[d.signature][lang]}`);
+  lines.push(
+    `  ${lang === "ja" ? "種別" : "kind"}: ${d.kind}    ${lang === "ja" ? "判定" : "verdict"}: ${VERDICT[d.signature][lang]}`,
+  );
   if (d.headers?.subject) lines.push(`  ${lang === "ja" ? "件名" : "subject"}: ${d.headers.subject}`);
   if (d.headers?.from) lines.push(`  ${lang === "ja" ? "差出人" : "from"}: ${d.headers.from.join(" / ")}`);
   for (const s of d.signers) {
@@ -112,7 +126,9 @@ function humanSummary(d: Diagnosis, lang: "ja" | "en"): string {
     );
   }
   for (const r of d.recipients) {
-    lines.push(`  ${lang === "ja" ? "受信者" : "recipient"}: ${r.issuer ?? ""} ${r.serialNumber ?? r.subjectKeyIdentifier ?? ""}`);
+    lines.push(
+      `  ${lang === "ja" ? "受信者" : "recipient"}: ${r.issuer ?? ""} ${r.serialNumber ?? r.subjectKeyIdentifier ?? ""}`,
+    );
   }
   for (const f of d.findings) lines.push(`  ${marker(f)} ${f.code}: ${f.message[lang]}`);
   const g = guidanceFor(d, UNKNOWN_HOST);

@@ -151,7 +151,12 @@ function isSpace(c: number): boolean {
 }
 function isB64(c: number): boolean {
   return (
-    (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2f || c === 0x3d
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0x30 && c <= 0x39) ||
+    c === 0x2b ||
+    c === 0x2f ||
+    c === 0x3d
   );
 }
 
@@ -231,7 +236,12 @@ function isP7mAttachmentAtRoot(part: MimePart): boolean {
   );
 }
 
-async function analyzeMultipartSigned(msg: ParsedMessage, part: MimePart, ctx: Context, layer: number): Promise<void> {
+async function analyzeMultipartSigned(
+  msg: ParsedMessage,
+  part: MimePart,
+  ctx: Context,
+  layer: number,
+): Promise<void> {
   const [content, sigPart] = part.children;
   if (!content || !sigPart || !isSignatureType(sigPart.contentType)) {
     ctx.findings.push(
@@ -241,7 +251,10 @@ async function analyzeMultipartSigned(msg: ParsedMessage, part: MimePart, ctx: C
           en: `The multipart/signed part ${pathLabel(part)} does not have the two parts it needs (the content, then an application/pkcs7-signature).`,
           ja: `multipart/signed（${pathLabel(part)}）に、必要な 2 つのパート（本文と application/pkcs7-signature の署名）がそろっていません。`,
         },
-        { part: part.path, children: part.children.map((c) => `${c.contentType.type}/${c.contentType.subtype}`) },
+        {
+          part: part.path,
+          children: part.children.map((c) => `${c.contentType.type}/${c.contentType.subtype}`),
+        },
       ),
     );
     setKind(ctx, "signed");
@@ -272,12 +285,24 @@ async function analyzeMultipartSigned(msg: ParsedMessage, part: MimePart, ctx: C
   await analyzeEntity(msg, content, ctx, layer + 1);
 }
 
-async function analyzePkcs7Mime(msg: ParsedMessage, part: MimePart, ctx: Context, layer: number): Promise<void> {
+async function analyzePkcs7Mime(
+  msg: ParsedMessage,
+  part: MimePart,
+  ctx: Context,
+  layer: number,
+): Promise<void> {
   const der = decodedBody(msg, part);
   const info = parseCmsOrReport(der, ctx, part.path);
   const smimeType = (part.contentType.params["smime-type"] ?? "").toLowerCase();
   if (!info) {
-    setKind(ctx, smimeType === "enveloped-data" ? "encrypted" : smimeType === "certs-only" ? "certs-only" : "opaque-signed");
+    setKind(
+      ctx,
+      smimeType === "enveloped-data"
+        ? "encrypted"
+        : smimeType === "certs-only"
+          ? "certs-only"
+          : "opaque-signed",
+    );
     return;
   }
   if (info.type === "signed") {
@@ -382,7 +407,7 @@ async function describeUnverifiedSigners(info: SignedCms, ctx: Context, layer: n
     if (summary) ctx.certificates.push(summary);
   }
   // The signer certificates: let verifySigned find them; we only keep the signer descriptions.
-  const result = await verifySigned(info, { trustAnchors: ctx.anchors, at: ctx.at, layer, detachedContent: new Uint8Array(0) });
+  const result = await verifySigned(info, { trustAnchors: ctx.anchors, at: ctx.at, layer });
   for (const s of result.signers) ctx.signers.push({ ...s, valid: false });
   for (const f of result.findings) {
     if (
@@ -421,7 +446,12 @@ function reportCertsOnly(info: SignedCms, ctx: Context): void {
 // ---------------------------------------------------------------------------------------------------
 // Unsigned roots: nested signed parts, orphan signatures, texts, attachments
 
-async function analyzeUnsignedTree(msg: ParsedMessage, root: MimePart, ctx: Context, layer: number): Promise<void> {
+async function analyzeUnsignedTree(
+  msg: ParsedMessage,
+  root: MimePart,
+  ctx: Context,
+  layer: number,
+): Promise<void> {
   const nestedSigned: MimePart[] = [];
   const orphans: MimePart[] = [];
   const nestedOpaque: MimePart[] = [];
@@ -486,7 +516,12 @@ function orphanFinding(path: string, filename?: string): Finding {
   );
 }
 
-function collectTextsAndAttachments(msg: ParsedMessage, root: MimePart, ctx: Context, skip: Set<MimePart>): void {
+function collectTextsAndAttachments(
+  msg: ParsedMessage,
+  root: MimePart,
+  ctx: Context,
+  skip: Set<MimePart>,
+): void {
   walkParts(root, (p) => {
     if (skip.has(p)) return;
     const ct = p.contentType;
@@ -494,7 +529,12 @@ function collectTextsAndAttachments(msg: ParsedMessage, root: MimePart, ctx: Con
     const isAttachment = p.disposition === "attachment" || (p.filename !== undefined && ct.type !== "text");
     if (ct.type === "text" && !isAttachment) {
       const body = decodedBody(msg, p);
-      const { text, finding: f } = analyzeText(body, ct.params["charset"], p.path, `${ct.type}/${ct.subtype}`);
+      const { text, finding: f } = analyzeText(
+        body,
+        ct.params["charset"],
+        p.path,
+        `${ct.type}/${ct.subtype}`,
+      );
       if (text.text.length > MAX_DISPLAY_TEXT) text.text = text.text.slice(0, MAX_DISPLAY_TEXT);
       ctx.texts.push(text);
       if (f) ctx.findings.push(f);
@@ -521,7 +561,9 @@ function checkPdf(msg: ParsedMessage, p: MimePart, ctx: Context): void {
       try {
         const info = parseCms(s.contents);
         if (info.type === "signed") {
-          const first = info.certificates.map(summarizeSafe).find((c) => c && !c.selfSigned) ?? summarizeSafe(info.certificates[0] ?? new Uint8Array(0));
+          const first =
+            info.certificates.map(summarizeSafe).find((c) => c && !c.selfSigned) ??
+            summarizeSafe(info.certificates[0] ?? new Uint8Array(0));
           if (first) name = first.commonName || first.subject;
         }
       } catch {
@@ -538,7 +580,13 @@ function checkPdf(msg: ParsedMessage, p: MimePart, ctx: Context): void {
         en: `The attached PDF "${file}" carries a digital signature${signers.length ? ` by ${signers.join(", ")}` : ""}. Adobe Acrobat/Reader may say "this signature has problems" for JCAN certificates until its trust settings are changed.`,
         ja: `添付の PDF「${file}」には電子署名${signers.length ? `（署名者：${signers.join("、")}）` : ""}があります。JCAN 証明書の署名は、Adobe の信頼設定を変更するまで「この署名には問題があります」と表示されることがあります。`,
       },
-      { part: p.path, filename: file, signatures: sigs.length, signers, signingTimes: sigs.map((s) => s.signingTime).filter(Boolean) },
+      {
+        part: p.path,
+        filename: file,
+        signatures: sigs.length,
+        signers,
+        signingTimes: sigs.map((s) => s.signingTime).filter(Boolean),
+      },
     ),
   );
 }
@@ -603,7 +651,7 @@ function reportMimeProblems(msg: ParsedMessage, ctx: Context): void {
       "MALFORMED_MIME",
       {
         en: `The message structure is damaged: ${first?.message ?? "unreadable"} (byte ${first?.offset ?? 0}${msg.problems.length > 1 ? `, and ${msg.problems.length - 1} more problem(s)` : ""}). What could be read is shown.`,
-        ja: `メッセージの構造が壊れています（${first?.message ?? "読み取り不能"}、${first?.offset ?? 0} バイト目${msg.problems.length > 1 ? `、ほか ${msg.problems.length - 1} 件` : ""}）。読み取れた範囲で表示しています。`,
+        ja: `メッセージの構造が壊れています（${first?.offset ?? 0} バイト目付近${msg.problems.length > 1 ? `ほか ${msg.problems.length - 1} 件` : ""}）。読み取れた範囲で表示しています。技術的な詳細：${first?.message ?? "読み取り不能"}`,
       },
       { problems: msg.problems.slice(0, 20) },
     ),
@@ -625,7 +673,12 @@ function parseCmsOrReport(der: Uint8Array, ctx: Context, where: string): CmsInfo
           en: `The S/MIME data in ${where === "(input)" ? "the input" : `part ${where}`} cannot be read: ${errorText(err)}${offset !== undefined ? ` (at byte ${offset})` : ""}.`,
           ja: `${where === "(input)" ? "入力" : `パート ${where}`} の S/MIME データを読み取れません（${errorText(err)}${offset !== undefined ? `、${offset} バイト目` : ""}）。`,
         },
-        { part: where, error: errorText(err), ...(offset !== undefined ? { offset } : {}), length: der.length },
+        {
+          part: where,
+          error: errorText(err),
+          ...(offset !== undefined ? { offset } : {}),
+          length: der.length,
+        },
       ),
     );
     return undefined;
@@ -645,7 +698,8 @@ function overallVerdict(ctx: Context): Diagnosis["signature"] {
   const codes = new Set(ctx.findings.map((f) => f.code));
   if (codes.has("SIGNATURE_INVALID")) return "invalid";
   if (ctx.kind === "orphan-signature") return "unverifiable";
-  if (ctx.signedLayers === 0) return ctx.kind === "signed" || ctx.kind === "opaque-signed" ? "unverifiable" : "none";
+  if (ctx.signedLayers === 0)
+    return ctx.kind === "signed" || ctx.kind === "opaque-signed" ? "unverifiable" : "none";
   if (ctx.signers.length > 0 && ctx.signers.every((s) => s.valid)) return "valid";
   return "unverifiable";
 }

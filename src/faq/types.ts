@@ -62,6 +62,11 @@ export interface FaqEntry {
   /** Free-form list items of the answer (e.g. the S/MIME-capable software). */
   items?: LocalizedText[];
   lraOperators?: LraOperator[];
+  // ---- additions (optional) ----
+  /** The page's closing text after the steps/list (e.g. "ask the sender to re-send"). */
+  closing?: LocalizedText;
+  /** Extra search words (synonyms, technical names) — not shown. */
+  keywords?: string[];
 }
 
 export interface GlossaryTerm {
@@ -82,6 +87,11 @@ export interface GuidanceItem {
   steps: StepSet[];
   /** The detected encoding to pick, for mojibake entries. */
   encodingToPick?: string;
+  // ---- additions (optional) ----
+  /** The encoding to pick as the menu item reads in the user's client (e.g. "Unicode (UTF-8)"). */
+  encodingLabel?: LocalizedText;
+  /** What differs for the user's client (e.g. new Outlook has no encoding menu), when it matters. */
+  hostNote?: LocalizedText;
 }
 
 export interface Guidance {

@@ -37,7 +37,9 @@ if (!present) {
     `\n*** SKIPPING Thunderbird conformance: corpus not found at ${CORPUS} (expected ../shared/corpus/thunderbird-smime) ***\n`,
   );
 }
-const rows: Row[] = present ? JSON.parse(fs.readFileSync(path.join(CORPUS, "thunderbird-verdicts.json"), "utf8")) : [];
+const rows: Row[] = present
+  ? JSON.parse(fs.readFileSync(path.join(CORPUS, "thunderbird-verdicts.json"), "utf8"))
+  : [];
 const anchors = present ? fromPem(fs.readFileSync(path.join(CORPUS, "TestCA.pem"), "latin1")) : [];
 
 function layerOf(f: Finding): number {
@@ -45,7 +47,12 @@ function layerOf(f: Finding): number {
 }
 
 /** What Thunderbird would show, derived from our Diagnosis by the policy mapping described above. */
-export function thunderbirdView(d: Diagnosis): { enc: boolean; sig: boolean | "unknown"; good: boolean | "unknown"; outerEmails: string[] } {
+export function thunderbirdView(d: Diagnosis): {
+  enc: boolean;
+  sig: boolean | "unknown";
+  good: boolean | "unknown";
+  outerEmails: string[];
+} {
   const codes = (code: string) => d.findings.filter((f) => f.code === code);
   if (d.kind === "encrypted") return { enc: true, sig: "unknown", good: "unknown", outerEmails: [] };
   const encryptedInsideOuterSignature = codes("ENCRYPTED").some((f) => layerOf(f) === 1);
@@ -55,7 +62,9 @@ export function thunderbirdView(d: Diagnosis): { enc: boolean; sig: boolean | "u
   const thunderbirdSeesExtraStatus =
     nested.length > 0 &&
     (nested.some((f) => f.detail["form"] === "multipart") ||
-      d.findings.some((f) => f.code === "SIGNATURE_VALID" && layerOf(f) === 0 && f.detail["form"] === "multipart"));
+      d.findings.some(
+        (f) => f.code === "SIGNATURE_VALID" && layerOf(f) === 0 && f.detail["form"] === "multipart",
+      ));
   const good =
     sig &&
     d.signature === "valid" &&
@@ -81,7 +90,11 @@ export function thunderbirdView(d: Diagnosis): { enc: boolean; sig: boolean | "u
     expect({ file: row.filename, enc: view.enc, why }).toEqual({ file: row.filename, enc: row.enc, why });
     if (view.sig !== "unknown") {
       expect({ file: row.filename, sig: view.sig, why }).toEqual({ file: row.filename, sig: row.sig, why });
-      expect({ file: row.filename, good: view.good, why }).toEqual({ file: row.filename, good: row.sig_good, why });
+      expect({ file: row.filename, good: view.good, why }).toEqual({
+        file: row.filename,
+        good: row.sig_good,
+        why,
+      });
     } else {
       // Signed and then encrypted for Bob: the signature is inside the encryption.
       expect(d.kind).toBe("encrypted");
@@ -104,10 +117,13 @@ export function thunderbirdView(d: Diagnosis): { enc: boolean; sig: boolean | "u
     });
     expect(nested.kind).toBe("signed");
     expect(nested.signers.length).toBeGreaterThanOrEqual(1);
-    const efail = await diagnose(new Uint8Array(fs.readFileSync(path.join(CORPUS, "multipart-alternative.eml"))), {
-      trustAnchors: anchors,
-      at: AT,
-    });
+    const efail = await diagnose(
+      new Uint8Array(fs.readFileSync(path.join(CORPUS, "multipart-alternative.eml"))),
+      {
+        trustAnchors: anchors,
+        at: AT,
+      },
+    );
     // Encrypted parts below an unsigned multipart/alternative: reported, never merged into one trusted text.
     expect(efail.findings.some((f) => f.code === "ENCRYPTED")).toBe(true);
     expect(efail.signature).not.toBe("valid");

@@ -27,7 +27,16 @@ const entries: Entry[] = INDEXES.flatMap((rel) => {
 });
 
 /** Codes only the PKCS#12 setup check emits (tested in test/engine/pkcs12). */
-const SETUP_ONLY: FindingCode[] = ["P12_OK", "P12_BAD_PASSWORD", "P12_MALFORMED", "P12_NO_KEY", "P12_KEY_MISMATCH", "CERT_EXPIRING", "EMAIL_MISMATCH", "CHAIN_INCOMPLETE"];
+const SETUP_ONLY: FindingCode[] = [
+  "P12_OK",
+  "P12_BAD_PASSWORD",
+  "P12_MALFORMED",
+  "P12_NO_KEY",
+  "P12_KEY_MISMATCH",
+  "CERT_EXPIRING",
+  "EMAIL_MISMATCH",
+  "CHAIN_INCOMPLETE",
+];
 
 describe("generated fixtures", () => {
   it("exist (test/fixtures/generated is committed; `npm run fixtures` regenerates it)", () => {
@@ -37,14 +46,18 @@ describe("generated fixtures", () => {
 
   it.each(entries.map((e) => [e.file, e] as const))("%s", async (_file, e) => {
     const bytes = new Uint8Array(fs.readFileSync(path.join(GENERATED, e.file)));
-    const anchors = (e.trustAnchors ?? []).flatMap((a) => fromPem(fs.readFileSync(path.join(GENERATED, a), "latin1")));
+    const anchors = (e.trustAnchors ?? []).flatMap((a) =>
+      fromPem(fs.readFileSync(path.join(GENERATED, a), "latin1")),
+    );
     const d = await diagnose(bytes, { trustAnchors: anchors, ...(e.at ? { at: new Date(e.at) } : {}) });
     const codes = d.findings.map((f) => f.code as string);
     const summary = { kind: d.kind, signature: d.signature, codes };
     if (e.expect.kind) expect(summary).toMatchObject({ kind: e.expect.kind });
     if (e.expect.signature) expect(summary).toMatchObject({ signature: e.expect.signature });
-    for (const c of e.expect.present ?? []) expect({ ...summary, want: c, has: codes.includes(c) }).toMatchObject({ has: true });
-    for (const c of e.expect.absent ?? []) expect({ ...summary, unwanted: c, has: codes.includes(c) }).toMatchObject({ has: false });
+    for (const c of e.expect.present ?? [])
+      expect({ ...summary, want: c, has: codes.includes(c) }).toMatchObject({ has: true });
+    for (const c of e.expect.absent ?? [])
+      expect({ ...summary, unwanted: c, has: codes.includes(c) }).toMatchObject({ has: false });
     // Every finding is bilingual.
     for (const f of d.findings) {
       expect(f.message.en.length).toBeGreaterThan(10);
@@ -55,7 +68,9 @@ describe("generated fixtures", () => {
   it("tests every message-level finding code both ways", () => {
     const present = new Set(entries.flatMap((e) => e.expect.present ?? []));
     const absent = new Set(entries.flatMap((e) => e.expect.absent ?? []));
-    const missing = FINDING_CODES.filter((c) => !SETUP_ONLY.includes(c)).filter((c) => !present.has(c) || !absent.has(c));
+    const missing = FINDING_CODES.filter((c) => !SETUP_ONLY.includes(c)).filter(
+      (c) => !present.has(c) || !absent.has(c),
+    );
     expect(missing).toEqual([]);
   });
 });

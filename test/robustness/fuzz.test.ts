@@ -32,7 +32,8 @@ const seedFiles = [
   ...listFiles(path.join(GENERATED, "cms"), /\.(p7s|p7m|der|b64)$/),
   ...listFiles(CORPUS, /\.eml$/).filter((_, i) => i % 3 === 0),
 ];
-if (!fs.existsSync(CORPUS)) console.warn(`*** fuzz: Thunderbird corpus absent at ${CORPUS}; using generated fixtures only ***`);
+if (!fs.existsSync(CORPUS))
+  console.warn(`*** fuzz: Thunderbird corpus absent at ${CORPUS}; using generated fixtures only ***`);
 const seeds = seedFiles.map((f) => new Uint8Array(fs.readFileSync(f))).filter((b) => b.length < 200_000);
 const anchorFile = path.join(GENERATED, "pki", "root.pem");
 const anchors = fs.existsSync(anchorFile) ? fromPem(fs.readFileSync(anchorFile, "latin1")) : [];
@@ -43,8 +44,8 @@ const TOKENS = [
   "\r\n\r\n",
   "--",
   "\r\n--",
-  "Content-Type: multipart/mixed; boundary=\"x\"\r\n\r\n--x\r\n",
-  "Content-Type: multipart/signed; protocol=\"application/pkcs7-signature\"; boundary=b\r\n",
+  'Content-Type: multipart/mixed; boundary="x"\r\n\r\n--x\r\n',
+  'Content-Type: multipart/signed; protocol="application/pkcs7-signature"; boundary=b\r\n',
   "Content-Type: application/pkcs7-mime; smime-type=signed-data\r\nContent-Transfer-Encoding: base64\r\n\r\n",
   "Content-Transfer-Encoding: quoted-printable\r\n",
   "=?ISO-2022-JP?B?GyRCJUYlOSVIGyhC?=",
@@ -116,7 +117,12 @@ const CODES = new Set<string>(FINDING_CODES);
 function assertWellFormed(d: Diagnosis): void {
   if (!KINDS.has(d.kind)) throw new Error(`bad kind ${d.kind}`);
   if (!VERDICTS.has(d.signature)) throw new Error(`bad signature ${d.signature}`);
-  if (!Array.isArray(d.signers) || !Array.isArray(d.recipients) || !Array.isArray(d.findings) || !Array.isArray(d.faq)) {
+  if (
+    !Array.isArray(d.signers) ||
+    !Array.isArray(d.recipients) ||
+    !Array.isArray(d.findings) ||
+    !Array.isArray(d.faq)
+  ) {
     throw new Error("missing arrays");
   }
   for (const f of d.findings) {
@@ -125,7 +131,8 @@ function assertWellFormed(d: Diagnosis): void {
     if (!f.message.en || !f.message.ja) throw new Error(`empty message for ${f.code}`);
   }
   for (const s of d.signers) {
-    if (typeof s.subject !== "string" || !Array.isArray(s.emails) || !Array.isArray(s.chain)) throw new Error("bad signer");
+    if (typeof s.subject !== "string" || !Array.isArray(s.emails) || !Array.isArray(s.chain))
+      throw new Error("bad signer");
   }
   if (d.signature === "valid" && !d.findings.some((f) => f.code === "SIGNATURE_VALID")) {
     throw new Error("valid without SIGNATURE_VALID");
@@ -151,9 +158,13 @@ describe("diagnose() on mutated inputs", () => {
 
   it("survives 9 000 mutated messages and CMS blobs", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.nat(seeds.length - 1), fc.array(mutationArb, { minLength: 1, maxLength: 6 }), async (i, muts) => {
-        await check(mutate(seeds[i] as Uint8Array, muts));
-      }),
+      fc.asyncProperty(
+        fc.nat(seeds.length - 1),
+        fc.array(mutationArb, { minLength: 1, maxLength: 6 }),
+        async (i, muts) => {
+          await check(mutate(seeds[i] as Uint8Array, muts));
+        },
+      ),
       { numRuns: 9000, seed: 20261124 },
     );
   });
@@ -163,7 +174,9 @@ describe("diagnose() on mutated inputs", () => {
       fc.asyncProperty(
         fc.oneof(
           fc.uint8Array({ maxLength: 4000 }),
-          fc.array(fc.nat(TOKENS.length - 1), { maxLength: 200 }).map((ix) => concat(...ix.map((k) => TOKENS[k] as Uint8Array))),
+          fc
+            .array(fc.nat(TOKENS.length - 1), { maxLength: 200 })
+            .map((ix) => concat(...ix.map((k) => TOKENS[k] as Uint8Array))),
         ),
         async (bytes) => {
           await check(bytes);
@@ -175,8 +188,10 @@ describe("diagnose() on mutated inputs", () => {
 
   it("copes with pathological shapes: deep nesting, many parts, a huge header line", async () => {
     const deep =
-      Array.from({ length: 500 }, (_, i) => `Content-Type: multipart/mixed; boundary="b${i}"\r\n\r\n--b${i}\r\n`).join("") +
-      "\r\nbody\r\n";
+      Array.from(
+        { length: 500 },
+        (_, i) => `Content-Type: multipart/mixed; boundary="b${i}"\r\n\r\n--b${i}\r\n`,
+      ).join("") + "\r\nbody\r\n";
     await check(new TextEncoder().encode(deep));
     const many =
       'Content-Type: multipart/mixed; boundary="m"\r\n\r\n' +
