@@ -26,4 +26,12 @@ export interface MessageSource {
   itemClass?: string;
   /** The signed-in mailbox's address (for the self-test). */
   userAddress?: string;
+  // ---- additions (optional) ----
+  /** True when no message is selected (pinned pane with nothing selected) or Outlook is absent. */
+  noItem?: boolean;
+  /** "compose" when the current item is a message being written (the signing-setup check applies). */
+  itemMode?: "read" | "compose";
+  /** Rung "smime-attachment": outer headers the add-in took from Outlook's item (e.g. ["From", "Subject"]),
+   * because Exchange keeps them outside smime.p7m. */
+  addedHeaders?: string[];
 }

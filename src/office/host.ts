@@ -1,0 +1,69 @@
+/**
+ * Which Outlook the pane runs in, from Office diagnostics, for the FAQ rules (src/faq Host).
+ *
+ * - Office.context.mailbox.diagnostics.hostName (Mailbox 1.1): "Outlook" (classic Windows and Mac),
+ *   "newOutlookWindows", "OutlookWebApp", "OutlookIOS", "OutlookAndroid"; old Mac builds said "Mac Outlook".
+ * - Office.context.diagnostics.platform (Mailbox 1.5): "PC", "OfficeOnline", "Mac", "iOS", "Android",
+ *   "Universal" (WinRT). Outlook on the web AND new Outlook on Windows both report "OfficeOnline"; only
+ *   hostName tells them apart.
+ * - version: Office.context.diagnostics.version (client build, e.g. "16.0.17328.20000"), else
+ *   mailbox.diagnostics.hostVersion (for the web and new Outlook that is the Exchange version).
+ */
+import type { Host, HostClient } from "../faq/types";
+import { mailbox, officeGlobal, safe } from "./officeGlobal";
+
+/** True when Office.js is loaded and a mailbox is present (the pane runs inside Outlook). */
+export function isOfficeHost(): boolean {
+  return mailbox() !== undefined && mailbox() !== null;
+}
+
+export function getHost(): Host {
+  const office = officeGlobal();
+  const hostName = safe(() => office?.context?.mailbox?.diagnostics?.hostName);
+  const platform =
+    safe(() => office?.context?.diagnostics?.platform) ?? safe(() => office?.context?.platform) ?? undefined;
+  const version =
+    safe(() => office?.context?.diagnostics?.version) ??
+    safe(() => office?.context?.mailbox?.diagnostics?.hostVersion) ??
+    undefined;
+  const host: Host = {
+    client: office?.context?.mailbox ? clientFrom(str(hostName), str(platform)) : "unknown",
+    language: languageOf(str(safe(() => office?.context?.displayLanguage)) ?? navigatorLanguage()),
+  };
+  const p = str(platform);
+  if (p) host.platform = p;
+  const v = str(version);
+  if (v) host.version = v;
+  return host;
+}
+
+/** Maps Office's hostName / platform to the FAQ's client names. */
+export function clientFrom(hostName: string | undefined, platform: string | undefined): HostClient {
+  const h = (hostName ?? "").toLowerCase();
+  const p = (platform ?? "").toLowerCase();
+  if (h === "newoutlookwindows") return "outlook-new";
+  if (h === "outlookios" || h === "outlookandroid" || p === "ios" || p === "android") return "outlook-mobile";
+  if (h === "mac outlook" || p === "mac") return "outlook-mac";
+  if (h === "outlookwebapp" || p === "officeonline") return "outlook-web";
+  if (h === "outlook" && (p === "pc" || p === "" || p === "universal")) return "outlook-classic";
+  if (p === "pc") return "outlook-classic";
+  return "unknown";
+}
+
+/** "ja" when the display language starts with "ja" (ja-JP), else "en". */
+export function languageOf(tag: string | undefined): "ja" | "en" {
+  return typeof tag === "string" && tag.trim().toLowerCase().startsWith("ja") ? "ja" : "en";
+}
+
+/** The signed-in mailbox's address (Office.context.mailbox.userProfile.emailAddress), when known. */
+export function userAddress(): string | undefined {
+  return str(safe(() => mailbox()?.userProfile?.emailAddress));
+}
+
+function navigatorLanguage(): string | undefined {
+  return str(safe(() => (globalThis as { navigator?: { language?: string } }).navigator?.language));
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
+}

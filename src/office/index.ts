@@ -1,0 +1,25 @@
+/**
+ * src/office: the only code that touches Office.js. The pane calls these; nothing here imports React.
+ */
+export type { LadderNote, MessageSource, Rung } from "./types";
+export { readCurrentMessage, smimeAttachment, type ReadOptions } from "./ladder";
+export { getHost, isOfficeHost, userAddress, clientFrom, languageOf } from "./host";
+export { onItemChanged, offItemChanged } from "./events";
+export {
+  getSetting,
+  setSetting,
+  removeSetting,
+  saveSettings,
+  type SettingKey,
+  type SettingsSchema,
+} from "./settings";
+export { callOffice, OfficeCallError, DEFAULT_TIMEOUT_MS, type OfficeCallErrorKind } from "./async";
+export {
+  partialFromHeaders,
+  partialFromBasic,
+  layerFromContentType,
+  layerFromItemClass,
+  garbledCharset,
+  type OfficeAttachmentInfo,
+} from "./partial";
+export { toMimeMessage, type OuterHeaders, type Rebuilt } from "./rebuild";
