@@ -1,0 +1,323 @@
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Spinner,
+  tokens,
+} from "@fluentui/react-components";
+import { LocalLanguage20Regular } from "@fluentui/react-icons";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { Diagnosis } from "../engine/types";
+import { fromPem } from "../engine/util/bytes";
+import type { Host } from "../faq/types";
+import type { MessageSource } from "../office/types";
+import { analyse, BIG_MESSAGE, warmUp } from "./analyze";
+import { Findings } from "./components/Findings";
+import { SignerCard } from "./components/SignerCard";
+import { Standalone, type OpenedMessage } from "./components/Standalone";
+import { TextsPanel } from "./components/TextsPanel";
+import { VerdictBanner } from "./components/VerdictBanner";
+import { HostContext } from "./hostContext";
+import { formatSize, I18nContext, makeI18n, type Lang } from "./i18n/index";
+import { getHost, onItemChanged, readCurrentMessage } from "./officeBridge";
+import { verdictOf } from "./verdict";
+
+const Guidance = lazy(() => import(/* webpackChunkName: "faq" */ "./components/Guidance"));
+
+const useStyles = makeStyles({
+  root: {
+    padding: tokens.spacingHorizontalM,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    maxWidth: "60rem",
+    marginInline: "auto",
+  },
+  header: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+  },
+  h1: { fontSize: tokens.fontSizeBase500, margin: 0 },
+  meta: { margin: 0, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+});
+
+type Phase =
+  | { name: "idle" }
+  | { name: "reading" }
+  | { name: "analysing"; size: number; fraction?: number }
+  | { name: "done"; diagnosis: Diagnosis; source?: MessageSource; fileName?: string }
+  | { name: "empty"; source?: MessageSource }
+  | { name: "error"; message: string };
+
+function reason(e: unknown): string {
+  return e instanceof Error ? e.message || e.name : String(e);
+}
+
+export interface AppProps {
+  inOffice: boolean;
+  initialLang: Lang;
+}
+
+export function App({ inOffice, initialLang }: AppProps): JSX.Element {
+  const s = useStyles();
+  const [lang, setLang] = useState<Lang>(initialLang);
+  const i18n = useMemo(() => makeI18n(lang), [lang]);
+  const { t, p } = i18n;
+  const [phase, setPhase] = useState<Phase>(inOffice ? { name: "reading" } : { name: "idle" });
+  const request = useRef(0);
+
+  const host: Host = useMemo(() => {
+    if (!inOffice) return { client: "unknown", language: lang };
+    try {
+      return { ...getHost(), language: lang };
+    } catch {
+      return { client: "unknown", language: lang };
+    }
+  }, [inOffice, lang]);
+
+  const run = useCallback(
+    async (
+      bytes: Uint8Array,
+      anchors: Uint8Array[],
+      extra: { source?: MessageSource; fileName?: string },
+    ) => {
+      const id = ++request.current;
+      const size = bytes.byteLength;
+      setPhase({ name: "analysing", size });
+      try {
+        const diagnosis = await analyse(bytes, {
+          trustAnchors: anchors,
+          onProgress: (fraction) => {
+            if (id === request.current) setPhase({ name: "analysing", size, fraction });
+          },
+        });
+        if (id === request.current) setPhase({ name: "done", diagnosis, ...extra });
+      } catch (e) {
+        if (id === request.current)
+          setPhase({ name: "error", message: makeI18n(lang).t("errorAnalyseFailed", { reason: reason(e) }) });
+      }
+    },
+    [lang],
+  );
+
+  const loadFromOffice = useCallback(async () => {
+    const id = ++request.current;
+    setPhase({ name: "reading" });
+    let source: MessageSource;
+    try {
+      source = await readCurrentMessage();
+    } catch (e) {
+      if (id === request.current)
+        setPhase({ name: "error", message: makeI18n(lang).t("errorReadFailed", { reason: reason(e) }) });
+      return;
+    }
+    if (id !== request.current) return;
+    if (source.noItem || source.itemMode === "compose") {
+      setPhase({ name: "empty", source });
+    } else if (source.bytes && source.bytes.byteLength > 0) {
+      // Trust anchors: none bundled yet (INTEGRATION POINT: the product's JCAN roots / user-added anchors).
+      await run(source.bytes, [], { source });
+    } else if (source.partial) {
+      setPhase({ name: "done", diagnosis: source.partial, source });
+    } else {
+      setPhase({ name: "empty", source });
+    }
+  }, [lang, run]);
+
+  useEffect(() => {
+    if (!inOffice) return;
+    warmUp();
+    void loadFromOffice();
+    // pinning not supported → false: the pane shows the item it opened with
+    onItemChanged(() => void loadFromOffice()).catch(() => false);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per pane
+  }, [inOffice]);
+
+  const openStandalone = useCallback(
+    (m: OpenedMessage) => {
+      const anchors = m.anchorsPem.flatMap((pem) => {
+        try {
+          return fromPem(pem);
+        } catch {
+          return [];
+        }
+      });
+      void run(m.bytes, anchors, { fileName: m.name });
+    },
+    [run],
+  );
+
+  const verdict = phase.name === "done" ? verdictOf(phase.diagnosis, lang) : undefined;
+
+  useEffect(() => {
+    if (verdict && typeof performance !== "undefined" && performance.mark) {
+      try {
+        performance.mark("smime-verdict");
+      } catch {
+        // ignore
+      }
+    }
+  }, [verdict]);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  const d = phase.name === "done" ? phase.diagnosis : undefined;
+  const charsetTrouble = !!d?.findings.some(
+    (f) => f.code === "CHARSET_MISMATCH" || f.code === "CHARSET_UNDECLARED",
+  );
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <HostContext.Provider value={host}>
+        <main
+          className={s.root}
+          data-testid="app"
+          data-mode={inOffice ? "office" : "standalone"}
+          data-phase={phase.name}
+        >
+          <header className={s.header}>
+            <h1 className={s.h1}>{t("appTitle")}</h1>
+            <Button
+              appearance="subtle"
+              size="small"
+              icon={<LocalLanguage20Regular />}
+              onClick={() => setLang(lang === "ja" ? "en" : "ja")}
+              title={t("languageLabel")}
+              data-testid="lang-toggle"
+            >
+              {t("language")}
+            </Button>
+          </header>
+
+          {!inOffice && (
+            <Standalone onOpen={openStandalone} onError={(message) => setPhase({ name: "error", message })} />
+          )}
+
+          {phase.name === "reading" && (
+            <Spinner size="small" label={t("readingMessage")} data-testid="progress" />
+          )}
+          {phase.name === "analysing" && (
+            <div data-testid="progress" role="status" aria-live="polite">
+              <p style={{ margin: "0 0 4px" }}>
+                {phase.size > BIG_MESSAGE
+                  ? t("analysingBig", { size: formatSize(phase.size) })
+                  : t("analysing")}
+              </p>
+              <ProgressBar
+                aria-label={t("analysing")}
+                {...(phase.fraction !== undefined && phase.size > BIG_MESSAGE
+                  ? { value: phase.fraction }
+                  : {})}
+              />
+            </div>
+          )}
+          {phase.name === "empty" && (
+            <MessageBar intent="info" data-testid="empty">
+              <MessageBarBody>
+                {phase.source?.notes.length
+                  ? phase.source.notes.map((n, i) => (
+                      <p key={i} style={{ margin: 0 }}>
+                        {p(n.message)}
+                      </p>
+                    ))
+                  : t("noItem")}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {phase.name === "error" && (
+            <MessageBar intent="error" layout="multiline" data-testid="error">
+              <MessageBarBody>
+                <MessageBarTitle>{t("errorTitle")}</MessageBarTitle>
+                {phase.message}
+              </MessageBarBody>
+              {inOffice && (
+                <Button size="small" onClick={() => void loadFromOffice()}>
+                  {t("retry")}
+                </Button>
+              )}
+            </MessageBar>
+          )}
+
+          {phase.name === "done" && d && verdict && (
+            <>
+              <VerdictBanner verdict={verdict} />
+              {phase.fileName && (
+                <p className={s.meta} data-testid="file-name">
+                  {t("checking", { name: phase.fileName })}
+                </p>
+              )}
+              {(d.headers?.subject || d.headers?.from?.length) && (
+                <dl className={s.meta} data-testid="message-headers">
+                  {d.headers?.from?.length ? (
+                    <div>
+                      <dt style={{ display: "inline" }}>
+                        {t("from")}
+                        {lang === "ja" ? "：" : ": "}
+                      </dt>
+                      <dd style={{ display: "inline", margin: 0 }}>{d.headers.from.join(", ")}</dd>
+                    </div>
+                  ) : null}
+                  {d.headers?.subject ? (
+                    <div>
+                      <dt style={{ display: "inline" }}>
+                        {t("subject")}
+                        {lang === "ja" ? "：" : ": "}
+                      </dt>
+                      <dd style={{ display: "inline", margin: 0 }}>{d.headers.subject}</dd>
+                    </div>
+                  ) : null}
+                </dl>
+              )}
+              {phase.source && phase.source.rung !== "eml" && phase.source.rung !== "smime-attachment" && (
+                <MessageBar
+                  intent="info"
+                  layout="multiline"
+                  data-testid="partial"
+                  data-rung={phase.source.rung}
+                >
+                  <MessageBarBody>
+                    <MessageBarTitle>{t("partialTitle")}</MessageBarTitle>
+                    {t("partialBody")}
+                    {phase.source.notes.length > 0 && (
+                      <ul style={{ margin: "4px 0 0", paddingInlineStart: "1.2em" }}>
+                        {phase.source.notes.map((n, i) => (
+                          <li key={i} data-rung={n.rung}>
+                            {p(n.message)}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </MessageBarBody>
+                </MessageBar>
+              )}
+              {d.signers.length > 0 && (
+                <section aria-label={t("signer")}>
+                  {d.signers.map((signer, i) => (
+                    <SignerCard
+                      key={`${signer.sha256}-${i}`}
+                      signer={signer}
+                      index={i}
+                      count={d.signers.length}
+                    />
+                  ))}
+                </section>
+              )}
+              <Findings findings={d.findings} />
+              <TextsPanel texts={d.texts ?? []} open={charsetTrouble} />
+              <Suspense fallback={<Spinner size="tiny" label={t("loading")} />}>
+                <Guidance diagnosis={d} />
+              </Suspense>
+            </>
+          )}
+        </main>
+      </HostContext.Provider>
+    </I18nContext.Provider>
+  );
+}

@@ -1,0 +1,97 @@
+import { Badge, Card, makeStyles, Spinner, tokens } from "@fluentui/react-components";
+import { lazy, Suspense } from "react";
+import type { Signer } from "../../engine/types";
+import { formatDay, useI18n } from "../i18n/index";
+import { daysUntil, signerName } from "../verdict";
+import { CertActions } from "./CertActions";
+
+const SignerDetails = lazy(() => import(/* webpackChunkName: "details" */ "./SignerDetails"));
+
+export const useCardStyles = makeStyles({
+  card: { marginBlock: tokens.spacingVerticalS },
+  fields: {
+    display: "grid",
+    gridTemplateColumns: "max-content 1fr",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
+  key: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, overflowWrap: "anywhere" },
+  mono: {
+    margin: 0,
+    overflowWrap: "anywhere",
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+  },
+  badges: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap" },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400 },
+});
+
+/** The signer certificate: who, issued by whom, valid until when; details and actions below. */
+export function SignerCard({
+  signer,
+  index,
+  count,
+}: {
+  signer: Signer;
+  index: number;
+  count: number;
+}): JSX.Element {
+  const s = useCardStyles();
+  const { t } = useI18n();
+  const days = daysUntil(signer.notAfter);
+  const notYet = (daysUntil(signer.notBefore) ?? -1) > 0;
+  const left = notYet
+    ? t("notYetValid")
+    : days === undefined
+      ? ""
+      : days >= 0
+        ? t("daysLeft", { n: days })
+        : t("expiredDaysAgo", { n: -days });
+  return (
+    <Card className={s.card} data-testid="signer-card" aria-label={t("signer")}>
+      <h3 className={s.title}>
+        {count > 1 ? `${t("signerN", { n: index + 1 })}: ` : ""}
+        <span data-testid="signer-name">{signerName(signer)}</span>
+      </h3>
+      <div className={s.badges}>
+        {signer.jcan && (
+          <Badge appearance="filled" color="brand" data-testid="jcan-badge">
+            {t("jcanBadge")}
+          </Badge>
+        )}
+        <Badge appearance="tint" color={signer.trusted ? "success" : "warning"} data-testid="trust-badge">
+          {signer.trusted ? t("trusted") : t("notTrusted")}
+        </Badge>
+      </div>
+      <dl className={s.fields}>
+        {signer.emails.length > 0 && (
+          <>
+            <dt className={s.key}>{t("emails")}</dt>
+            <dd className={s.value} data-testid="signer-emails">
+              {signer.emails.join(", ")}
+            </dd>
+          </>
+        )}
+        {signer.organization && (
+          <>
+            <dt className={s.key}>{t("organisation")}</dt>
+            <dd className={s.value}>{signer.organization}</dd>
+          </>
+        )}
+        <dt className={s.key}>{t("issuer")}</dt>
+        <dd className={s.value}>{signer.issuer}</dd>
+        <dt className={s.key}>{t("validity")}</dt>
+        <dd className={s.value} data-testid="signer-validity">
+          {t("validRange", { from: formatDay(signer.notBefore), to: formatDay(signer.notAfter) })}
+          {left ? ` (${left})` : ""}
+        </dd>
+      </dl>
+      <Suspense fallback={<Spinner size="tiny" label={t("loading")} />}>
+        <SignerDetails signer={signer} />
+      </Suspense>
+      {signer.certificate && <CertActions signer={signer} />}
+    </Card>
+  );
+}

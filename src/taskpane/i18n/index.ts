@@ -1,0 +1,250 @@
+/**
+ * The pane's own strings (ja/en). Finding messages and FAQ text come localised from the engine and src/faq;
+ * this file holds only the pane chrome. Japanese: です・ます調.
+ */
+import { createContext, useContext } from "react";
+import type { LocalizedText } from "../../engine/types";
+
+export type Lang = "ja" | "en";
+
+const STRINGS = {
+  appTitle: { en: "S/MIME Assistant", ja: "S/MIME アシスタント" },
+  language: { en: "日本語", ja: "English" },
+  languageLabel: { en: "Switch to Japanese", ja: "英語に切り替える" },
+  readingMessage: {
+    en: "Reading the message from Outlook…",
+    ja: "Outlook からメッセージを読み込んでいます…",
+  },
+  analysing: { en: "Checking the message…", ja: "メッセージを確認しています…" },
+  analysingBig: {
+    en: "Checking a large message ({size}). This can take a few seconds.",
+    ja: "大きなメッセージ（{size}）を確認しています。数秒かかることがあります。",
+  },
+  noItem: {
+    en: "Select a message to check its S/MIME signature.",
+    ja: "S/MIME 署名を確認するメッセージを選んでください。",
+  },
+  errorTitle: { en: "Something went wrong", ja: "問題が発生しました" },
+  errorReadFailed: {
+    en: "The message could not be read: {reason}",
+    ja: "メッセージを読み込めませんでした：{reason}",
+  },
+  errorAnalyseFailed: {
+    en: "The message could not be checked: {reason}",
+    ja: "メッセージを確認できませんでした：{reason}",
+  },
+  errorBoundary: {
+    en: "The pane hit an unexpected error and stopped. Reload it to try again. Technical detail: {reason}",
+    ja: "予期しないエラーのため表示を続けられません。再読み込みしてもう一度お試しください。詳細：{reason}",
+  },
+  reload: { en: "Reload", ja: "再読み込み" },
+  retry: { en: "Try again", ja: "もう一度試す" },
+  // partial read (ladder)
+  partialTitle: { en: "Checked with limited information", ja: "限られた情報で確認しました" },
+  partialBody: {
+    en: "This version of Outlook does not give add-ins the whole message, so the signature itself could not be verified.",
+    ja: "このバージョンの Outlook ではメッセージ全体をアドインに渡せないため、署名そのものは検証できませんでした。",
+  },
+  // verdict titles
+  vSignedOk: { en: "Signed and intact", ja: "署名は正しく、改ざんはありません" },
+  vSignedWarn: { en: "Signed and intact, with a caution", ja: "署名は正しいですが、注意があります" },
+  vBroken: { en: "Signature broken", ja: "署名が壊れています" },
+  vUnverifiable: { en: "Signature could not be checked", ja: "署名を確認できませんでした" },
+  vOrphan: { en: "Signature attached but not checked", ja: "署名が添付されていますが、確認されていません" },
+  vEncrypted: { en: "Encrypted", ja: "暗号化されています" },
+  vCertsOnly: { en: "Certificates only", ja: "証明書だけのメッセージです" },
+  vNone: { en: "Not signed", ja: "署名はありません" },
+  vMalformed: { en: "Message could not be read", ja: "メッセージを読み取れません" },
+  // verdict sentences
+  sSignedOk: {
+    en: "{name} signed this message and it has not been changed since.",
+    ja: "{name} さんが署名したメッセージで、署名の後に変更されていません。",
+  },
+  sSignedWarn: {
+    en: "{name} signed this message and it is unchanged, but: {reason}",
+    ja: "{name} さんが署名したメッセージで変更はありませんが、注意があります：{reason}",
+  },
+  sAppended: {
+    en: "The message was changed after it was signed: {what} was added at the end, usually a footer added by a mail server or antivirus software.",
+    ja: "署名の後でメッセージが変更されています。末尾に{what}が追加されており、多くはメールサーバやウイルス対策ソフトが付け加えたフッターです。",
+  },
+  appendedLines: { en: "{n} line(s) of text", ja: " {n} 行の文章" },
+  appendedText: { en: "text", ja: "文章" },
+  sBroken: {
+    en: "The signature does not match the message: {reason}",
+    ja: "署名がメッセージと一致しません：{reason}",
+  },
+  sUnverifiable: {
+    en: "The signature could not be verified: {reason}",
+    ja: "署名を検証できませんでした：{reason}",
+  },
+  sUnverifiableNoReason: {
+    en: "The message says it is signed, but the signature could not be verified here.",
+    ja: "署名付きと表示されていますが、ここでは署名を検証できませんでした。",
+  },
+  sOrphan: {
+    en: "A signature file (smime.p7s) is attached, but your mail client did not check it; the message was probably restructured on its way to you.",
+    ja: "署名ファイル（smime.p7s）が添付されていますが、お使いのメールソフトでは確認されていません。途中でメッセージの構造が変わった可能性があります。",
+  },
+  sEncrypted: {
+    en: "This message is encrypted for {n} recipient(s); only they can read it with their private key.",
+    ja: "このメッセージは {n} 人の受信者向けに暗号化されており、その受信者の秘密鍵でだけ読むことができます。",
+  },
+  sCertsOnly: {
+    en: "This message carries {n} certificate(s) but no signature.",
+    ja: "このメッセージには {n} 枚の証明書が含まれていますが、署名はありません。",
+  },
+  sNone: {
+    en: "Nothing in this message proves who sent it or that it is unchanged.",
+    ja: "このメッセージには、送信者や内容が変更されていないことを証明するものがありません。",
+  },
+  sMalformed: { en: "{reason}", ja: "{reason}" },
+  // sections
+  signer: { en: "Signer certificate", ja: "署名者の証明書" },
+  signerN: { en: "Signer {n}", ja: "署名者 {n}" },
+  name: { en: "Name", ja: "名前" },
+  emails: { en: "Email", ja: "メールアドレス" },
+  organisation: { en: "Organisation", ja: "組織" },
+  issuer: { en: "Issued by", ja: "発行者" },
+  validity: { en: "Valid", ja: "有効期間" },
+  validRange: { en: "{from} to {to}", ja: "{from} ～ {to}" },
+  daysLeft: { en: "{n} days left", ja: "残り {n} 日" },
+  expiredDaysAgo: { en: "expired {n} days ago", ja: "{n} 日前に期限切れ" },
+  notYetValid: { en: "not valid yet", ja: "まだ有効になっていません" },
+  fingerprint: { en: "SHA-256 fingerprint", ja: "SHA-256 フィンガープリント" },
+  serial: { en: "Serial number", ja: "シリアル番号" },
+  signingTime: { en: "Signed at", ja: "署名日時" },
+  algorithm: { en: "Algorithm", ja: "アルゴリズム" },
+  chain: { en: "Certificate chain", ja: "証明書チェーン" },
+  chainSigner: { en: "Signer", ja: "署名者" },
+  chainIntermediate: { en: "Intermediate CA", ja: "中間CA" },
+  chainRoot: { en: "Root", ja: "ルート" },
+  chainTop: { en: "Top of chain (not trusted)", ja: "チェーンの最上位（信頼されていません）" },
+  trusted: { en: "Trusted", ja: "信頼済み" },
+  notTrusted: { en: "Not trusted", ja: "信頼されていません" },
+  jcanBadge: { en: "JCAN", ja: "JCAN" },
+  showDetails: { en: "Certificate details", ja: "証明書の詳細" },
+  findings: { en: "What was checked", ja: "確認した内容" },
+  technicalDetail: { en: "Technical detail", ja: "技術的な詳細" },
+  noDetail: { en: "No further detail.", ja: "詳しい情報はありません。" },
+  guidance: { en: "What to do", ja: "対処方法" },
+  stepsFor: { en: "Steps for {client}", ja: "{client} の手順" },
+  otherClients: { en: "Steps for other mail programs ({n})", ja: "ほかのメールソフトの手順（{n}）" },
+  faqBrowser: { en: "Frequently asked questions", ja: "よくある質問" },
+  faqSearch: { en: "Search the FAQ", ja: "FAQ を検索" },
+  faqNoResults: { en: "No questions match.", ja: "該当する質問はありません。" },
+  faqOpen: { en: "Browse all questions", ja: "すべての質問を見る" },
+  loading: { en: "Loading…", ja: "読み込んでいます…" },
+  texts: { en: "Message text", ja: "本文" },
+  textDecodedAs: {
+    en: "Part {part} ({type}), shown as {detected}",
+    ja: "パート {part}（{type}）を {detected} として表示しています",
+  },
+  textDeclared: { en: "declared as {declared}", ja: "宣言は {declared}" },
+  textUndeclared: { en: "no charset declared", ja: "文字コードの宣言なし" },
+  textTruncated: { en: "(shortened)", ja: "（一部のみ表示）" },
+  showText: { en: "Show the message text", ja: "本文を表示" },
+  actions: { en: "Sender certificate", ja: "送信者の証明書" },
+  copyPem: { en: "Copy certificate", ja: "証明書をコピー" },
+  copied: { en: "Copied to the clipboard.", ja: "クリップボードにコピーしました。" },
+  copyFailed: {
+    en: "Copying is blocked here; use Save instead.",
+    ja: "ここではコピーできません。保存をお使いください。",
+  },
+  saveCer: { en: "Save .cer", ja: ".cer で保存" },
+  savePem: { en: "Save .pem", ja: ".pem で保存" },
+  addContact: { en: "Add to contacts", ja: "連絡先に追加" },
+  addContactIntro: {
+    en: "Register this certificate with the sender's contact so you can send them encrypted mail:",
+    ja: "この証明書を送信者の連絡先に登録すると、暗号化メールを送れるようになります：",
+  },
+  close: { en: "Close", ja: "閉じる" },
+  // standalone
+  standaloneTitle: { en: "Check an S/MIME message", ja: "S/MIME メッセージを確認する" },
+  standaloneIntro: {
+    en: "Outlook is not connected, so open a saved message (.eml) or try a sample. Nothing leaves your computer.",
+    ja: "Outlook に接続されていないため、保存したメッセージ（.eml）を開くか、サンプルをお試しください。データが外部に送信されることはありません。",
+  },
+  openEml: { en: "Open an .eml file", ja: ".eml ファイルを開く" },
+  dropHere: { en: "…or drop an .eml file here", ja: "…または .eml ファイルをここにドロップしてください" },
+  samples: { en: "Sample messages", ja: "サンプルメッセージ" },
+  sampleNote: {
+    en: "Samples are checked against the bundled TEST root certificate.",
+    ja: "サンプルは同梱のテスト用ルート証明書で確認します。",
+  },
+  fileTooBig: {
+    en: "This file is larger than {max}; it cannot be checked here.",
+    ja: "このファイルは {max} を超えているため、ここでは確認できません。",
+  },
+  fileReadFailed: {
+    en: "The file could not be read: {reason}",
+    ja: "ファイルを読み込めませんでした：{reason}",
+  },
+  samplesFailed: {
+    en: "The samples could not be loaded: {reason}",
+    ja: "サンプルを読み込めませんでした：{reason}",
+  },
+  checking: { en: "Checked: {name}", ja: "確認したファイル：{name}" },
+  from: { en: "From", ja: "差出人" },
+  subject: { en: "Subject", ja: "件名" },
+  severityError: { en: "Problem", ja: "問題" },
+  severityWarning: { en: "Caution", ja: "注意" },
+  severityInfo: { en: "Information", ja: "情報" },
+} as const satisfies Record<string, LocalizedText>;
+
+export type StringKey = keyof typeof STRINGS;
+
+/** The pane text for key in lang, with {name} placeholders filled. */
+export function translate(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
+  const template: string = STRINGS[key][lang];
+  return template.replace(/\{(\w{1,20})\}/g, (m, name: string) =>
+    Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : m,
+  );
+}
+
+/** Picks the language of a localized text. */
+export function pick(text: LocalizedText, lang: Lang): string {
+  return text[lang] || text.en;
+}
+
+/** "ja" for ja, ja-JP, ja_JP…; "en" for anything else (or nothing). */
+export function languageOf(tag: string | undefined | null): Lang {
+  return /^ja(?:[-_]|$)/i.test((tag ?? "").trim()) ? "ja" : "en";
+}
+
+export interface I18n {
+  lang: Lang;
+  t: (key: StringKey, vars?: Record<string, string | number>) => string;
+  p: (text: LocalizedText) => string;
+}
+
+export function makeI18n(lang: Lang): I18n {
+  return { lang, t: (key, vars) => translate(lang, key, vars), p: (text) => pick(text, lang) };
+}
+
+export const I18nContext = createContext<I18n>(makeI18n("en"));
+
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}
+
+/** "1.5 MB" / "820 kB" (SI units, as file managers show them). */
+export function formatSize(bytes: number): string {
+  if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;
+  if (bytes >= 1000) return `${Math.round(bytes / 1000)} kB`;
+  return `${bytes} B`;
+}
+
+/** ISO → "2026-11-24" (dates are shown as plain ISO days in both languages: unambiguous). */
+export function formatDay(iso: string | undefined): string {
+  if (!iso) return "";
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toISOString().slice(0, 10);
+}
+
+/** ISO → "2026-11-24 16:53 UTC". */
+export function formatDateTime(iso: string | undefined): string {
+  if (!iso) return "";
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}

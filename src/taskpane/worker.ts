@@ -1,0 +1,52 @@
+/**
+ * Web Worker: runs the engine's diagnose() off the main thread so the pane stays responsive on big messages.
+ * Protocol (structured clone; the message bytes are transferred, not copied):
+ *   in:  { id, bytes: ArrayBuffer, trustAnchors: ArrayBuffer[], at?: string }
+ *   out: { id, type: "progress", fraction } | { id, type: "result", diagnosis } | { id, type: "error", message }
+ */
+import { diagnose } from "../engine/index";
+import type { Diagnosis } from "../engine/types";
+
+export interface AnalyseRequest {
+  id: number;
+  bytes: ArrayBuffer;
+  trustAnchors: ArrayBuffer[];
+  at?: string;
+}
+
+export type AnalyseResponse =
+  | { id: number; type: "progress"; fraction: number }
+  | { id: number; type: "result"; diagnosis: Diagnosis }
+  | { id: number; type: "error"; message: string };
+
+interface WorkerScope {
+  postMessage(message: AnalyseResponse): void;
+  addEventListener(type: "message", listener: (ev: MessageEvent<AnalyseRequest>) => void): void;
+}
+
+const scope = self as unknown as WorkerScope;
+
+scope.addEventListener("message", (ev) => {
+  const req = ev.data;
+  void (async () => {
+    try {
+      const at = req.at ? new Date(req.at) : undefined;
+      let last = -1;
+      const diagnosis = await diagnose(new Uint8Array(req.bytes), {
+        trustAnchors: req.trustAnchors.map((b) => new Uint8Array(b)),
+        ...(at && !Number.isNaN(at.getTime()) ? { at } : {}),
+        onProgress: (fraction) => {
+          // throttle to whole percents
+          const pct = Math.round(fraction * 100);
+          if (pct !== last) {
+            last = pct;
+            scope.postMessage({ id: req.id, type: "progress", fraction });
+          }
+        },
+      });
+      scope.postMessage({ id: req.id, type: "result", diagnosis });
+    } catch (e) {
+      scope.postMessage({ id: req.id, type: "error", message: e instanceof Error ? e.message : String(e) });
+    }
+  })();
+});

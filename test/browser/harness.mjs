@@ -1,0 +1,196 @@
+// Shared plumbing of the browser tests and bench/pane.mjs: find Chromium, (re)build dist/, serve it on
+// 127.0.0.1, and route the Office.js CDN URL to the stand-in. Nothing here reaches the network.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const DIST = path.join(ROOT, "dist");
+export const ARTIFACTS = path.join(ROOT, "test", "browser", "artifacts");
+export const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+/** Fails loudly when the system Chromium is missing (we never download a browser). */
+export function requireChromium() {
+  if (!fs.existsSync(CHROMIUM)) {
+    console.error(
+      `FAIL: Chromium not found at ${CHROMIUM}. Install the Debian package: apt-get install -y chromium ` +
+        "(and fonts-noto-cjk for Japanese glyphs). The browser tests never download a browser.",
+    );
+    process.exit(1);
+  }
+}
+
+function newestMtime(p) {
+  let st;
+  try {
+    st = fs.statSync(p);
+  } catch {
+    return 0;
+  }
+  if (!st.isDirectory()) return st.mtimeMs;
+  let max = st.mtimeMs;
+  for (const name of fs.readdirSync(p)) {
+    if (name === "node_modules" || name.startsWith(".")) continue;
+    max = Math.max(max, newestMtime(path.join(p, name)));
+  }
+  return max;
+}
+
+/** Builds dist/ (production) when it is missing or older than its sources. */
+export function ensureBuilt({ quiet = false } = {}) {
+  const marker = path.join(DIST, "taskpane.html");
+  const built = fs.existsSync(marker) ? fs.statSync(marker).mtimeMs : 0;
+  const sources = Math.max(
+    ...["src", "assets", "webpack.config.js", "manifest.xml", "package-lock.json", "tsconfig.json"].map((p) =>
+      newestMtime(path.join(ROOT, p)),
+    ),
+  );
+  if (built && built >= sources) return false;
+  if (!quiet) console.error(`# building dist/ (${built ? "stale" : "missing"})…`);
+  const r = spawnSync(
+    process.execPath,
+    [path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js"), "--mode", "production"],
+    { cwd: ROOT, stdio: ["ignore", quiet ? "ignore" : process.stderr, process.stderr] },
+  );
+  if (r.status !== 0) {
+    console.error("FAIL: the production build failed (npm run build)");
+    process.exit(1);
+  }
+  return true;
+}
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+  ".xml": "application/xml",
+  ".eml": "message/rfc822",
+  ".pem": "application/x-pem-file",
+  ".map": "application/json",
+};
+
+/**
+ * Serves dist/ at /, plus for tests: /__fixtures__/<root>/<file> from a few fixture folders,
+ * /__entity__/<root>/<file> (the message minus its non-Content-* headers: what Exchange keeps in
+ * smime.p7m), and /__axe__/axe.min.js. extra: { "/path": Buffer | () => Buffer }.
+ */
+export function serve(extra = {}) {
+  const roots = {
+    samples: path.join(ROOT, "assets", "samples"),
+    messages: path.join(ROOT, "test", "fixtures", "generated", "messages"),
+    artifacts: ARTIFACTS,
+    bench: path.join(ROOT, "bench", "out"),
+  };
+  const resolveIn = (base, rel) => {
+    const p = path.resolve(base, rel);
+    return p.startsWith(base + path.sep) ? p : undefined;
+  };
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const pathname = decodeURIComponent(url.pathname);
+    const send = (status, body, type) => {
+      res.writeHead(status, { "Content-Type": type ?? "text/plain", "Cache-Control": "no-store" });
+      res.end(body);
+    };
+    try {
+      if (extra[pathname]) {
+        const v = extra[pathname];
+        const body = typeof v === "function" ? v() : v;
+        return send(200, body, TYPES[path.extname(pathname)] ?? "application/octet-stream");
+      }
+      let m = /^\/__(fixtures|entity)__\/([a-z]+)\/(.+)$/.exec(pathname);
+      if (m) {
+        const base = roots[m[2]];
+        const file = base && resolveIn(base, m[3]);
+        if (!file || !fs.existsSync(file)) return send(404, "not found");
+        let body = fs.readFileSync(file);
+        if (m[1] === "entity") body = mimeEntity(body);
+        return send(200, body, "application/octet-stream");
+      }
+      if (pathname === "/__axe__/axe.min.js") {
+        return send(
+          200,
+          fs.readFileSync(path.join(ROOT, "node_modules", "axe-core", "axe.min.js")),
+          TYPES[".js"],
+        );
+      }
+      const file = resolveIn(DIST, pathname === "/" ? "taskpane.html" : pathname.slice(1));
+      if (!file || !fs.existsSync(file) || fs.statSync(file).isDirectory()) return send(404, "not found");
+      return send(200, fs.readFileSync(file), TYPES[path.extname(file)] ?? "application/octet-stream");
+    } catch (e) {
+      return send(500, String(e));
+    }
+  });
+  return new Promise((resolve) => {
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      resolve({
+        server,
+        origin: `http://127.0.0.1:${port}`,
+        close: () => new Promise((r) => server.close(r)),
+      });
+    });
+  });
+}
+
+/** The message with only its Content-* / MIME-Version headers (Exchange's smime.p7m for a signed mail). */
+export function mimeEntity(buf) {
+  const s = buf.toString("latin1");
+  const m = /\r?\n\r?\n/.exec(s);
+  if (!m) return buf;
+  const head = s.slice(0, m.index);
+  const lines = head.split(/\r?\n/);
+  const keep = [];
+  let keeping = false;
+  for (const line of lines) {
+    if (/^[ \t]/.test(line)) {
+      if (keeping) keep.push(line);
+      continue;
+    }
+    keeping = /^(content-|mime-version:)/i.test(line);
+    if (keeping) keep.push(line);
+  }
+  const eol = s.includes("\r\n") ? "\r\n" : "\n";
+  return Buffer.from(keep.join(eol) + s.slice(m.index), "latin1");
+}
+
+/** The header block of a message (for getAllInternetHeadersAsync). */
+export function headerBlock(buf) {
+  const s = buf.toString("latin1");
+  const m = /\r?\n\r?\n/.exec(s);
+  return m ? s.slice(0, m.index + m[0].length) : s;
+}
+
+/**
+ * Routes every non-loopback request: the Office.js URL gets `officeJs` (a script text, or undefined for a
+ * network failure), everything else is aborted and recorded in the returned list.
+ */
+export async function isolate(context, officeJs) {
+  const external = [];
+  await context.route(
+    (url) => !/^(https?:\/\/127\.0\.0\.1[:/]|blob:|data:)/.test(url.href),
+    (route) => {
+      const url = route.request().url();
+      if (url === OFFICE_JS_URL) {
+        if (officeJs === undefined) return route.abort("internetdisconnected");
+        return route.fulfill({ status: 200, contentType: "text/javascript", body: officeJs });
+      }
+      external.push(url);
+      return route.abort("blockedbyclient");
+    },
+  );
+  return external;
+}

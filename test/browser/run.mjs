@@ -1,0 +1,621 @@
+// Real-browser tests of the task pane (npm run test:browser): Debian's Chromium via playwright-core, the
+// production build served from 127.0.0.1, Office.js replaced by test/browser/office-stub.js through route
+// interception at the CDN URL. No network. Prints `ok`/`not ok` lines and a final `N passed, M failed`.
+// Usage: node test/browser/run.mjs [substring-of-test-name]
+/* global window, document, navigator, setInterval, MutationObserver, getComputedStyle, atob, DataTransfer, File, DragEvent */
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { chromium } from "playwright-core";
+import {
+  ARTIFACTS,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  ROOT,
+  ensureBuilt,
+  headerBlock,
+  isolate,
+  requireChromium,
+  serve,
+} from "./harness.mjs";
+
+requireChromium();
+ensureBuilt();
+fs.mkdirSync(ARTIFACTS, { recursive: true });
+
+const STUB = fs.readFileSync(path.join(ROOT, "test", "browser", "office-stub.js"), "utf8");
+/** office.js as it behaves in a plain browser: Office exists, onReady resolves, there is no mailbox. */
+const NO_HOST_OFFICE =
+  "window.Office={context:{},onReady:function(cb){var i={host:null,platform:null};cb&&cb(i);return Promise.resolve(i);}};";
+const SAMPLES = path.join(ROOT, "assets", "samples");
+const sample = (f) => fs.readFileSync(path.join(SAMPLES, f));
+
+// ---------- the 50 MB message ----------
+function bigMessage() {
+  const bench = path.join(ROOT, "bench", "out", "big.eml");
+  if (fs.existsSync(bench) && fs.statSync(bench).size >= 50_000_000)
+    return { url: "/__fixtures__/bench/big.eml", size: fs.statSync(bench).size };
+  const out = path.join(ARTIFACTS, "big.eml");
+  if (!fs.existsSync(out) || fs.statSync(out).size < 50_000_000) {
+    // sample-signed.eml's signed entity inside a multipart/mixed with a ~37 MB attachment (50 MB in base64)
+    const signed = sample("sample-signed.eml").toString("latin1");
+    const split = /\r?\n\r?\n/.exec(signed);
+    const head = signed.slice(0, split.index);
+    const outer = head.split(/\r?\n(?![ \t])/).filter((l) => !/^(content-|mime-version)/i.test(l));
+    const inner = head.split(/\r?\n(?![ \t])/).filter((l) => /^content-/i.test(l));
+    const fd = fs.openSync(out, "w");
+    const w = (s) => fs.writeSync(fd, Buffer.from(s, "latin1"));
+    w(
+      outer.join("\r\n") +
+        '\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="big-boundary"\r\n\r\n',
+    );
+    w("--big-boundary\r\n" + inner.join("\r\n") + signed.slice(split.index) + "\r\n--big-boundary\r\n");
+    w(
+      'Content-Type: application/octet-stream; name="data.bin"\r\nContent-Transfer-Encoding: base64\r\nContent-Disposition: attachment; filename="data.bin"\r\n\r\n',
+    );
+    let x = 12345;
+    const chunk = Buffer.alloc(57 * 1024);
+    for (let written = 0; written < 37_500_000; written += chunk.length) {
+      for (let i = 0; i < chunk.length; i++) {
+        x = (x * 1103515245 + 12345) >>> 0;
+        chunk[i] = x >>> 24;
+      }
+      w(chunk.toString("base64").replace(/.{76}/g, "$&\r\n") + "\r\n");
+    }
+    w("--big-boundary--\r\n");
+    fs.closeSync(fd);
+  }
+  return { url: "/__fixtures__/artifacts/big.eml", size: fs.statSync(out).size };
+}
+
+// An unsigned message whose HTML part tries to inject markup: it must show as text only.
+const HTML_EML = Buffer.from(
+  [
+    "From: Mallory <mallory@example.com>",
+    "To: Bob <bob@example.jp>",
+    "Subject: html",
+    "MIME-Version: 1.0",
+    'Content-Type: text/html; charset="utf-8"',
+    "",
+    '<p>hello <b id="injected">bold</b><img id="injected-img" src="x" onerror="window.__pwned=1"></p>',
+    "",
+  ].join("\r\n"),
+);
+
+const { origin, close } = await serve({ "/__fixtures__/extra/html.eml": HTML_EML });
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+
+// ---------- tiny runner ----------
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+
+/**
+ * Opens the pane. office: a stub config (Outlook mode), "none" (office.js fails to load), "nohost"
+ * (office.js loads but there is no mailbox, as in a plain browser).
+ */
+async function openPane({
+  office = "none",
+  watch = false,
+  locale = "en-US",
+  colorScheme = "light",
+  viewport = { width: 420, height: 900 },
+} = {}) {
+  const context = await browser.newContext({ locale, colorScheme, viewport, acceptDownloads: true });
+  const officeJs = office === "none" ? undefined : office === "nohost" ? NO_HOST_OFFICE : STUB;
+  const external = await isolate(context, officeJs);
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error" && !/ERR_INTERNET_DISCONNECTED|office\.js/.test(m.text()))
+      errors.push(`console: ${m.text()}`);
+  });
+  await page.addInitScript(
+    ({ cfg, watch }) => {
+      window.__csp = [];
+      document.addEventListener("securitypolicyviolation", (e) =>
+        window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
+      if (cfg) window.__OFFICE_STUB__ = cfg;
+      if (watch) {
+        // main-thread gaps (20 ms ticks) by pane phase, and every progress text shown
+        window.__gaps = [];
+        window.__progressSeen = [];
+        let last = performance.now();
+        setInterval(() => {
+          const now = performance.now();
+          const phase = document.querySelector("[data-testid=app]")?.getAttribute("data-phase");
+          window.__gaps.push({ gap: now - last, phase });
+          last = now;
+        }, 20);
+        new MutationObserver(() => {
+          const t = document.querySelector("[data-testid=progress]")?.textContent;
+          if (t && !window.__progressSeen.includes(t)) window.__progressSeen.push(t);
+        }).observe(document, { subtree: true, childList: true, characterData: true });
+      }
+    },
+    { cfg: typeof office === "object" ? office : null, watch },
+  );
+  await page.goto(`${origin}/taskpane.html`);
+  return { context, page, errors, external };
+}
+
+async function verdictOf(page, timeout = 30_000) {
+  const v = page.getByTestId("verdict");
+  await v.waitFor({ timeout });
+  return {
+    kind: await v.getAttribute("data-verdict"),
+    intent: await v.getAttribute("data-intent"),
+    text: await v.innerText(),
+  };
+}
+
+async function findingCodes(page) {
+  return page.getByTestId("finding").evaluateAll((els) => els.map((e) => e.getAttribute("data-code")));
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}-full.png`), fullPage: true });
+}
+
+async function axeCheck(page, label) {
+  await page.addScriptTag({ url: "/__axe__/axe.min.js" });
+  const violations = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.length,
+      help: v.help,
+      target: v.nodes[0]?.target,
+    }));
+  });
+  const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  assert.deepEqual(bad, [], `${label}: axe serious/critical violations: ${JSON.stringify(bad, null, 1)}`);
+  return violations;
+}
+
+async function clean({ page, errors, external }) {
+  const csp = await page.evaluate(() => window.__csp);
+  assert.deepEqual(csp, [], "Content-Security-Policy violations");
+  assert.deepEqual(external, [], "requests beyond loopback and office.js");
+  assert.deepEqual(errors, [], "page errors");
+}
+
+const emlItem = (file, extra = {}) => ({
+  itemClass: "IPM.Note.SMIME.MultipartSigned",
+  subject: "test",
+  from: { displayName: "山田 太郎", emailAddress: "taro.yamada@example.jp" },
+  emlUrl: `/__fixtures__/samples/${file}`,
+  attachments: [],
+  ...extra,
+});
+
+// ---------- cases ----------
+test("Outlook, rung eml (Mailbox 1.14), en: signed message → verdict, signer card, JCAN, chain, findings", async () => {
+  const p = await openPane({
+    office: { displayLanguage: "en-US", mailbox: "1.14", item: emlItem("sample-signed.eml") },
+  });
+  const v = await verdictOf(p.page);
+  // no trust anchors inside Outlook yet: the signature verifies, the issuer is not trusted
+  assert.equal(v.kind, "signed-warn", v.text);
+  assert.match(v.text, /Signed and intact/);
+  assert.match(v.text, /山田 太郎/);
+  assert.equal(await p.page.getAttribute("[data-testid=app]", "data-mode"), "office");
+  assert.equal(await p.page.getByTestId("signer-name").innerText(), "山田 太郎");
+  assert.equal(await p.page.getByTestId("jcan-badge").count(), 1);
+  assert.match(await p.page.getByTestId("signer-emails").innerText(), /taro\.yamada@example\.jp/);
+  assert.match(
+    await p.page.getByTestId("signer-validity").innerText(),
+    /2025-01-01 to 2045-01-01 \(\d+ days left\)/,
+  );
+  await p.page.getByTestId("signer-sha256").waitFor();
+  assert.equal(
+    await p.page.getByTestId("signer-sha256").innerText(),
+    "B6:0E:40:FD:27:07:59:23:87:E0:A3:6D:42:A3:32:89:A6:E9:C7:4B:59:29:5A:3B:01:94:A1:D4:EB:EC:79:D4",
+  );
+  const roles = await p.page
+    .locator("[data-testid=signer-chain] li")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-role")));
+  assert.equal(roles[0], "signer");
+  assert.ok(roles.length >= 2, `chain ${roles}`);
+  const codes = await findingCodes(p.page);
+  assert.ok(codes.includes("SIGNATURE_VALID") && codes.includes("CERT_UNTRUSTED"), codes.join());
+  // a finding expands to its technical detail
+  await p.page.locator("[data-code=SIGNATURE_VALID] button").first().click();
+  await p.page.locator("[data-code=SIGNATURE_VALID] dl").waitFor();
+  assert.match(await p.page.locator("[data-code=SIGNATURE_VALID] dl").innerText(), /form\s+multipart/);
+  // glossary tooltip on the chain
+  await p.page.locator("[data-testid^=glossary-]").first().hover();
+  await p.page.getByRole("tooltip").waitFor();
+  const calls = await p.page.evaluate(() => window.__officeStub.calls);
+  assert.ok(calls.includes("getAsFileAsync"), calls.join());
+  await p.page.getByTestId("guidance").waitFor();
+  await shot(p.page, "office-signed-en");
+  await axeCheck(p.page, "office signed en");
+  await clean(p);
+  await p.context.close();
+});
+
+test("Outlook, ja display language: tampered message → 署名が壊れています, footer explained, guidance", async () => {
+  const p = await openPane({
+    office: { displayLanguage: "ja-JP", mailbox: "1.14", item: emlItem("sample-tampered.eml") },
+  });
+  const v = await verdictOf(p.page);
+  assert.equal(v.kind, "broken");
+  assert.equal(v.intent, "error");
+  assert.match(v.text, /署名が壊れています/);
+  assert.match(v.text, /署名の後でメッセージが変更されています。末尾に 3 行の文章が追加/);
+  assert.equal(await p.page.evaluate(() => document.documentElement.lang), "ja");
+  const codes = await findingCodes(p.page);
+  assert.ok(codes.includes("SIGNATURE_INVALID") && codes.includes("CONTENT_APPENDED"), codes.join());
+  await p.page.locator("[data-testid=guidance-item][data-faq=tampered-warning]").waitFor();
+  assert.match(await p.page.getByTestId("guidance-context").first().innerText(), /フッター/);
+  await shot(p.page, "office-tampered-ja");
+  await axeCheck(p.page, "office tampered ja");
+  await clean(p);
+  await p.context.close();
+});
+
+test("Outlook, rung smime-attachment (Mailbox 1.8): Exchange's smime.p7m is read and verified", async () => {
+  const item = {
+    itemClass: "IPM.Note.SMIME.MultipartSigned",
+    subject: "打ち合わせ資料の送付（電子署名付き）",
+    from: { displayName: "山田 太郎", emailAddress: "taro.yamada@example.jp" },
+    attachments: [
+      {
+        id: "att-1",
+        name: "smime.p7m",
+        contentType: "multipart/signed",
+        size: 4000,
+        url: "/__entity__/samples/sample-signed.eml",
+      },
+    ],
+  };
+  const p = await openPane({ office: { mailbox: "1.8", item } });
+  const v = await verdictOf(p.page);
+  assert.ok(v.kind === "signed-warn" || v.kind === "signed-ok", v.kind);
+  const calls = await p.page.evaluate(() => window.__officeStub.calls);
+  assert.ok(calls.includes("getAttachmentContentAsync") && !calls.includes("getAsFileAsync"), calls.join());
+  assert.equal(await p.page.getByTestId("partial").count(), 0);
+  assert.equal(await p.page.getByTestId("signer-name").innerText(), "山田 太郎");
+  await clean(p);
+  await p.context.close();
+});
+
+test("Outlook, rung headers (Mailbox 1.8, no smime.p7m): partial verdict with the ladder notes", async () => {
+  const item = {
+    itemClass: "IPM.Note.SMIME.MultipartSigned",
+    subject: "test",
+    from: { displayName: "山田 太郎", emailAddress: "taro.yamada@example.jp" },
+    attachments: [{ id: "att-1", name: "smime.p7m", contentType: "multipart/signed", size: 4000 }],
+    fail: { getAttachmentContentAsync: "The attachment cannot be read." },
+    headers: headerBlock(sample("sample-signed.eml")),
+    bodyText: "佐藤 様\nいつもお世話になっております。",
+  };
+  const p = await openPane({ office: { mailbox: "1.8", item } });
+  const v = await verdictOf(p.page);
+  assert.equal(v.kind, "unverifiable", v.text);
+  assert.equal(await p.page.getByTestId("partial").getAttribute("data-rung"), "headers");
+  const calls = await p.page.evaluate(() => window.__officeStub.calls);
+  assert.ok(calls.includes("getAllInternetHeadersAsync"), calls.join());
+  await shot(p.page, "office-headers-rung");
+  await clean(p);
+  await p.context.close();
+});
+
+test("Outlook, rung basic (Mailbox 1.1): message class + attachments only, orphan smime.p7s", async () => {
+  const item = {
+    itemClass: "IPM.Note",
+    subject: "test",
+    from: { displayName: "山田 太郎", emailAddress: "taro.yamada@example.jp" },
+    attachments: [{ id: "att-1", name: "smime.p7s", contentType: "application/pkcs7-signature", size: 2400 }],
+  };
+  const p = await openPane({ office: { mailbox: "1.1", item } });
+  const v = await verdictOf(p.page);
+  assert.equal(await p.page.getByTestId("partial").getAttribute("data-rung"), "basic");
+  assert.equal(v.kind, "orphan", v.text);
+  await clean(p);
+  await p.context.close();
+});
+
+test("Outlook: orphan smime.p7s message → 'attached but not checked' and the smime.p7s FAQ", async () => {
+  const p = await openPane({ office: { item: emlItem("sample-orphan.eml", { itemClass: "IPM.Note" }) } });
+  const v = await verdictOf(p.page);
+  assert.equal(v.kind, "orphan");
+  assert.equal(v.intent, "warning");
+  assert.match(v.text, /not checked/);
+  assert.ok((await findingCodes(p.page)).includes("ORPHAN_SIGNATURE"));
+  await p.page.locator("[data-testid=guidance-item][data-faq=smime-p7s-attachment]").waitFor();
+  await shot(p.page, "office-orphan-en");
+  await clean(p);
+  await p.context.close();
+});
+
+test("Outlook, ja: mojibake → text decoded as Shift_JIS, shown as text, encoding to pick", async () => {
+  const p = await openPane({ office: { displayLanguage: "ja-JP", item: emlItem("sample-mojibake.eml") } });
+  await verdictOf(p.page);
+  assert.ok((await findingCodes(p.page)).includes("CHARSET_MISMATCH"));
+  const text = p.page.getByTestId("decoded-text").first();
+  await text.waitFor();
+  assert.equal(await text.getAttribute("data-charset"), "shift_jis");
+  const body = await p.page.getByTestId("decoded-text-body").first().innerText();
+  assert.match(body, /いつもお世話になっております。山田です。/);
+  await p.page.locator("[data-testid=guidance-item][data-faq=mojibake]").waitFor();
+  await shot(p.page, "office-mojibake-ja");
+  await axeCheck(p.page, "office mojibake ja");
+  await clean(p);
+  await p.context.close();
+});
+
+test("Outlook: encrypted message → 'Encrypted' verdict", async () => {
+  const p = await openPane({
+    office: { item: emlItem("sample-encrypted.eml", { itemClass: "IPM.Note.SMIME" }) },
+  });
+  const v = await verdictOf(p.page);
+  assert.equal(v.kind, "encrypted");
+  assert.match(v.text, /encrypted for 1 recipient/);
+  assert.ok((await findingCodes(p.page)).includes("ENCRYPTED"));
+  await clean(p);
+  await p.context.close();
+});
+
+test("Outlook: a 50 MB message is analysed in the worker with a progress indicator; the pane stays responsive", async () => {
+  const big = bigMessage();
+  const p = await openPane({ office: { item: emlItem("x", { emlUrl: big.url }) }, watch: true });
+  await p.page.locator("[data-testid=app][data-phase=done]").waitFor({ timeout: 120_000 });
+  const seen = await p.page.evaluate(() => window.__progressSeen);
+  assert.ok(
+    seen.some((x) => /large message \((4[89]|5\d)\.\d MB\)/.test(x)),
+    `progress texts seen: ${JSON.stringify(seen)}`,
+  );
+  const v = await verdictOf(p.page, 120_000);
+  assert.ok(["signed-ok", "signed-warn", "broken", "none"].includes(v.kind), v.kind);
+  const gaps = await p.page.evaluate(() => window.__gaps);
+  const analysingGap = Math.max(0, ...gaps.filter((g) => g.phase === "analysing").map((g) => g.gap));
+  const readingGap = Math.max(0, ...gaps.filter((g) => g.phase === "reading").map((g) => g.gap));
+  console.log(
+    `#   50 MB (${(big.size / 1e6).toFixed(1)} MB): verdict ${v.kind}; longest main-thread stall while analysing ${analysingGap.toFixed(0)} ms, while reading from Office ${readingGap.toFixed(0)} ms`,
+  );
+  assert.ok(analysingGap < 1000, `main thread blocked ${analysingGap} ms during analysis`);
+  await clean(p);
+  await p.context.close();
+});
+
+test("Outlook: selecting another message (ItemChanged) re-reads and re-checks", async () => {
+  const p = await openPane({ office: { item: emlItem("sample-signed.eml") } });
+  assert.equal((await verdictOf(p.page)).kind, "signed-warn");
+  await p.page.evaluate(() => {
+    window.__officeStub.setItem({
+      itemClass: "IPM.Note",
+      subject: "x",
+      attachments: [],
+      emlUrl: "/__fixtures__/samples/sample-tampered.eml",
+    });
+    window.__officeStub.fire("olkItemSelectedChanged");
+  });
+  await p.page.locator("[data-testid=verdict][data-verdict=broken]").waitFor({ timeout: 30_000 });
+  await p.page.evaluate(() => {
+    window.__officeStub.setItem(null);
+    window.__officeStub.fire("olkItemSelectedChanged");
+  });
+  await p.page.getByTestId("empty").waitFor({ timeout: 10_000 });
+  await clean(p);
+  await p.context.close();
+});
+
+test("Outlook dark theme (officeTheme) → Fluent dark theme", async () => {
+  const p = await openPane({
+    office: {
+      theme: {
+        bodyBackgroundColor: "#1F1F1F",
+        bodyForegroundColor: "#FFFFFF",
+        controlBackgroundColor: "#292929",
+        controlForegroundColor: "#FFFFFF",
+      },
+      item: emlItem("sample-signed.eml"),
+    },
+  });
+  await verdictOf(p.page);
+  assert.equal(await p.page.locator("[data-theme]").first().getAttribute("data-theme"), "dark");
+  const bg = await p.page
+    .locator("[data-theme]")
+    .first()
+    .evaluate((e) => getComputedStyle(e).backgroundColor);
+  const [r, g, b] = bg.match(/\d+/g).map(Number);
+  assert.ok(r + g + b < 150, `background ${bg}`);
+  await shot(p.page, "office-dark");
+  await axeCheck(p.page, "office dark");
+  await clean(p);
+  await p.context.close();
+});
+
+test("Sender certificate: save .cer (DER) / .pem, copy, add-to-contacts steps", async () => {
+  const p = await openPane({ office: { item: emlItem("sample-signed.eml") } });
+  await verdictOf(p.page);
+  await p.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
+  const [cer] = await Promise.all([p.page.waitForEvent("download"), p.page.getByTestId("save-cer").click()]);
+  assert.equal(cer.suggestedFilename(), "taro.yamada_example.jp.cer");
+  const der = fs.readFileSync(await cer.path());
+  assert.equal(der[0], 0x30);
+  const { createHash } = await import("node:crypto");
+  assert.equal(
+    createHash("sha256").update(der).digest("hex"),
+    "b60e40fd2707592387e0a36d42a33289a6e9c74b59295a3b0194a1d4ebec79d4",
+  );
+  const [pem] = await Promise.all([p.page.waitForEvent("download"), p.page.getByTestId("save-pem").click()]);
+  const pemText = fs.readFileSync(await pem.path(), "utf8");
+  assert.match(pemText, /^-----BEGIN CERTIFICATE-----\r?\n/);
+  await p.page.getByTestId("copy-cert").click();
+  await p.page.getByText("Copied to the clipboard.").waitFor();
+  const clip = await p.page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(clip.replace(/\s/g, ""), pemText.replace(/\s/g, ""));
+  await p.page.getByTestId("add-contact").click();
+  await p.page.getByTestId("add-contact-steps").waitFor();
+  assert.ok((await p.page.locator("[data-testid=add-contact-steps] [data-testid=step-set]").count()) >= 1);
+  await clean(p);
+  await p.context.close();
+});
+
+test("Message HTML is never rendered: markup shows as text", async () => {
+  const p = await openPane({
+    office: { item: emlItem("x", { itemClass: "IPM.Note", emlUrl: "/__fixtures__/extra/html.eml" }) },
+  });
+  const v = await verdictOf(p.page);
+  assert.equal(v.kind, "none");
+  await p.page.getByRole("button", { name: /Show the message text/ }).click();
+  const body = await p.page.getByTestId("decoded-text-body").first().innerText();
+  assert.match(body, /<b id="injected">bold<\/b>/);
+  assert.equal(await p.page.locator("#injected, #injected-img").count(), 0);
+  assert.equal(await p.page.evaluate(() => window.__pwned), undefined);
+  await clean(p);
+  await p.context.close();
+});
+
+test("FAQ browser: search finds the mojibake entry (ja) and the p7s entry (en)", async () => {
+  const p = await openPane({ office: { item: emlItem("sample-signed.eml") } });
+  await verdictOf(p.page);
+  const search = p.page.getByTestId("faq-browser").getByRole("searchbox");
+  await search.fill("smime.p7s");
+  await p.page.locator("[data-testid=faq-entry][data-faq=smime-p7s-attachment]").waitFor();
+  await search.fill("文字化け");
+  await p.page.locator("[data-testid=faq-entry][data-faq=mojibake]").waitFor();
+  await search.fill("zzzzqqqq");
+  await p.page.getByText("No questions match.").waitFor();
+  await clean(p);
+  await p.context.close();
+});
+
+test("Standalone (office.js unreachable): open an .eml with the file picker", async () => {
+  const p = await openPane({ office: "none" });
+  await p.page.getByTestId("standalone").waitFor();
+  assert.equal(await p.page.getAttribute("[data-testid=app]", "data-mode"), "standalone");
+  await p.page.getByTestId("file-input").setInputFiles(path.join(SAMPLES, "sample-tampered.eml"));
+  const v = await verdictOf(p.page);
+  assert.equal(v.kind, "broken");
+  // a file the user picks is checked without the TEST root: still untrusted
+  assert.equal(await p.page.getByTestId("trust-badge").innerText(), "Not trusted");
+  assert.match(await p.page.getByTestId("file-name").innerText(), /sample-tampered\.eml/);
+  // garbage in: a readable answer, not a blank pane
+  await p.page.getByTestId("file-input").setInputFiles({
+    name: "junk.eml",
+    mimeType: "message/rfc822",
+    buffer: Buffer.from([0, 1, 2, 255, 254, 0x30, 0x82]),
+  });
+  await p.page.getByTestId("file-name").getByText("junk.eml").waitFor();
+  assert.ok(["none", "malformed"].includes((await verdictOf(p.page)).kind));
+  await shot(p.page, "standalone-file");
+  await clean(p);
+  await p.context.close();
+});
+
+test("Standalone (plain browser, no mailbox), drag-and-drop and the bundled sample with the TEST root", async () => {
+  const p = await openPane({ office: "nohost" });
+  await p.page.getByTestId("standalone").waitFor();
+  // drag-and-drop a file onto the drop zone
+  const b64 = sample("sample-orphan.eml").toString("base64");
+  await p.page.evaluate((data) => {
+    const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], "dropped.eml", { type: "message/rfc822" }));
+    const zone = document.querySelector("[data-testid=dropzone]");
+    zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, b64);
+  assert.equal((await verdictOf(p.page)).kind, "orphan");
+  await p.page.locator("[data-testid=sample][data-file='sample-signed.eml']").click();
+  await p.page.locator("[data-testid=verdict][data-verdict=signed-ok]").waitFor({ timeout: 30_000 });
+  const v = await verdictOf(p.page);
+  assert.equal(v.intent, "success");
+  assert.match(v.text, /山田 太郎 signed this message and it has not been changed since\./);
+  assert.equal(await p.page.getByTestId("trust-badge").innerText(), "Trusted");
+  const roles = await p.page
+    .locator("[data-testid=signer-chain] li")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-role")));
+  assert.deepEqual(roles, ["signer", "intermediate", "root"]);
+  await shot(p.page, "standalone-sample-signed-en");
+  await axeCheck(p.page, "standalone sample");
+  await clean(p);
+  await p.context.close();
+});
+
+test("Standalone in Japanese (navigator.language ja-JP) with the language toggle, dark colour scheme", async () => {
+  const p = await openPane({ office: "none", locale: "ja-JP", colorScheme: "dark" });
+  await p.page.getByText("S/MIME メッセージを確認する").waitFor();
+  assert.equal(await p.page.locator("[data-theme]").first().getAttribute("data-theme"), "dark");
+  await p.page.locator("[data-testid=sample][data-file='sample-mojibake.eml']").click();
+  const v = await verdictOf(p.page);
+  assert.equal(v.kind, "signed-warn");
+  assert.match(v.text, /署名は正しいですが、注意があります/);
+  await shot(p.page, "standalone-mojibake-ja-dark");
+  await axeCheck(p.page, "standalone ja dark");
+  await p.page.getByTestId("lang-toggle").click();
+  await p.page.getByText("Check an S/MIME message").waitFor();
+  assert.match((await verdictOf(p.page)).text, /Signed and intact, with a caution/);
+  assert.equal(await p.page.evaluate(() => document.documentElement.lang), "en");
+  await clean(p);
+  await p.context.close();
+});
+
+test("Built page: strict CSP meta and the official Office.js CDN script", async () => {
+  const html = fs.readFileSync(path.join(ROOT, "dist", "taskpane.html"), "utf8");
+  const csp = /http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(html)?.[1];
+  assert.ok(csp, "CSP meta missing");
+  for (const d of [
+    "default-src 'self'",
+    "script-src 'self' https://appsforoffice.microsoft.com",
+    "connect-src 'self' https://graph.microsoft.com https://login.microsoftonline.com",
+    "img-src 'self' data:",
+    "style-src 'self' 'unsafe-inline'",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+  ]) {
+    assert.ok(csp.includes(d), `CSP lacks ${d}`);
+  }
+  assert.match(html, /<script src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"?>/);
+  // message text reaches the DOM only as React text nodes
+  const sources = [];
+  const walk = (d) =>
+    fs
+      .readdirSync(d, { withFileTypes: true })
+      .forEach((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : sources.push(path.join(d, e.name))));
+  walk(path.join(ROOT, "src", "taskpane"));
+  for (const f of sources)
+    assert.doesNotMatch(
+      fs.readFileSync(f, "utf8"),
+      /dangerouslySetInnerHTML|\.innerHTML\s*=|insertAdjacentHTML/,
+      f,
+    );
+});
+
+// ---------- run ----------
+const filter = process.argv[2];
+let passed = 0;
+let failed = 0;
+let n = 0;
+for (const t of tests) {
+  if (filter && !t.name.toLowerCase().includes(filter.toLowerCase())) continue;
+  n++;
+  const started = Date.now();
+  try {
+    await t.fn();
+    passed++;
+    console.log(`ok ${n} - ${t.name} (${Date.now() - started} ms)`);
+  } catch (e) {
+    failed++;
+    console.log(`not ok ${n} - ${t.name} (${Date.now() - started} ms)`);
+    console.log(
+      String(e && e.stack ? e.stack : e)
+        .split("\n")
+        .slice(0, 12)
+        .map((l) => `#   ${l}`)
+        .join("\n"),
+    );
+  }
+}
+await browser.close();
+await close();
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && n > 0 ? 0 : 1);

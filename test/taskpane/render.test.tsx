@@ -1,0 +1,56 @@
+/**
+ * Server-side render of pane components (jest runs in node): message text and finding detail reach the
+ * markup only as escaped text.
+ */
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { renderToString } from "react-dom/server";
+import { finding } from "../../src/engine/findings";
+import { Findings } from "../../src/taskpane/components/Findings";
+import { TextsPanel } from "../../src/taskpane/components/TextsPanel";
+import { VerdictBanner } from "../../src/taskpane/components/VerdictBanner";
+import { I18nContext, makeI18n } from "../../src/taskpane/i18n/index";
+
+const wrap = (el: JSX.Element, lang: "ja" | "en" = "en"): string =>
+  renderToString(
+    <FluentProvider theme={webLightTheme}>
+      <I18nContext.Provider value={makeI18n(lang)}>{el}</I18nContext.Provider>
+    </FluentProvider>,
+  );
+
+describe("pane components render text, never markup", () => {
+  it("TextsPanel escapes HTML of the message", () => {
+    const html = wrap(
+      <TextsPanel
+        open
+        texts={[
+          {
+            part: "1",
+            contentType: "text/html",
+            detectedCharset: "utf-8",
+            declaredCharset: "utf-8",
+            text: '<img src=x onerror="alert(1)"><b>hi</b>',
+          },
+        ]}
+      />,
+    );
+    expect(html).not.toContain("<img src=x");
+    expect(html).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&lt;b&gt;hi&lt;/b&gt;");
+    expect(html).toContain('data-charset="utf-8"');
+  });
+
+  it("Findings show the localized message; VerdictBanner carries kind and intent", () => {
+    const f = finding(
+      "CHARSET_MISMATCH",
+      { en: "Declared <utf-8>", ja: "宣言は <utf-8>" },
+      { declared: "utf-8" },
+    );
+    const ja = wrap(<Findings findings={[f]} />, "ja");
+    expect(ja).toContain("宣言は &lt;utf-8&gt;");
+    expect(ja).toContain('data-code="CHARSET_MISMATCH"');
+    const banner = wrap(
+      <VerdictBanner verdict={{ kind: "broken", intent: "error", title: "T", sentence: "S <x>" }} />,
+    );
+    expect(banner).toContain('data-verdict="broken"');
+    expect(banner).toContain("S &lt;x&gt;");
+  });
+});

@@ -1,0 +1,139 @@
+/**
+ * Builds the task pane (and the ribbon function file when src/commands has one) into dist/.
+ *   npm run build          production bundle
+ *   npm start              dev server (scripts/start.mjs): https://localhost:3000 with the Office dev
+ *                          certificate, or plain http://localhost:3000 (standalone page only) when that
+ *                          certificate cannot be installed.
+ * ADDIN_HOST=https://addin.example.com npm run build  rewrites https://localhost:3000 in manifest.xml.
+ */
+const fs = require("node:fs");
+const path = require("node:path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const root = __dirname;
+const DEV_URL = "https://localhost:3000";
+const PORT = Number(process.env.PORT || 3000);
+
+function exists(p) {
+  return fs.existsSync(path.join(root, p));
+}
+
+/** HTTPS options from office-addin-dev-certs, or undefined (with a clear message) when unavailable. */
+async function devHttpsOptions() {
+  if (process.env.SMIME_DEV_HTTP === "1") {
+    console.warn("[smime-assistant] SMIME_DEV_HTTP=1: serving plain http on localhost.");
+    return undefined;
+  }
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    const opts = await devCerts.getHttpsServerOptions();
+    return { ca: opts.ca, key: opts.key, cert: opts.cert };
+  } catch (e) {
+    console.warn(
+      [
+        "",
+        "[smime-assistant] The Office development certificate could not be installed or read:",
+        `  ${e && e.message ? e.message.split("\n")[0] : e}`,
+        "  Serving PLAIN HTTP on http://localhost:" + PORT + " instead. The standalone page works there,",
+        "  but Outlook will not load the add-in without HTTPS. To fix: `npx office-addin-dev-certs install`",
+        "  (it asks for administrator rights), then run `npm start` again.",
+        "",
+      ].join("\n"),
+    );
+    return undefined;
+  }
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode || (env.WEBPACK_SERVE ? "development" : "production");
+  const dev = mode === "development";
+  const addinHost = (process.env.ADDIN_HOST || "").replace(/\/+$/, "");
+
+  const entry = { taskpane: "./src/taskpane/index.tsx" };
+  const pages = [
+    new HtmlWebpackPlugin({
+      filename: "taskpane.html",
+      template: "./src/taskpane/taskpane.html",
+      chunks: ["taskpane"],
+      scriptLoading: "defer",
+    }),
+  ];
+  const commandsTs = ["src/commands/commands.ts", "src/commands/index.ts"].find(exists);
+  if (commandsTs) {
+    entry.commands = "./" + commandsTs;
+    const template = exists("src/commands/commands.html") ? "./src/commands/commands.html" : undefined;
+    pages.push(
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        chunks: ["commands"],
+        ...(template
+          ? { template }
+          : {
+              templateContent:
+                '<!doctype html><html><head><meta charset="utf-8"><script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script></head><body></body></html>',
+            }),
+      }),
+    );
+  }
+
+  const copy = [{ from: "assets", to: "assets", noErrorOnMissing: true }];
+  if (exists("manifest.xml")) {
+    copy.push({
+      from: "manifest.xml",
+      to: "manifest.xml",
+      transform: (content) => (addinHost ? content.toString().split(DEV_URL).join(addinHost) : content),
+    });
+  }
+
+  const config = {
+    mode,
+    context: root,
+    entry,
+    devtool: dev ? "eval-cheap-module-source-map" : "source-map",
+    target: ["web", "es2020"],
+    output: {
+      path: path.join(root, "dist"),
+      filename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      chunkFilename: dev ? "[name].chunk.js" : "[name].[contenthash:8].chunk.js",
+      publicPath: "auto",
+      clean: true,
+    },
+    resolve: { extensions: [".tsx", ".ts", ".mjs", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              transpileOnly: true,
+              compilerOptions: { noEmit: false, module: "esnext", jsx: "react-jsx", sourceMap: true },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [...pages, new CopyWebpackPlugin({ patterns: copy })],
+    performance: { hints: false },
+    optimization: { splitChunks: { chunks: "async" } },
+  };
+
+  if (env.WEBPACK_SERVE) {
+    const https = await devHttpsOptions();
+    config.devServer = {
+      host: "localhost",
+      port: PORT,
+      static: false,
+      hot: false,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: https ? { type: "https", options: https } : { type: "http" },
+      devMiddleware: { writeToDisk: false },
+      client: { overlay: { warnings: false, errors: true } },
+      historyApiFallback: false,
+      open: false,
+    };
+  }
+  return config;
+};
