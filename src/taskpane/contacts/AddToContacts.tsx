@@ -1,0 +1,291 @@
+/**
+ * AddToContacts: the sender's certificate into Outlook contacts — one click through Microsoft Graph where
+ * Outlook allows it (NAA, Contacts.ReadWrite), export (.cer / .pem / copy PEM), and the guided steps,
+ * which are always shown. Self-contained; the pane mounts it with the signer of the message.
+ */
+import * as React from "react";
+import {
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowDownloadRegular, CopyRegular, PersonAddRegular } from "@fluentui/react-icons";
+import type { Signer } from "../../engine/types";
+import type { Host } from "../../faq/types";
+import {
+  configuredClientId,
+  createNaaTokenProvider,
+  officeAuthContext,
+  oneClickAvailability,
+  type OfficeAuthContext,
+} from "../../office/contacts/auth";
+import { contactsErrorMessage, type ContactsError } from "../../office/contacts/errors";
+import { certificateFiles } from "../../office/contacts/export";
+import { GraphContactsClient, type TokenProvider } from "../../office/contacts/graph";
+import { addSenderCertificate, type AddOutcome, type Sender } from "./controller";
+import { guidedPath } from "./guided";
+import { STRINGS, fill } from "./strings";
+
+export interface AddToContactsProps {
+  signer: Signer;
+  from?: { name: string; address: string };
+  host: Host;
+  /** Entra application (client) id; default: the build-time SMIME_ASSISTANT_CLIENT_ID. */
+  clientId?: string;
+  lang?: "ja" | "en";
+  /** For tests and the standalone page: Office facts (default: read from the global Office object). */
+  authContext?: OfficeAuthContext;
+  /** For tests: a token provider instead of MSAL NAA, and another Graph base URL. */
+  tokenProvider?: TokenProvider;
+  graphBaseUrl?: string;
+}
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  row: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
+  facts: {
+    display: "grid",
+    gridTemplateColumns: "auto 1fr",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: "2px",
+  },
+  mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: "break-all" },
+  steps: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  stepSet: { marginTop: tokens.spacingVerticalS },
+});
+
+type Phase =
+  | { phase: "idle" }
+  | { phase: "working" }
+  | { phase: "done"; outcome: Extract<AddOutcome, { ok: true }> }
+  | { phase: "error"; error: ContactsError };
+
+function download(name: string, data: Uint8Array | string, type: string): boolean {
+  try {
+    const part: BlobPart = typeof data === "string" ? data : (data.slice().buffer as ArrayBuffer);
+    const url = URL.createObjectURL(new Blob([part], { type }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = name;
+    a.rel = "noopener";
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    if (navigator.clipboard?.writeText) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    // fall back below
+  }
+  try {
+    const ta = document.createElement("textarea");
+    ta.value = text;
+    ta.setAttribute("readonly", "");
+    ta.style.position = "fixed";
+    ta.style.opacity = "0";
+    document.body.appendChild(ta);
+    ta.select();
+    const ok = document.execCommand("copy");
+    ta.remove();
+    return ok;
+  } catch {
+    return false;
+  }
+}
+
+export function AddToContacts(props: AddToContactsProps): React.JSX.Element {
+  const { signer, from, host, lang = "ja" } = props;
+  const styles = useStyles();
+  const t = (x: { ja: string; en: string }): string => x[lang];
+  const clientId = props.clientId ?? configuredClientId();
+  const ctx = React.useMemo(() => props.authContext ?? officeAuthContext(), [props.authContext]);
+  const availability = oneClickAvailability(clientId, ctx);
+  const files = React.useMemo(() => certificateFiles(signer), [signer]);
+  const guide = React.useMemo(() => guidedPath(host, files?.cerName), [host, files?.cerName]);
+  const [phase, setPhase] = React.useState<Phase>({ phase: "idle" });
+  const [notice, setNotice] = React.useState<string | undefined>(undefined);
+
+  const tokenProvider = props.tokenProvider;
+  const graphBaseUrl = props.graphBaseUrl;
+  const run = React.useCallback(async () => {
+    if (!clientId && !tokenProvider) return;
+    setPhase({ phase: "working" });
+    const getToken = tokenProvider ?? createNaaTokenProvider(clientId as string);
+    const client = new GraphContactsClient({ getToken, ...(graphBaseUrl ? { baseUrl: graphBaseUrl } : {}) });
+    const sender: Sender | undefined = from ? { name: from.name, address: from.address } : undefined;
+    const outcome = await addSenderCertificate(signer, sender, client);
+    setPhase(outcome.ok ? { phase: "done", outcome } : { phase: "error", error: outcome.error });
+  }, [clientId, tokenProvider, graphBaseUrl, from, signer]);
+
+  if (!files) {
+    return (
+      <section className={styles.root} aria-label={t(STRINGS.title)}>
+        <Subtitle2 as="h3">{t(STRINGS.title)}</Subtitle2>
+        <MessageBar intent="warning">
+          <MessageBarBody>{t(STRINGS.noCertificate)}</MessageBarBody>
+        </MessageBar>
+      </section>
+    );
+  }
+
+  const doneText = (o: Extract<AddOutcome, { ok: true }>): string => {
+    const vars = { name: o.contact.name, address: o.contact.address };
+    const key =
+      o.result.outcome === "created"
+        ? "created"
+        : o.result.outcome === "updated"
+          ? "updated"
+          : "alreadyPresent";
+    return fill(t(STRINGS[key]), vars);
+  };
+
+  return (
+    <section className={styles.root} aria-label={t(STRINGS.title)}>
+      <Subtitle2 as="h3">{t(STRINGS.title)}</Subtitle2>
+      <Text>{t(STRINGS.intro)}</Text>
+
+      <div className={styles.facts}>
+        <Caption1>{t(STRINGS.certificate)}</Caption1>
+        <Text>
+          {signer.commonName || signer.subject}
+          {signer.emails.length > 0 ? ` <${signer.emails.join(", ")}>` : ""}
+        </Text>
+        <Caption1>{t(STRINGS.validity)}</Caption1>
+        <Text>
+          {signer.notBefore.slice(0, 10)} – {signer.notAfter.slice(0, 10)}
+        </Text>
+        <Caption1>{t(STRINGS.fingerprint)}</Caption1>
+        <Text className={styles.mono}>{signer.sha256}</Text>
+      </div>
+
+      <div className={styles.row}>
+        <Button
+          icon={<ArrowDownloadRegular />}
+          onClick={() =>
+            setNotice(
+              download(files.cerName, files.der, "application/pkix-cert")
+                ? undefined
+                : t(STRINGS.fileSaveFailed),
+            )
+          }
+        >
+          {t(STRINGS.saveCer)}
+        </Button>
+        <Button
+          icon={<ArrowDownloadRegular />}
+          onClick={() =>
+            setNotice(
+              download(files.pemName, files.pem, "application/x-pem-file")
+                ? undefined
+                : t(STRINGS.fileSaveFailed),
+            )
+          }
+        >
+          {t(STRINGS.savePem)}
+        </Button>
+        <Button
+          icon={<CopyRegular />}
+          onClick={() => {
+            void copyText(files.pem).then((ok) => setNotice(t(ok ? STRINGS.copied : STRINGS.copyFailed)));
+          }}
+        >
+          {t(STRINGS.copyPem)}
+        </Button>
+      </div>
+      {notice ? (
+        <Text role="status" aria-live="polite">
+          {notice}
+        </Text>
+      ) : null}
+
+      {availability.available ? (
+        <div className={styles.row}>
+          <Button
+            appearance="primary"
+            icon={<PersonAddRegular />}
+            disabled={phase.phase === "working"}
+            onClick={() => void run()}
+            data-testid="add-to-contacts"
+          >
+            {t(phase.phase === "error" ? STRINGS.tryAgain : STRINGS.oneClick)}
+          </Button>
+          {phase.phase === "working" ? <Spinner size="tiny" label={t(STRINGS.working)} /> : null}
+        </div>
+      ) : availability.reason !== "not-configured" ? (
+        <MessageBar intent="info" data-testid="one-click-unavailable">
+          <MessageBarBody>
+            <MessageBarTitle>{t(STRINGS.notAvailableTitle)}</MessageBarTitle>
+            {t(contactsErrorMessage(availability.reason))}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+
+      {phase.phase === "done" ? (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>
+            {doneText(phase.outcome)} {t(STRINGS.syncNote)}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {phase.phase === "error" ? (
+        <MessageBar intent="error" role="alert" data-testid="add-to-contacts-error">
+          <MessageBarBody>
+            <MessageBarTitle>{t(STRINGS.errorTitle)}</MessageBarTitle>
+            {t(phase.error.localized)}
+            {phase.error.kind === "throttled" && phase.error.retryAfterSeconds
+              ? lang === "ja"
+                ? `（${phase.error.retryAfterSeconds} 秒後に再試行できます）`
+                : ` (you can retry in ${phase.error.retryAfterSeconds} s)`
+              : ""}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+
+      <section aria-label={t(STRINGS.guidedTitle)}>
+        <Subtitle2 as="h4">{t(STRINGS.guidedTitle)}</Subtitle2>
+        <Caption1 as="p">{t(guide.question)}</Caption1>
+        {guide.note ? (
+          <MessageBar intent="info">
+            <MessageBarBody>{t(guide.note)}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+        {guide.steps.map((set, i) => (
+          <div key={`${set.client}-${i}`} className={styles.stepSet}>
+            <Text weight="semibold">{t(set.label)}</Text>
+            <ol className={styles.steps}>
+              {set.steps.map((s, j) => (
+                <li key={j}>
+                  <Text>{t(s)}</Text>
+                </li>
+              ))}
+            </ol>
+          </div>
+        ))}
+      </section>
+    </section>
+  );
+}
+
+export default AddToContacts;
