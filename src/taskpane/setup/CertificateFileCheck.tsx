@@ -1,0 +1,220 @@
+/**
+ * The certificate file check: a file picker and a password field; checkPkcs12 runs on this computer.
+ * The password lives only in this component's state, is cleared as soon as the check starts, and is never
+ * logged, stored or sent.
+ */
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  tokens,
+} from "@fluentui/react-components";
+import { ErrorCircle20Regular, Info20Regular, Warning20Regular } from "@fluentui/react-icons";
+import { useId, useRef, useState, type FormEvent } from "react";
+import type { CertificateSummary, Finding } from "../../engine/types";
+import { FaqCard } from "./FaqCard";
+import { runFileCheck, type FileCheckOutcome, type FileLike, type P12Checker } from "./p12Check";
+import { day, pickText, tr, type Lang } from "./strings";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  h2: { fontSize: tokens.fontSizeBase400, marginBlock: tokens.spacingVerticalS },
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, maxWidth: "32rem" },
+  file: { fontSize: tokens.fontSizeBase300 },
+  list: { listStyle: "none", padding: 0, margin: 0, display: "flex", flexDirection: "column", gap: "6px" },
+  finding: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start" },
+  error: { color: tokens.colorPaletteRedForeground1, flexShrink: 0 },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1, flexShrink: 0 },
+  info: { color: tokens.colorNeutralForeground2, flexShrink: 0 },
+  dl: {
+    display: "grid",
+    gridTemplateColumns: "max-content 1fr",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+  },
+  dt: { color: tokens.colorNeutralForeground3 },
+  dd: { margin: 0, overflowWrap: "anywhere" },
+  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+  note: { color: tokens.colorNeutralForeground2, marginBlock: tokens.spacingVerticalXS },
+});
+
+export interface CertificateFileCheckProps {
+  lang: Lang;
+  /** The signed-in mailbox address: the certificate should name it (EMAIL_MISMATCH otherwise). */
+  mailboxAddress?: string;
+  /** Evaluation time (default: now). */
+  at?: Date;
+  /** The checker (default: the engine's checkPkcs12); for tests. */
+  check?: P12Checker;
+}
+
+export function FindingList({ findings, lang }: { findings: readonly Finding[]; lang: Lang }): JSX.Element {
+  const s = useStyles();
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  const sorted = [...findings].sort((a, b) => rank[a.severity] - rank[b.severity]);
+  return (
+    <ul className={s.list} aria-label={tr(lang, "findings")}>
+      {sorted.map((f, i) => (
+        <li key={`${f.code}-${i}`} className={s.finding} data-testid="p12-finding" data-code={f.code}>
+          {f.severity === "error" ? (
+            <ErrorCircle20Regular className={s.error} aria-hidden />
+          ) : f.severity === "warning" ? (
+            <Warning20Regular className={s.warning} aria-hidden />
+          ) : (
+            <Info20Regular className={s.info} aria-hidden />
+          )}
+          <span>{pickText(f.message, lang)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function CertificateFacts({ cert, lang }: { cert: CertificateSummary; lang: Lang }): JSX.Element {
+  const s = useStyles();
+  return (
+    <dl className={s.dl} data-testid="p12-certificate">
+      <dt className={s.dt}>{tr(lang, "certName")}</dt>
+      <dd className={s.dd}>{cert.commonName || cert.subject}</dd>
+      <dt className={s.dt}>{tr(lang, "certEmails")}</dt>
+      <dd className={s.dd}>{cert.emails.join(", ") || "—"}</dd>
+      <dt className={s.dt}>{tr(lang, "certIssuer")}</dt>
+      <dd className={s.dd}>{cert.issuer}</dd>
+      <dt className={s.dt}>{tr(lang, "certValidity")}</dt>
+      <dd className={s.dd}>
+        {day(cert.notBefore)} – {day(cert.notAfter)}
+      </dd>
+      <dt className={s.dt}>{tr(lang, "certFingerprint")}</dt>
+      <dd className={`${s.dd} ${s.mono}`}>{cert.sha256}</dd>
+    </dl>
+  );
+}
+
+/** Shows a check outcome (also usable on its own, e.g. for a stored result in tests). */
+export function FileCheckResult({ outcome, lang }: { outcome: FileCheckOutcome; lang: Lang }): JSX.Element {
+  const s = useStyles();
+  if (outcome.kind === "error") {
+    return (
+      <MessageBar intent="error" data-testid="p12-error">
+        <MessageBarBody>{pickText(outcome.message, lang)}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const { result } = outcome;
+  return (
+    <div data-testid="p12-result">
+      <p className={s.note}>{tr(lang, "checkedFile", { name: outcome.fileName })}</p>
+      <h3 className={s.h2}>{tr(lang, "findings")}</h3>
+      <FindingList findings={result.findings} lang={lang} />
+      {result.certificate ? (
+        <>
+          <h3 className={s.h2}>{tr(lang, "certificate")}</h3>
+          <CertificateFacts cert={result.certificate} lang={lang} />
+        </>
+      ) : null}
+      {result.advice && result.advice.length > 0 ? (
+        <>
+          <h3 className={s.h2}>{tr(lang, "advice")}</h3>
+          <ul data-testid="p12-advice">
+            {result.advice.map((a) => (
+              <li key={a.id} data-advice={a.id}>
+                {pickText(a.message, lang)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <h3 className={s.h2}>{tr(lang, "relatedFaq")}</h3>
+      {outcome.faq.map((id) => (
+        <FaqCard key={id} id={id} lang={lang} />
+      ))}
+    </div>
+  );
+}
+
+export function CertificateFileCheck({
+  lang,
+  mailboxAddress,
+  at,
+  check,
+}: CertificateFileCheckProps): JSX.Element {
+  const s = useStyles();
+  const fileId = useId();
+  const [file, setFile] = useState<FileLike | null>(null);
+  const [password, setPassword] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<FileCheckOutcome | null>(null);
+  const seq = useRef(0);
+
+  const onSubmit = (e: FormEvent): void => {
+    e.preventDefault();
+    if (busy) return;
+    const pw = password;
+    setPassword(""); // cleared at once: the value exists only for this one call
+    const n = ++seq.current;
+    setBusy(true);
+    void runFileCheck(file, pw, {
+      ...(mailboxAddress ? { email: mailboxAddress } : {}),
+      ...(at ? { at } : {}),
+      ...(check ? { check } : {}),
+    })
+      .then((o) => {
+        if (n === seq.current) setOutcome(o);
+      })
+      .finally(() => {
+        if (n === seq.current) setBusy(false);
+      });
+  };
+
+  return (
+    <section aria-labelledby="setup-file-h" className={s.root} data-testid="certificate-file-check">
+      <h2 id="setup-file-h" className={s.h2}>
+        {tr(lang, "fileCheckTitle")}
+      </h2>
+      <p className={s.note}>{tr(lang, "fileCheckIntro")}</p>
+      <form className={s.form} onSubmit={onSubmit} autoComplete="off">
+        <label htmlFor={fileId}>{tr(lang, "fileLabel")}</label>
+        <input
+          id={fileId}
+          className={s.file}
+          type="file"
+          accept=".p12,.pfx,application/x-pkcs12"
+          data-testid="p12-file"
+          onChange={(e) => {
+            setFile(e.currentTarget.files?.[0] ?? null);
+            setOutcome(null);
+          }}
+        />
+        <Field label={tr(lang, "passwordLabel")}>
+          <Input
+            type="password"
+            autoComplete="off"
+            spellCheck={false}
+            value={password}
+            data-testid="p12-password"
+            onChange={(_, d) => setPassword(d.value)}
+          />
+        </Field>
+        <div>
+          <Button appearance="primary" type="submit" disabled={busy || !file} data-testid="p12-submit">
+            {tr(lang, "checkButton")}
+          </Button>
+        </div>
+      </form>
+      {busy ? <Spinner size="tiny" label={tr(lang, "checking")} /> : null}
+      {outcome && !busy ? (
+        <>
+          <p className={s.note} data-testid="p12-password-cleared">
+            {tr(lang, "passwordCleared")}
+          </p>
+          <FileCheckResult outcome={outcome} lang={lang} />
+        </>
+      ) : null}
+    </section>
+  );
+}

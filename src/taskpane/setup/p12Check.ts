@@ -1,0 +1,93 @@
+/**
+ * The certificate file check's logic, apart from React: read the chosen file, run checkPkcs12 locally,
+ * pick the FAQ entries that fit. The password is only passed through: never stored, logged or returned.
+ */
+import { checkPkcs12, type P12Result } from "../../engine/cert/pkcs12";
+import type { LocalizedText } from "../../engine/types";
+import { formatBytes } from "./strings";
+
+/** A PKCS#12 file is a few kilobytes; anything this big is the wrong file. */
+export const MAX_P12_BYTES = 5 * 1024 * 1024;
+
+/** What the check needs of a File (the browser's File satisfies it). */
+export interface FileLike {
+  name: string;
+  size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export type P12Checker = typeof checkPkcs12;
+
+export type FileCheckOutcome =
+  | { kind: "result"; fileName: string; result: P12Result; faq: string[] }
+  | { kind: "error"; message: LocalizedText };
+
+/** FAQ entries for a check result: what PKCS#12 is, several PCs, keep expired keys; expiry → renewal. */
+export function faqForP12(result: P12Result): string[] {
+  const codes = new Set(result.findings.map((f) => f.code));
+  const ids: string[] = [];
+  if (codes.has("CERT_EXPIRED") || codes.has("CERT_EXPIRING"))
+    ids.push("expired-certificate", "get-jcan-certificate");
+  if (codes.has("P12_BAD_PASSWORD") || codes.has("P12_MALFORMED") || codes.has("P12_NO_KEY"))
+    ids.push("pkcs12");
+  ids.push("import-multiple-pcs", "keep-expired-revoked-keys");
+  if (!ids.includes("pkcs12")) ids.push("pkcs12");
+  return ids;
+}
+
+function reason(e: unknown): string {
+  return e instanceof Error ? e.message || e.name : String(e);
+}
+
+/** Reads the file and checks it. Never throws. */
+export async function runFileCheck(
+  file: FileLike | null | undefined,
+  password: string,
+  opts: { email?: string; at?: Date; check?: P12Checker } = {},
+): Promise<FileCheckOutcome> {
+  if (!file) {
+    return { kind: "error", message: { en: "Choose a file first.", ja: "先にファイルを選んでください。" } };
+  }
+  if (file.size > MAX_P12_BYTES) {
+    const size = formatBytes(file.size);
+    return {
+      kind: "error",
+      message: {
+        en: `This file is ${size}; a certificate file is normally a few kilobytes. Choose the .p12 or .pfx file of your certificate.`,
+        ja: `このファイルは ${size} あります。証明書ファイルは通常数 KB です。証明書の .p12 または .pfx ファイルを選んでください。`,
+      },
+    };
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch (e) {
+    return {
+      kind: "error",
+      message: {
+        en: `The file could not be read: ${reason(e)}`,
+        ja: `ファイルを読み込めませんでした：${reason(e)}`,
+      },
+    };
+  }
+  const check = opts.check ?? checkPkcs12;
+  try {
+    const result = await check(bytes, {
+      password,
+      ...(opts.email ? { email: opts.email } : {}),
+      ...(opts.at ? { at: opts.at } : {}),
+    });
+    return { kind: "result", fileName: file.name, result, faq: faqForP12(result) };
+  } catch (e) {
+    // checkPkcs12 never throws by contract; keep the pane alive if it ever does (no password in the text).
+    return {
+      kind: "error",
+      message: {
+        en: `The file could not be checked: ${reason(e)}`,
+        ja: `ファイルを確認できませんでした：${reason(e)}`,
+      },
+    };
+  } finally {
+    bytes.fill(0);
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * Strings of the signing-setup components (ja/en). Japanese: です・ます調, 。、.
+ */
+import type { LocalizedText } from "../../engine/types";
+
+export type Lang = "ja" | "en";
+
+const S = {
+  composeTitle: { en: "Check my signing setup", ja: "署名の設定を確認する" },
+  switchTitle: { en: "Switch on signing for outgoing messages", ja: "送信メッセージへの署名をオンにする" },
+  yourClient: { en: "Your mail program: {name}", ja: "お使いのメールソフト：{name}" },
+  faqSource: {
+    en: "Steps from the FAQ “I sent a digitally signed message, but my certificate did not reach the recipient”.",
+    ja: "FAQ「電子署名付きメールを送信しましたが、送信相手に電子証明書の情報が届きません」の手順です。",
+  },
+  productSource: {
+    en: "The FAQ has no steps for this client; these say where its S/MIME settings are.",
+    ja: "FAQ にはこのメールソフトの手順がないため、S/MIME 設定の場所をご案内します。",
+  },
+  otherClients: { en: "Steps for other mail programs", ja: "ほかのメールソフトの手順" },
+  recipientsTitle: { en: "Recipients and their certificates", ja: "宛先と証明書" },
+  recipientsIntro: {
+    en: "To send encrypted mail you need each recipient’s certificate. S/MIME Assistant remembers the certificates of signed messages it has checked; Outlook’s contacts or your organisation’s directory may still hold others.",
+    ja: "暗号化メールを送るには、宛先ごとに相手の証明書が必要です。S/MIME アシスタントは、確認した署名付きメッセージの証明書を記憶しています。記憶していない証明書が、Outlook の連絡先や組織のディレクトリに登録されている場合もあります。",
+  },
+  recipientsLoading: { en: "Reading the recipients…", ja: "宛先を読み込んでいます…" },
+  recipientsNone: {
+    en: "No recipients yet. Add them in To, Cc or Bcc and the list updates.",
+    ja: "宛先はまだありません。宛先（To）、CC、BCC に追加すると一覧が更新されます。",
+  },
+  recipientsUnavailable: {
+    en: "The recipients can be checked only while you write a message in Outlook.",
+    ja: "宛先の確認は、Outlook でメッセージを作成しているときだけ利用できます。",
+  },
+  recipientsFailed: {
+    en: "Outlook did not give the {field} recipients: {reason}",
+    ja: "Outlook から {field} の宛先を取得できませんでした：{reason}",
+  },
+  noLiveUpdate: {
+    en: "This version of Outlook does not tell add-ins when recipients change. Press Refresh after editing them.",
+    ja: "このバージョンの Outlook は、宛先の変更をアドインに通知しません。宛先を変更したら［更新］を押してください。",
+  },
+  refresh: { en: "Refresh", ja: "更新" },
+  fieldTo: { en: "To", ja: "宛先" },
+  fieldCc: { en: "Cc", ja: "CC" },
+  fieldBcc: { en: "Bcc", ja: "BCC" },
+  stValid: { en: "Certificate known, valid until {date}", ja: "証明書あり（{date} まで有効）" },
+  stExpiring: {
+    en: "Certificate known, expires on {date} ({days} days left)",
+    ja: "証明書あり（{date} に期限切れ、あと {days} 日）",
+  },
+  stExpired: { en: "Known certificate expired on {date}", ja: "記憶している証明書は {date} に期限切れ" },
+  stNotYet: { en: "Known certificate valid only from {date}", ja: "記憶している証明書は {date} から有効" },
+  stNone: { en: "No certificate known", ja: "証明書は未確認" },
+  stNoAddress: { en: "No address (unresolved name)", ja: "アドレスがありません（名前が未解決）" },
+  summaryReady: {
+    en: "A certificate is known for every recipient ({n}).",
+    ja: "すべての宛先（{n} 件）の証明書を確認済みです。",
+  },
+  summaryMissing: {
+    en: "{missing} of {total} recipients have no usable certificate known. If you encrypt this message, Outlook will probably show the error below when you send it.",
+    ja: "{total} 件中 {missing} 件の宛先で、使える証明書が確認できていません。このメッセージを暗号化すると、送信時に次のエラーが表示される可能性があります。",
+  },
+  signedOnly: {
+    en: "A message that is only signed (not encrypted) needs no certificates of the recipients.",
+    ja: "署名だけを付けて暗号化しないメッセージなら、宛先の証明書は必要ありません。",
+  },
+  howToGetCert: {
+    en: "To get a recipient’s certificate, ask them to send you a signed message, open it, and add the sender to your contacts (see “How do I register a correspondent’s digital certificate?”).",
+    ja: "相手の証明書を入手するには、相手から署名付きメッセージを送ってもらって開き、差出人を連絡先に登録してください（FAQ「電子メールの送信相手の電子証明書を登録する方法」を参照）。",
+  },
+  selfTestTitle: {
+    en: "Test: send a signed message to yourself",
+    ja: "テスト：自分あてに署名付きメッセージを送る",
+  },
+  selfTestResult: { en: "Result of your self-test", ja: "自分あてテストの結果" },
+  recipientsWillSee: { en: "What recipients will see", ja: "受信者に表示される内容" },
+  signedWith: {
+    en: "Signed with: {name} (valid until {date})",
+    ja: "署名に使われた証明書：{name}（{date} まで有効）",
+  },
+  seeFaq: { en: "FAQ", ja: "FAQ" },
+  fileCheckTitle: { en: "Check my certificate file", ja: "証明書ファイルを確認する" },
+  fileCheckIntro: {
+    en: "Choose your certificate file (.p12 or .pfx) and type its password. The file is checked on this computer only: nothing is uploaded, and the password is neither stored nor sent.",
+    ja: "証明書ファイル（.p12 または .pfx）を選び、パスワードを入力してください。確認はこのパソコンの中だけで行います。ファイルは送信されず、パスワードも保存・送信されません。",
+  },
+  fileLabel: { en: "Certificate file (.p12 / .pfx)", ja: "証明書ファイル（.p12／.pfx）" },
+  passwordLabel: { en: "Password of the file", ja: "ファイルのパスワード" },
+  checkButton: { en: "Check the file", ja: "ファイルを確認" },
+  checking: { en: "Checking the file…", ja: "ファイルを確認しています…" },
+  checkedFile: { en: "Checked: {name}", ja: "確認したファイル：{name}" },
+  passwordCleared: {
+    en: "The password field was cleared after the check.",
+    ja: "確認後、パスワード欄は消去しました。",
+  },
+  certificate: { en: "Certificate", ja: "証明書" },
+  certName: { en: "Name", ja: "名前" },
+  certEmails: { en: "E-mail addresses", ja: "メールアドレス" },
+  certIssuer: { en: "Issuer", ja: "発行者" },
+  certValidity: { en: "Valid", ja: "有効期間" },
+  certFingerprint: { en: "SHA-256 fingerprint", ja: "SHA-256 フィンガープリント" },
+  advice: { en: "Advice", ja: "アドバイス" },
+  findings: { en: "Findings", ja: "確認結果" },
+  relatedFaq: { en: "Related FAQ", ja: "関連する FAQ" },
+} satisfies Record<string, LocalizedText>;
+
+export type SetupStringKey = keyof typeof S;
+
+export function tr(lang: Lang, key: SetupStringKey, vars: Record<string, string | number> = {}): string {
+  return S[key][lang].replace(/\{(\w+)\}/g, (m: string, k: string) => (k in vars ? String(vars[k]) : m));
+}
+
+export function pickText(t: LocalizedText, lang: Lang): string {
+  return t[lang] || t.en;
+}
+
+/** "2027-03-31" from an ISO time ("" when unreadable). */
+export function day(iso: string | undefined): string {
+  if (!iso) return "";
+  const t = Date.parse(iso);
+  return Number.isFinite(t) ? new Date(t).toISOString().slice(0, 10) : "";
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
