@@ -599,9 +599,16 @@ function messageLevelChecks(root: MimePart, ctx: Context): void {
   // the From header claims to be.
   const outer = ctx.signers.filter((s) => s.layer === minLayer(ctx.signers));
   if (outer.length > 0 && (ctx.kind === "signed" || ctx.kind === "opaque-signed")) {
-    const emails = outer.flatMap((s) => s.emails);
-    const f = checkSender(root, emails);
-    if (f) ctx.findings.push(f);
+    // Only a certificate can say who signed: with none in the message (SIGNER_CERTIFICATE_MISSING says
+    // so) there is nothing to compare the From header with.
+    const withCertificate = outer.filter((s) => s.certificate !== undefined);
+    if (withCertificate.length > 0) {
+      const f = checkSender(
+        root,
+        withCertificate.flatMap((s) => s.emails),
+      );
+      if (f) ctx.findings.push(f);
+    }
     const date = headerValue(root, "date");
     const dateMs = date ? Date.parse(date.trim()) : NaN;
     for (const s of outer) {
