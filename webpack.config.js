@@ -8,6 +8,7 @@
  */
 const fs = require("node:fs");
 const path = require("node:path");
+const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
@@ -49,6 +50,17 @@ module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode || (env.WEBPACK_SERVE ? "development" : "production");
   const dev = mode === "development";
   const addinHost = (process.env.ADDIN_HOST || "").replace(/\/+$/, "");
+  // The Entra application id for one-click "add to contacts" (Microsoft Graph through nested app auth).
+  // Without it the one-click button is hidden and the pane's CSP allows no network beyond its own origin.
+  const clientId = (process.env.SMIME_ASSISTANT_CLIENT_ID || "").trim();
+  if (clientId && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(clientId)) {
+    throw new Error(
+      `SMIME_ASSISTANT_CLIENT_ID must be an Entra application (client) id, a GUID; got "${clientId}"`,
+    );
+  }
+  const connectSrc = clientId
+    ? "'self' https://graph.microsoft.com https://login.microsoftonline.com"
+    : "'self'";
 
   const entry = { taskpane: "./src/taskpane/index.tsx" };
   const pages = [
@@ -57,6 +69,7 @@ module.exports = async (env = {}, argv = {}) => {
       template: "./src/taskpane/taskpane.html",
       chunks: ["taskpane"],
       scriptLoading: "defer",
+      templateParameters: { connectSrc },
     }),
   ];
   const commandsTs = ["src/commands/commands.ts", "src/commands/index.ts"].find(exists);
@@ -115,7 +128,11 @@ module.exports = async (env = {}, argv = {}) => {
         },
       ],
     },
-    plugins: [...pages, new CopyWebpackPlugin({ patterns: copy })],
+    plugins: [
+      ...pages,
+      new CopyWebpackPlugin({ patterns: copy }),
+      new webpack.DefinePlugin({ "process.env.SMIME_ASSISTANT_CLIENT_ID": JSON.stringify(clientId) }),
+    ],
     performance: { hints: false },
     optimization: { splitChunks: { chunks: "async" } },
   };

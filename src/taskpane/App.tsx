@@ -22,10 +22,21 @@ import { TextsPanel } from "./components/TextsPanel";
 import { VerdictBanner } from "./components/VerdictBanner";
 import { HostContext } from "./hostContext";
 import { formatSize, I18nContext, makeI18n, type Lang } from "./i18n/index";
-import { getHost, onItemChanged, readCurrentMessage } from "./officeBridge";
+import { getHost, isComposeMode, onItemChanged, readCurrentMessage, rememberSigners } from "./officeBridge";
+import { senderIdentity } from "./sender";
 import { verdictOf } from "./verdict";
 
 const Guidance = lazy(() => import(/* webpackChunkName: "faq" */ "./components/Guidance"));
+// Signing setup (compose mode, self-test, .p12 check): its own chunk, off the read pane's first paint.
+const ComposePane = lazy(() =>
+  import(/* webpackChunkName: "setup" */ "./setup/index").then((m) => ({ default: m.ComposePane })),
+);
+const SelfTestPanel = lazy(() =>
+  import(/* webpackChunkName: "setup" */ "./setup/index").then((m) => ({ default: m.SelfTestPanel })),
+);
+const CertificateFileCheck = lazy(() =>
+  import(/* webpackChunkName: "setup" */ "./setup/index").then((m) => ({ default: m.CertificateFileCheck })),
+);
 
 const useStyles = makeStyles({
   root: {
@@ -52,7 +63,16 @@ type Phase =
   | { name: "analysing"; size: number; fraction?: number }
   | { name: "done"; diagnosis: Diagnosis; source?: MessageSource; fileName?: string }
   | { name: "empty"; source?: MessageSource }
+  | { name: "compose"; source?: MessageSource }
   | { name: "error"; message: string };
+
+function composeRequested(): boolean {
+  try {
+    return isComposeMode();
+  } catch {
+    return false;
+  }
+}
 
 function reason(e: unknown): string {
   return e instanceof Error ? e.message || e.name : String(e);
@@ -68,7 +88,9 @@ export function App({ inOffice, initialLang }: AppProps): JSX.Element {
   const [lang, setLang] = useState<Lang>(initialLang);
   const i18n = useMemo(() => makeI18n(lang), [lang]);
   const { t, p } = i18n;
-  const [phase, setPhase] = useState<Phase>(inOffice ? { name: "reading" } : { name: "idle" });
+  const [phase, setPhase] = useState<Phase>(() =>
+    composeRequested() ? { name: "compose" } : inOffice ? { name: "reading" } : { name: "idle" },
+  );
   const request = useRef(0);
 
   const host: Host = useMemo(() => {
@@ -96,7 +118,10 @@ export function App({ inOffice, initialLang }: AppProps): JSX.Element {
             if (id === request.current) setPhase({ name: "analysing", size, fraction });
           },
         });
-        if (id === request.current) setPhase({ name: "done", diagnosis, ...extra });
+        if (id !== request.current) return;
+        setPhase({ name: "done", diagnosis, ...extra });
+        // Remember verified signers for the compose-side recipient check (Outlook only; never throws).
+        if (extra.source) void rememberSigners(diagnosis);
       } catch (e) {
         if (id === request.current)
           setPhase({ name: "error", message: makeI18n(lang).t("errorAnalyseFailed", { reason: reason(e) }) });
@@ -117,7 +142,9 @@ export function App({ inOffice, initialLang }: AppProps): JSX.Element {
       return;
     }
     if (id !== request.current) return;
-    if (source.noItem || source.itemMode === "compose") {
+    if (source.itemMode === "compose") {
+      setPhase({ name: "compose", source });
+    } else if (source.noItem) {
       setPhase({ name: "empty", source });
     } else if (source.bytes && source.bytes.byteLength > 0) {
       // Trust anchors: none bundled yet (INTEGRATION POINT: the product's JCAN roots / user-added anchors).
@@ -130,7 +157,7 @@ export function App({ inOffice, initialLang }: AppProps): JSX.Element {
   }, [lang, run]);
 
   useEffect(() => {
-    if (!inOffice) return;
+    if (!inOffice || composeRequested()) return;
     warmUp();
     void loadFromOffice();
     // pinning not supported → false: the pane shows the item it opened with
@@ -169,6 +196,7 @@ export function App({ inOffice, initialLang }: AppProps): JSX.Element {
   }, [lang]);
 
   const d = phase.name === "done" ? phase.diagnosis : undefined;
+  const from = d ? senderIdentity(d) : undefined;
   const charsetTrouble = !!d?.findings.some(
     (f) => f.code === "CHARSET_MISMATCH" || f.code === "CHARSET_UNDECLARED",
   );
@@ -196,7 +224,17 @@ export function App({ inOffice, initialLang }: AppProps): JSX.Element {
             </Button>
           </header>
 
-          {!inOffice && (
+          {phase.name === "compose" && (
+            <Suspense fallback={<Spinner size="small" label={t("loading")} />}>
+              <ComposePane
+                host={host}
+                lang={lang}
+                {...(phase.source?.userAddress ? { mailboxAddress: phase.source.userAddress } : {})}
+              />
+            </Suspense>
+          )}
+
+          {!inOffice && phase.name !== "compose" && (
             <Standalone onOpen={openStandalone} onError={(message) => setPhase({ name: "error", message })} />
           )}
 
@@ -305,6 +343,7 @@ export function App({ inOffice, initialLang }: AppProps): JSX.Element {
                       signer={signer}
                       index={i}
                       count={d.signers.length}
+                      from={from}
                     />
                   ))}
                 </section>
@@ -314,7 +353,24 @@ export function App({ inOffice, initialLang }: AppProps): JSX.Element {
               <Suspense fallback={<Spinner size="tiny" label={t("loading")} />}>
                 <Guidance diagnosis={d} />
               </Suspense>
+              {phase.source && (
+                <Suspense fallback={null}>
+                  <SelfTestPanel
+                    lang={lang}
+                    diagnosis={d}
+                    howToOpen={false}
+                    {...(phase.source.userAddress ? { userAddress: phase.source.userAddress } : {})}
+                    {...(phase.source.from?.address ? { fromAddress: phase.source.from.address } : {})}
+                  />
+                </Suspense>
+              )}
             </>
+          )}
+
+          {!inOffice && phase.name !== "compose" && phase.name !== "analysing" && (
+            <Suspense fallback={null}>
+              <CertificateFileCheck lang={lang} />
+            </Suspense>
           )}
         </main>
       </HostContext.Provider>

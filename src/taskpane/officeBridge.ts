@@ -1,5 +1,6 @@
 /**
- * INTEGRATION POINT with src/office (the read-message ladder). The pane uses only these four names from
- * /tmp/apis.md; everything Office-specific about reading the message lives in src/office.
+ * The pane's window on src/office: reading the message, the host, item changes, and the signing-setup
+ * and known-certificates helpers. Everything Office-specific lives in src/office.
  */
 export { readCurrentMessage, getHost, onItemChanged, isOfficeHost } from "../office/index";
+export { isComposeMode, rememberSigners } from "../office/compose/index";

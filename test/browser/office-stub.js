@@ -12,7 +12,12 @@
  *     item: null | { itemClass, subject, from: { displayName, emailAddress }, emlUrl, headers, bodyText,
  *                    attachments: [{ id, name, contentType, size, attachmentType, isInline, url }],
  *                    fail: { getAsFileAsync: "message", ... } } }
- * window.__officeStub.setItem(item) + .fire("olkItemSelectedChanged") simulate selecting another message.
+ *   compose: { to: [{ displayName, emailAddress }], cc: [...], bcc: [...] }  (a message being written:
+ *     item.to/cc/bcc are Recipients with getAsync; item.addHandlerAsync for RecipientsChanged)
+ * window.__officeStub.setItem(item) + .fire("olkItemSelectedChanged") simulate selecting another message;
+ * .setRecipients(field, list) + .fireItem("olkRecipientsChanged", { changedRecipientFields: { to: true } })
+ * simulate editing the recipients. roamingSettings persist in localStorage (as Outlook keeps them in the
+ * mailbox) so a read pane's saves reach a later compose pane of the same test.
  */
 /* global window, btoa */
 (function () {
@@ -20,6 +25,8 @@
   var cfg = window.__OFFICE_STUB__ || {};
   var calls = [];
   var handlers = {};
+
+  var itemHandlers = {};
 
   var AsyncResultStatus = { Succeeded: "succeeded", Failed: "failed" };
 
@@ -164,9 +171,62 @@
     return item;
   }
 
+  function makeRecipients(list) {
+    return {
+      getAsync: function () {
+        var a = splitArgs(arguments);
+        calls.push("recipients.getAsync");
+        later(function () {
+          if (!a.cb) return;
+          a.cb(
+            result(
+              list.map(function (r) {
+                return {
+                  displayName: r.displayName || "",
+                  emailAddress: r.emailAddress || "",
+                  recipientType: r.recipientType || "externalUser",
+                };
+              }),
+              a.options.asyncContext,
+            ),
+          );
+        });
+      },
+    };
+  }
+
+  function makeComposeItem(spec) {
+    var lists = { to: spec.to || [], cc: spec.cc || [], bcc: spec.bcc || [] };
+    var item = {
+      itemType: "message",
+      to: makeRecipients(lists.to),
+      cc: makeRecipients(lists.cc),
+      bcc: makeRecipients(lists.bcc),
+      addHandlerAsync: function (eventType, handler) {
+        var a = splitArgs(Array.prototype.slice.call(arguments, 2));
+        calls.push("item.addHandlerAsync:" + eventType);
+        (itemHandlers[eventType] = itemHandlers[eventType] || []).push(handler);
+        later(function () {
+          if (a.cb) a.cb(result(undefined, a.options.asyncContext));
+        });
+      },
+      removeHandlerAsync: function (eventType) {
+        var a = splitArgs(Array.prototype.slice.call(arguments, 1));
+        delete itemHandlers[eventType];
+        later(function () {
+          if (a.cb) a.cb(result(undefined, a.options.asyncContext));
+        });
+      },
+      __set: function (field, list) {
+        item[field] = makeRecipients(list);
+      },
+    };
+    return item;
+  }
+
   var mailboxVersion = cfg.mailbox || "1.14";
   var mailbox = {
-    item: makeItem(cfg.item),
+    item: cfg.compose ? makeComposeItem(cfg.compose) : makeItem(cfg.item),
     userProfile: cfg.user || {
       emailAddress: "bob@example.jp",
       displayName: "Bob Example",
@@ -219,19 +279,31 @@
     },
     mailbox: mailbox,
     roamingSettings: (function () {
+      var KEY = "__stubRoaming";
       var store = {};
+      try {
+        store = JSON.parse(window.localStorage.getItem(KEY) || "{}") || {};
+      } catch {
+        store = {};
+      }
       return {
         get: function (k) {
           return store[k];
         },
         set: function (k, v) {
-          store[k] = v;
+          store[k] = JSON.parse(JSON.stringify(v));
         },
         remove: function (k) {
           delete store[k];
         },
         saveAsync: function (cb) {
+          calls.push("roamingSettings.saveAsync");
           later(function () {
+            try {
+              window.localStorage.setItem(KEY, JSON.stringify(store));
+            } catch {
+              // storage unavailable: the in-memory copy still serves this page
+            }
             if (cb) cb(result(undefined));
           });
         },
@@ -258,7 +330,11 @@
     initialize: undefined,
     AsyncResultStatus: AsyncResultStatus,
     CoercionType: { Text: "text", Html: "html" },
-    EventType: { ItemChanged: "olkItemSelectedChanged", OfficeThemeChanged: "officeThemeChanged" },
+    EventType: {
+      ItemChanged: "olkItemSelectedChanged",
+      OfficeThemeChanged: "officeThemeChanged",
+      RecipientsChanged: "olkRecipientsChanged",
+    },
     HostType: { Outlook: "Outlook" },
     PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac", iOS: "iOS", Android: "Android" },
     MailboxEnums: {
@@ -278,6 +354,14 @@
     },
     fire: function (eventType, args) {
       (handlers[eventType] || []).forEach(function (h) {
+        h(Object.assign({ type: eventType }, args || {}));
+      });
+    },
+    setRecipients: function (field, list) {
+      if (mailbox.item && mailbox.item.__set) mailbox.item.__set(field, list);
+    },
+    fireItem: function (eventType, args) {
+      (itemHandlers[eventType] || []).forEach(function (h) {
         h(Object.assign({ type: eventType }, args || {}));
       });
     },

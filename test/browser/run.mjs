@@ -99,6 +99,7 @@ async function openPane({
   locale = "en-US",
   colorScheme = "light",
   viewport = { width: 420, height: 900 },
+  query = "",
 } = {}) {
   const context = await browser.newContext({ locale, colorScheme, viewport, acceptDownloads: true });
   const officeJs = office === "none" ? undefined : office === "nohost" ? NO_HOST_OFFICE : STUB;
@@ -136,7 +137,7 @@ async function openPane({
     },
     { cfg: typeof office === "object" ? office : null, watch },
   );
-  await page.goto(`${origin}/taskpane.html`);
+  await page.goto(`${origin}/taskpane.html${query}`);
   return { context, page, errors, external };
 }
 
@@ -558,6 +559,106 @@ test("Standalone in Japanese (navigator.language ja-JP) with the language toggle
   await p.context.close();
 });
 
+test("Compose mode: signing switch, add-in limitation, recipients checked against certificates seen in signed mail, RecipientsChanged", async () => {
+  // 1. The read pane on a verified signed message remembers the signer in the roaming settings.
+  const p = await openPane({
+    office: { displayLanguage: "en-US", mailbox: "1.14", item: emlItem("sample-signed.eml") },
+  });
+  await verdictOf(p.page);
+  await p.page.waitForFunction(
+    () => /taro\.yamada@example\.jp/.test(window.localStorage.getItem("__stubRoaming") || ""),
+    undefined,
+    { timeout: 10_000 },
+  );
+  // 2. A compose pane in the same mailbox: To has that sender, Cc someone we know nothing about.
+  await p.context.addInitScript(
+    (cfg) => {
+      window.__OFFICE_STUB__ = cfg;
+    },
+    {
+      displayLanguage: "en-US",
+      mailbox: "1.14",
+      compose: {
+        to: [{ displayName: "山田 太郎", emailAddress: "taro.yamada@example.jp" }],
+        cc: [{ displayName: "Unknown Person", emailAddress: "unknown@example.com" }],
+      },
+    },
+  );
+  await p.page.goto(`${origin}/taskpane.html?mode=compose`);
+  await p.page.getByTestId("compose-pane").waitFor();
+  await p.page.getByTestId("addin-limitation").waitFor();
+  await p.page.getByTestId("signing-switch").waitFor();
+  await p.page.getByTestId("recipient-list").waitFor();
+  const rows = () =>
+    p.page
+      .getByTestId("recipient")
+      .evaluateAll((els) =>
+        els.map((e) => [
+          e.textContent.includes("taro.yamada") ? "taro" : "other",
+          e.getAttribute("data-state"),
+        ]),
+      );
+  assert.deepEqual((await rows()).sort(), [
+    ["other", "none"],
+    ["taro", "valid"],
+  ]);
+  await p.page.locator("[data-testid=encryption-warning] [data-faq=outlook-encryption-error]").waitFor();
+  assert.equal(await p.page.getByTestId("verdict").count(), 0, "compose mode shows no message verdict");
+  await p.page.getByTestId("certificate-file-check").waitFor();
+  await axeCheck(p.page, "compose");
+  await shot(p.page, "compose-en");
+  // 3. The user removes the Cc: RecipientsChanged re-checks, and nobody is missing a certificate now.
+  await p.page.evaluate(() => {
+    window.__officeStub.setRecipients("cc", []);
+    window.__officeStub.fireItem("olkRecipientsChanged", { changedRecipientFields: { cc: true } });
+  });
+  await p.page.getByTestId("recipients-ready").waitFor();
+  assert.deepEqual(await rows(), [["taro", "valid"]]);
+  assert.equal(await p.page.getByTestId("encryption-warning").count(), 0);
+  await clean(p);
+  await p.context.close();
+});
+
+test("Compose mode in Japanese, opened outside Outlook: steps shown, recipients explained as unavailable", async () => {
+  const p = await openPane({ office: "none", locale: "ja-JP", query: "?mode=compose" });
+  await p.page.getByTestId("compose-pane").waitFor();
+  await p.page.getByTestId("recipients-unavailable").waitFor();
+  const text = await p.page.getByTestId("compose-pane").innerText();
+  assert.match(text, /署名/);
+  assert.equal(await p.page.getByTestId("standalone").count(), 0, "the .eml opener is not the compose pane");
+  await axeCheck(p.page, "compose ja");
+  await shot(p.page, "compose-ja");
+  await clean(p);
+  await p.context.close();
+});
+
+test("Certificate file check (.p12) in the page: legacy 3DES file opens; a wrong password says so; the password field is emptied", async () => {
+  const p = await openPane({ office: "none" });
+  await p.page.getByTestId("certificate-file-check").waitFor();
+  const file = path.join(ROOT, "test", "fixtures", "generated", "p12", "ok-legacy-3des.p12");
+  const check = async (password) => {
+    await p.page.getByTestId("p12-file").setInputFiles(file);
+    await p.page.getByTestId("p12-password").fill(password);
+    await p.page.getByTestId("p12-submit").click();
+    await p.page.getByTestId("p12-password-cleared").waitFor();
+    return p.page
+      .getByTestId("p12-finding")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-code")));
+  };
+  const good = await check("correct horse battery");
+  assert.ok(good.includes("P12_OK"), `expected P12_OK, got ${good}`);
+  assert.equal(await p.page.getByTestId("p12-password").inputValue(), "", "password kept after the check");
+  await p.page.getByTestId("p12-certificate").waitFor();
+  assert.match(await p.page.getByTestId("p12-certificate").innerText(), /legacy@example\.jp/);
+  const bad = await check("not the password");
+  assert.deepEqual(bad, ["P12_BAD_PASSWORD"]);
+  const stored = await p.page.evaluate(() => JSON.stringify({ ...window.localStorage }) + document.cookie);
+  assert.ok(!stored.includes("correct horse"), "password found in storage");
+  await shot(p.page, "p12-check");
+  await clean(p);
+  await p.context.close();
+});
+
 test("Built page: strict CSP meta and the official Office.js CDN script", async () => {
   const html = fs.readFileSync(path.join(ROOT, "dist", "taskpane.html"), "utf8");
   const csp = /http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(html)?.[1];
@@ -565,7 +666,8 @@ test("Built page: strict CSP meta and the official Office.js CDN script", async 
   for (const d of [
     "default-src 'self'",
     "script-src 'self' https://appsforoffice.microsoft.com",
-    "connect-src 'self' https://graph.microsoft.com https://login.microsoftonline.com",
+    // built without SMIME_ASSISTANT_CLIENT_ID: no Graph, so no network beyond the pane's origin
+    "connect-src 'self';",
     "img-src 'self' data:",
     "style-src 'self' 'unsafe-inline'",
     "worker-src 'self' blob:",
@@ -574,6 +676,7 @@ test("Built page: strict CSP meta and the official Office.js CDN script", async 
   ]) {
     assert.ok(csp.includes(d), `CSP lacks ${d}`);
   }
+  assert.ok(!csp.includes("graph.microsoft.com"), "Graph allowed in a build without a client id");
   assert.match(html, /<script src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"?>/);
   // message text reaches the DOM only as React text nodes
   const sources = [];

@@ -3,7 +3,12 @@
  * changes; the signed-in address; the certificates S/MIME Assistant has seen per address). Office.js
  * cannot read or set S/MIME in compose, so nothing here does.
  */
-import { KnownCertificatesStore, type KnownCertificate } from "../contacts/knownCertificates";
+import type { Diagnosis } from "../../engine/types";
+import {
+  fromRoamingSettings,
+  KnownCertificatesStore,
+  type KnownCertificate,
+} from "../contacts/knownCertificates";
 import { officeGlobal, safe } from "../officeGlobal";
 import {
   composeModeFromUrl,
@@ -54,4 +59,26 @@ export function roamingCertificateLookup(): CertificateLookup | undefined {
     saveAsync: () => Promise.resolve(),
   });
   return (address: string) => safe(() => store.lookup(address)) ?? [];
+}
+
+/**
+ * Remembers the signers of a verified message in Office's roaming settings (the known certificates the
+ * compose check reads). Resolves to how many address/certificate pairs were recorded: 0 outside Outlook,
+ * for a message whose signature did not verify, or when the settings could not be saved (never rejects:
+ * remembering is a convenience and must not disturb the read pane).
+ */
+export async function rememberSigners(d: Diagnosis, seenAt: Date = new Date()): Promise<number> {
+  const rs = safe(() => officeGlobal()?.context?.roamingSettings);
+  if (
+    !rs ||
+    typeof rs.get !== "function" ||
+    typeof rs.set !== "function" ||
+    typeof rs.saveAsync !== "function"
+  )
+    return 0;
+  try {
+    return await new KnownCertificatesStore(fromRoamingSettings(rs)).rememberFromDiagnosis(d, seenAt);
+  } catch {
+    return 0;
+  }
 }

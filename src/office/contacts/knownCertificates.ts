@@ -207,7 +207,10 @@ export function fromRoamingSettings(rs: {
   get(name: string): unknown;
   set(name: string, value: unknown): void;
   saveAsync(
-    callback?: (result: { status: unknown; error?: { message?: string; code?: number } }) => void,
+    callback?: (result: {
+      status: unknown;
+      error?: { message?: string; code?: string | number; name?: string } | null | undefined;
+    }) => void,
   ): void;
 }): SettingsLike {
   return {

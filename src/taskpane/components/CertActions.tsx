@@ -3,10 +3,13 @@ import { ArrowDownload16Regular, ContactCardRibbon16Regular, Copy16Regular } fro
 import { lazy, Suspense, useState } from "react";
 import type { Signer } from "../../engine/types";
 import { decodeBase64String, toPem } from "../../engine/util/bytes";
+import { copyText, download } from "../files";
+import { useHost } from "../hostContext";
 import { useI18n } from "../i18n/index";
+import type { SenderIdentity } from "../sender";
 import { signerName } from "../verdict";
 
-const AddContactSteps = lazy(() => import(/* webpackChunkName: "faq" */ "./AddContactSteps"));
+const AddToContacts = lazy(() => import(/* webpackChunkName: "contacts" */ "../contacts/AddToContacts"));
 
 const useStyles = makeStyles({
   row: {
@@ -23,47 +26,14 @@ export function certFileName(signer: Signer): string {
   return base || "certificate";
 }
 
-function download(name: string, data: BlobPart, type: string): void {
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  a.rel = "noopener";
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-async function copyText(text: string): Promise<boolean> {
-  try {
-    if (navigator.clipboard?.writeText) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // fall back below (Office iframes often block the async clipboard)
-  }
-  try {
-    const ta = document.createElement("textarea");
-    ta.value = text;
-    ta.setAttribute("readonly", "");
-    ta.style.position = "fixed";
-    ta.style.opacity = "0";
-    document.body.appendChild(ta);
-    ta.select();
-    const ok = document.execCommand("copy");
-    ta.remove();
-    return ok;
-  } catch {
-    return false;
-  }
-}
-
-/** Copy / save the sender certificate; "add to contacts" shows the guided steps. */
-export function CertActions({ signer }: { signer: Signer }): JSX.Element | null {
+/**
+ * Copy / save the sender certificate; "add to contacts" opens the one-click Graph path (when configured
+ * and supported) with the FAQ's guided steps for this client underneath.
+ */
+export function CertActions({ signer, from }: { signer: Signer; from?: SenderIdentity }): JSX.Element | null {
   const s = useStyles();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const host = useHost();
   const [status, setStatus] = useState<string>("");
   const [showSteps, setShowSteps] = useState(false);
   if (!signer.certificate) return null;
@@ -88,8 +58,7 @@ export function CertActions({ signer }: { signer: Signer }): JSX.Element | null 
           size="small"
           data-testid="save-cer"
           onClick={() => {
-            const bytes = der();
-            download(`${name}.cer`, bytes.slice().buffer, "application/pkix-cert");
+            if (!download(`${name}.cer`, der(), "application/pkix-cert")) setStatus(t("saveFailed"));
           }}
         >
           {t("saveCer")}
@@ -98,7 +67,9 @@ export function CertActions({ signer }: { signer: Signer }): JSX.Element | null 
           icon={<ArrowDownload16Regular />}
           size="small"
           data-testid="save-pem"
-          onClick={() => download(`${name}.pem`, pem(), "application/x-pem-file")}
+          onClick={() => {
+            if (!download(`${name}.pem`, pem(), "application/x-pem-file")) setStatus(t("saveFailed"));
+          }}
         >
           {t("savePem")}
         </Button>
@@ -117,7 +88,13 @@ export function CertActions({ signer }: { signer: Signer }): JSX.Element | null 
       </Text>
       {showSteps && (
         <Suspense fallback={<Spinner size="tiny" label={t("loading")} />}>
-          <AddContactSteps />
+          <AddToContacts
+            signer={signer}
+            host={host}
+            lang={lang}
+            showExport={false}
+            {...(from ? { from } : {})}
+          />
         </Suspense>
       )}
     </div>

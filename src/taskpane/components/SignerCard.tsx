@@ -3,6 +3,7 @@ import { lazy, Suspense } from "react";
 import type { Signer } from "../../engine/types";
 import { formatDay, useI18n } from "../i18n/index";
 import { daysUntil, signerName } from "../verdict";
+import type { SenderIdentity } from "../sender";
 import { CertActions } from "./CertActions";
 
 const SignerDetails = lazy(() => import(/* webpackChunkName: "details" */ "./SignerDetails"));
@@ -33,10 +34,13 @@ export function SignerCard({
   signer,
   index,
   count,
+  from,
 }: {
   signer: Signer;
   index: number;
   count: number;
+  /** The message's sender, for the contact "add to contacts" creates. */
+  from?: SenderIdentity | undefined;
 }): JSX.Element {
   const s = useCardStyles();
   const { t } = useI18n();
@@ -91,7 +95,7 @@ export function SignerCard({
       <Suspense fallback={<Spinner size="tiny" label={t("loading")} />}>
         <SignerDetails signer={signer} />
       </Suspense>
-      {signer.certificate && <CertActions signer={signer} />}
+      {signer.certificate && <CertActions signer={signer} {...(from ? { from } : {})} />}
     </Card>
   );
 }

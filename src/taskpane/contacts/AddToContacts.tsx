@@ -31,6 +31,7 @@ import { certificateFiles } from "../../office/contacts/export";
 import { GraphContactsClient, type TokenProvider } from "../../office/contacts/graph";
 import { addSenderCertificate, type AddOutcome, type Sender } from "./controller";
 import { guidedPath } from "./guided";
+import { copyText, download } from "../files";
 import { STRINGS, fill } from "./strings";
 
 export interface AddToContactsProps {
@@ -45,6 +46,8 @@ export interface AddToContactsProps {
   /** For tests: a token provider instead of MSAL NAA, and another Graph base URL. */
   tokenProvider?: TokenProvider;
   graphBaseUrl?: string;
+  /** Show the .cer / .pem / copy buttons (default true; the signer card already has them). */
+  showExport?: boolean;
 }
 
 const useStyles = makeStyles({
@@ -72,51 +75,8 @@ type Phase =
   | { phase: "done"; outcome: Extract<AddOutcome, { ok: true }> }
   | { phase: "error"; error: ContactsError };
 
-function download(name: string, data: Uint8Array | string, type: string): boolean {
-  try {
-    const part: BlobPart = typeof data === "string" ? data : (data.slice().buffer as ArrayBuffer);
-    const url = URL.createObjectURL(new Blob([part], { type }));
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = name;
-    a.rel = "noopener";
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function copyText(text: string): Promise<boolean> {
-  try {
-    if (navigator.clipboard?.writeText) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // fall back below
-  }
-  try {
-    const ta = document.createElement("textarea");
-    ta.value = text;
-    ta.setAttribute("readonly", "");
-    ta.style.position = "fixed";
-    ta.style.opacity = "0";
-    document.body.appendChild(ta);
-    ta.select();
-    const ok = document.execCommand("copy");
-    ta.remove();
-    return ok;
-  } catch {
-    return false;
-  }
-}
-
 export function AddToContacts(props: AddToContactsProps): React.JSX.Element {
-  const { signer, from, host, lang = "ja" } = props;
+  const { signer, from, host, lang = "ja", showExport = true } = props;
   const styles = useStyles();
   const t = (x: { ja: string; en: string }): string => x[lang];
   const clientId = props.clientId ?? configuredClientId();
@@ -141,7 +101,7 @@ export function AddToContacts(props: AddToContactsProps): React.JSX.Element {
 
   if (!files) {
     return (
-      <section className={styles.root} aria-label={t(STRINGS.title)}>
+      <section className={styles.root} aria-label={t(STRINGS.title)} data-testid="add-to-contacts-panel">
         <Subtitle2 as="h3">{t(STRINGS.title)}</Subtitle2>
         <MessageBar intent="warning">
           <MessageBarBody>{t(STRINGS.noCertificate)}</MessageBarBody>
@@ -162,7 +122,7 @@ export function AddToContacts(props: AddToContactsProps): React.JSX.Element {
   };
 
   return (
-    <section className={styles.root} aria-label={t(STRINGS.title)}>
+    <section className={styles.root} aria-label={t(STRINGS.title)} data-testid="add-to-contacts-panel">
       <Subtitle2 as="h3">{t(STRINGS.title)}</Subtitle2>
       <Text>{t(STRINGS.intro)}</Text>
 
@@ -180,40 +140,42 @@ export function AddToContacts(props: AddToContactsProps): React.JSX.Element {
         <Text className={styles.mono}>{signer.sha256}</Text>
       </div>
 
-      <div className={styles.row}>
-        <Button
-          icon={<ArrowDownloadRegular />}
-          onClick={() =>
-            setNotice(
-              download(files.cerName, files.der, "application/pkix-cert")
-                ? undefined
-                : t(STRINGS.fileSaveFailed),
-            )
-          }
-        >
-          {t(STRINGS.saveCer)}
-        </Button>
-        <Button
-          icon={<ArrowDownloadRegular />}
-          onClick={() =>
-            setNotice(
-              download(files.pemName, files.pem, "application/x-pem-file")
-                ? undefined
-                : t(STRINGS.fileSaveFailed),
-            )
-          }
-        >
-          {t(STRINGS.savePem)}
-        </Button>
-        <Button
-          icon={<CopyRegular />}
-          onClick={() => {
-            void copyText(files.pem).then((ok) => setNotice(t(ok ? STRINGS.copied : STRINGS.copyFailed)));
-          }}
-        >
-          {t(STRINGS.copyPem)}
-        </Button>
-      </div>
+      {showExport ? (
+        <div className={styles.row}>
+          <Button
+            icon={<ArrowDownloadRegular />}
+            onClick={() =>
+              setNotice(
+                download(files.cerName, files.der, "application/pkix-cert")
+                  ? undefined
+                  : t(STRINGS.fileSaveFailed),
+              )
+            }
+          >
+            {t(STRINGS.saveCer)}
+          </Button>
+          <Button
+            icon={<ArrowDownloadRegular />}
+            onClick={() =>
+              setNotice(
+                download(files.pemName, files.pem, "application/x-pem-file")
+                  ? undefined
+                  : t(STRINGS.fileSaveFailed),
+              )
+            }
+          >
+            {t(STRINGS.savePem)}
+          </Button>
+          <Button
+            icon={<CopyRegular />}
+            onClick={() => {
+              void copyText(files.pem).then((ok) => setNotice(t(ok ? STRINGS.copied : STRINGS.copyFailed)));
+            }}
+          >
+            {t(STRINGS.copyPem)}
+          </Button>
+        </div>
+      ) : null}
       {notice ? (
         <Text role="status" aria-live="polite">
           {notice}
@@ -263,7 +225,7 @@ export function AddToContacts(props: AddToContactsProps): React.JSX.Element {
         </MessageBar>
       ) : null}
 
-      <section aria-label={t(STRINGS.guidedTitle)}>
+      <section aria-label={t(STRINGS.guidedTitle)} data-testid="add-contact-steps">
         <Subtitle2 as="h4">{t(STRINGS.guidedTitle)}</Subtitle2>
         <Caption1 as="p">{t(guide.question)}</Caption1>
         {guide.note ? (
@@ -272,7 +234,7 @@ export function AddToContacts(props: AddToContactsProps): React.JSX.Element {
           </MessageBar>
         ) : null}
         {guide.steps.map((set, i) => (
-          <div key={`${set.client}-${i}`} className={styles.stepSet}>
+          <div key={`${set.client}-${i}`} className={styles.stepSet} data-testid="step-set">
             <Text weight="semibold">{t(set.label)}</Text>
             <ol className={styles.steps}>
               {set.steps.map((s, j) => (

@@ -151,13 +151,13 @@ const STRINGS = {
     en: "Copying is blocked here; use Save instead.",
     ja: "ここではコピーできません。保存をお使いください。",
   },
+  saveFailed: {
+    en: "The browser did not allow saving the file; use Copy certificate instead.",
+    ja: "ブラウザーがファイルの保存を許可しませんでした。「証明書をコピー」をお使いください。",
+  },
   saveCer: { en: "Save .cer", ja: ".cer で保存" },
   savePem: { en: "Save .pem", ja: ".pem で保存" },
   addContact: { en: "Add to contacts", ja: "連絡先に追加" },
-  addContactIntro: {
-    en: "Register this certificate with the sender's contact so you can send them encrypted mail:",
-    ja: "この証明書を送信者の連絡先に登録すると、暗号化メールを送れるようになります：",
-  },
   close: { en: "Close", ja: "閉じる" },
   // standalone
   standaloneTitle: { en: "Check an S/MIME message", ja: "S/MIME メッセージを確認する" },
