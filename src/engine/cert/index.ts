@@ -32,7 +32,20 @@ export function summarizeCertificate(der: Uint8Array): CertificateSummary {
   return summaryOf(p);
 }
 
+/** Summaries already made, per parsed certificate (parseCertificate shares repeated certificates). */
+const SUMMARIES = new WeakMap<ParsedCertificate, CertificateSummary>();
+
 export function summaryOf(p: ParsedCertificate): CertificateSummary {
+  const known = SUMMARIES.get(p);
+  const knownInfo = known && INFO.get(known);
+  if (known && knownInfo) {
+    // A fresh object each time (callers extend it); the arrays are copied as well.
+    const copy: CertificateSummary = { ...known, emails: [...known.emails] };
+    if (known.keyUsage) copy.keyUsage = [...known.keyUsage];
+    if (known.extendedKeyUsage) copy.extendedKeyUsage = [...known.extendedKeyUsage];
+    INFO.set(copy, knownInfo);
+    return copy;
+  }
   const emails: string[] = [];
   for (const e of [
     ...p.sanEmails,
@@ -78,6 +91,12 @@ export function summaryOf(p: ParsedCertificate): CertificateSummary {
   const h = sigInfo?.hash ?? (p.sigAlgOid === "1.2.840.113549.1.1.10" ? pssHash(p) : undefined);
   if (h) info.signatureHash = h;
   INFO.set(s, info);
+  // The cache keeps its own copy, so what a caller does with `s` cannot reach later callers.
+  const pristine: CertificateSummary = { ...s, emails: [...s.emails] };
+  if (s.keyUsage) pristine.keyUsage = [...s.keyUsage];
+  if (s.extendedKeyUsage) pristine.extendedKeyUsage = [...s.extendedKeyUsage];
+  INFO.set(pristine, info);
+  SUMMARIES.set(p, pristine);
   return s;
 }
 
@@ -269,17 +288,41 @@ function issuedBy(child: ParsedCertificate, parent: PoolEntry): boolean {
 }
 
 /** Verifies the signature of `child` with the key of `parent`. */
+/**
+ * Outcomes of certificate signature checks already made, keyed by the child's signature value and checked
+ * against the exact bytes on a hit: a batch of mail from one organisation repeats the same few links
+ * (signer → intermediate → root) in every message. Bounded; the oldest entry goes first.
+ */
+const LINK_CACHE_MAX = 512;
+const linkCache = new Map<
+  string,
+  { tbs: Uint8Array; spki: Uint8Array; sigAlg: string; outcome: VerifyOutcome }
+>();
+
 export async function verifyCertificateSignature(
   child: ParsedCertificate,
   parent: ParsedCertificate,
 ): Promise<VerifyOutcome> {
+  const key = `${toHex(child.signature)}/${parent.spki.length}`;
+  const sigAlg = `${child.sigAlgOid}/${child.sigAlgParams ? toHex(child.sigAlgParams.raw) : ""}`;
+  const hit = linkCache.get(key);
+  if (hit && hit.sigAlg === sigAlg && equalBytes(hit.tbs, child.tbs) && equalBytes(hit.spki, parent.spki))
+    return hit.outcome;
+  let outcome: VerifyOutcome;
   try {
     const scheme = resolveScheme(child.sigAlgOid, child.sigAlgParams, undefined);
-    if (!scheme.ok) return "unsupported";
-    return await verifyData(scheme.scheme, parseSpki(parent.spki), child.tbs, child.signature);
+    outcome = scheme.ok
+      ? await verifyData(scheme.scheme, parseSpki(parent.spki), child.tbs, child.signature)
+      : "unsupported";
   } catch {
-    return "bad";
+    outcome = "bad";
   }
+  if (linkCache.size >= LINK_CACHE_MAX) {
+    const oldest = linkCache.keys().next();
+    if (!oldest.done) linkCache.delete(oldest.value);
+  }
+  linkCache.set(key, { tbs: child.tbs.slice(), spki: parent.spki.slice(), sigAlg, outcome });
+  return outcome;
 }
 
 export interface ChainResult {

@@ -14,7 +14,7 @@ import {
   TAG,
   type Tlv,
 } from "../cms/ber";
-import { latin1 } from "../util/bytes";
+import { equalBytes, latin1 } from "../util/bytes";
 
 export interface ParsedCertificate {
   der: Uint8Array;
@@ -163,8 +163,30 @@ function hex(v: Uint8Array): string {
   return s;
 }
 
+/**
+ * Certificates already parsed, keyed by length and signature tail and checked byte for byte on a hit: a
+ * batch of mail repeats the same signer and CA certificates. Entries hold a copy of the DER, never a view
+ * into a (possibly 50 MB) message. Bounded; the oldest entry goes first. Parsed certificates are data that
+ * no caller modifies, so a hit can share the object.
+ */
+const PARSE_CACHE_MAX = 256;
+const parseCache = new Map<string, ParsedCertificate>();
+
 /** Parses a DER certificate. Throws CmsError when it is not one. */
 export function parseCertificate(der: Uint8Array): ParsedCertificate {
+  const key = `${der.length}:${hex(der.subarray(Math.max(0, der.length - 24)))}`;
+  const hit = parseCache.get(key);
+  if (hit && equalBytes(hit.der, der)) return hit;
+  const parsed = parseCertificateUncached(der.slice());
+  if (parseCache.size >= PARSE_CACHE_MAX) {
+    const oldest = parseCache.keys().next();
+    if (!oldest.done) parseCache.delete(oldest.value);
+  }
+  parseCache.set(key, parsed);
+  return parsed;
+}
+
+function parseCertificateUncached(der: Uint8Array): ParsedCertificate {
   const top = readTlv(der, 0);
   if (!isUniversal(top, TAG.SEQUENCE)) throw new CmsError("a certificate must be a SEQUENCE", top.offset);
   const [tbsT, sigAlgT, sigT] = children(top);

@@ -249,10 +249,14 @@ export function integerHex(v: Uint8Array): string {
   return s;
 }
 
+const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
+/** Unsigned big-endian bytes → bigint, in linear time (one hex parse, not a shift per byte). */
 export function bigFromBytes(v: Uint8Array): bigint {
-  let x = 0n;
-  for (let i = 0; i < v.length; i++) x = (x << 8n) | BigInt(v[i] as number);
-  return x;
+  if (v.length === 0) return 0n;
+  let hex = "0x";
+  for (let i = 0; i < v.length; i++) hex += HEX_BYTE[v[i] as number] as string;
+  return BigInt(hex);
 }
 
 /** UTCTime / GeneralizedTime value octets → Date (undefined when unreadable). */

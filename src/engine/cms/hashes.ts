@@ -4,22 +4,11 @@
  */
 import { md5, sha1 } from "@noble/hashes/legacy";
 import { sha224, sha256, sha384, sha512 } from "@noble/hashes/sha2";
-import * as pkijs from "pkijs";
 
-let engineSet = false;
-
-/** WebCrypto's SubtleCrypto; also registers it as PKIjs's engine (once). */
+/** WebCrypto's SubtleCrypto (globalThis.crypto.subtle: the pane, a Web Worker, Node and jest alike). */
 export function subtle(): SubtleCrypto {
   const c = globalThis.crypto;
   if (!c || !c.subtle) throw new Error("WebCrypto (crypto.subtle) is not available in this environment");
-  if (!engineSet) {
-    engineSet = true;
-    try {
-      pkijs.setEngine("smime-assistant", new pkijs.CryptoEngine({ name: "smime-assistant", crypto: c }));
-    } catch {
-      // PKIjs is only used for parsing; its engine is a convenience.
-    }
-  }
   return c.subtle;
 }
 
@@ -75,12 +64,18 @@ export function hashLength(h: HashName): number {
   return { "sha-1": 20, "sha-224": 28, "sha-256": 32, "sha-384": 48, "sha-512": 64, md5: 16 }[h];
 }
 
+/** Below this many bytes `digest` hashes synchronously with noble. */
+const SMALL_INPUT = 4096;
+
 /**
  * Digest of possibly very large data, in one pass: WebCrypto where it can (no copy of the input: the view is
  * passed as is), noble otherwise.
  */
 export async function digest(h: HashName, data: Uint8Array): Promise<Uint8Array> {
   const name = webCryptoHash(h);
-  if (name) return new Uint8Array(await subtle().digest(name, data as Uint8Array<ArrayBuffer>));
+  // Small inputs (certificates, most signed attributes and short mails): hashing in place costs a few
+  // microseconds, less than WebCrypto's round trip through its job queue.
+  if (name && data.length > SMALL_INPUT)
+    return new Uint8Array(await subtle().digest(name, data as Uint8Array<ArrayBuffer>));
   return digestSync(h, data);
 }

@@ -362,15 +362,36 @@ function b64url(b: Uint8Array): string {
   return encodeBase64(b).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
+/**
+ * Imported verification keys by algorithm and key material: the same signer and CA keys recur across a
+ * batch of messages, and WebCrypto's importKey is a round trip each time. Bounded; oldest out first.
+ */
+const KEY_CACHE_MAX = 256;
+const keyCache = new Map<string, Promise<CryptoKey>>();
+
 async function importKey(key: PublicKey, alg: RsaHashedImportParams | EcKeyImportParams): Promise<CryptoKey> {
   const s = subtle();
+  let id: string;
+  let make: () => Promise<CryptoKey>;
   if (key.kind === "rsa") {
     const jwk: JsonWebKey = { kty: "RSA", n: b64url(key.nBytes), e: b64url(key.eBytes), ext: true };
-    return s.importKey("jwk", jwk, alg, false, ["verify"]);
+    id = `${JSON.stringify(alg)}|${jwk.n}|${jwk.e}`;
+    make = () => s.importKey("jwk", jwk, alg, false, ["verify"]);
+  } else if (key.kind === "ec") {
+    id = `${JSON.stringify(alg)}|${b64url(key.point)}`;
+    make = () => s.importKey("raw", key.point as Uint8Array<ArrayBuffer>, alg, false, ["verify"]);
+  } else throw new Error("unsupported key");
+  const hit = keyCache.get(id);
+  if (hit) return hit;
+  const made = make();
+  if (keyCache.size >= KEY_CACHE_MAX) {
+    const oldest = keyCache.keys().next();
+    if (!oldest.done) keyCache.delete(oldest.value);
   }
-  if (key.kind === "ec")
-    return s.importKey("raw", key.point as Uint8Array<ArrayBuffer>, alg, false, ["verify"]);
-  throw new Error("unsupported key");
+  keyCache.set(id, made);
+  // A key WebCrypto refused is not remembered: the caller reports it, and a later call tries again.
+  made.catch(() => keyCache.delete(id));
+  return made;
 }
 
 /**
