@@ -8,7 +8,7 @@ import {
   Spinner,
   tokens,
 } from "@fluentui/react-components";
-import { LocalLanguage20Regular } from "@fluentui/react-icons";
+import { LocalLanguage20Regular, ShieldKeyhole20Regular } from "@fluentui/react-icons";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Diagnosis } from "../engine/types";
 import { fromPem } from "../engine/util/bytes";
@@ -92,6 +92,7 @@ export function App({ inOffice, initialLang }: AppProps): JSX.Element {
     composeRequested() ? { name: "compose" } : inOffice ? { name: "reading" } : { name: "idle" },
   );
   const request = useRef(0);
+  const [showFileCheck, setShowFileCheck] = useState(false);
 
   const host: Host = useMemo(() => {
     if (!inOffice) return { client: "unknown", language: lang };
@@ -368,9 +369,23 @@ export function App({ inOffice, initialLang }: AppProps): JSX.Element {
           )}
 
           {!inOffice && phase.name !== "compose" && phase.name !== "analysing" && (
-            <Suspense fallback={null}>
-              <CertificateFileCheck lang={lang} />
-            </Suspense>
+            // Loaded on demand: the .p12 reader is not needed to open a message.
+            <section aria-label={t("checkCertFile")}>
+              {showFileCheck ? (
+                <Suspense fallback={<Spinner size="tiny" label={t("loading")} />}>
+                  <CertificateFileCheck lang={lang} />
+                </Suspense>
+              ) : (
+                <Button
+                  appearance="secondary"
+                  icon={<ShieldKeyhole20Regular />}
+                  onClick={() => setShowFileCheck(true)}
+                  data-testid="open-file-check"
+                >
+                  {t("checkCertFile")}
+                </Button>
+              )}
+            </section>
           )}
         </main>
       </HostContext.Provider>

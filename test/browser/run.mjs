@@ -634,6 +634,7 @@ test("Compose mode in Japanese, opened outside Outlook: steps shown, recipients 
 
 test("Certificate file check (.p12) in the page: legacy 3DES file opens; a wrong password says so; the password field is emptied", async () => {
   const p = await openPane({ office: "none" });
+  await p.page.getByTestId("open-file-check").click();
   await p.page.getByTestId("certificate-file-check").waitFor();
   const file = path.join(ROOT, "test", "fixtures", "generated", "p12", "ok-legacy-3des.p12");
   const check = async (password) => {

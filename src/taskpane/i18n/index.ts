@@ -159,6 +159,10 @@ const STRINGS = {
   savePem: { en: "Save .pem", ja: ".pem で保存" },
   addContact: { en: "Add to contacts", ja: "連絡先に追加" },
   close: { en: "Close", ja: "閉じる" },
+  checkCertFile: {
+    en: "Check my certificate file (.p12 / .pfx)",
+    ja: "自分の証明書ファイル（.p12 / .pfx）を確認する",
+  },
   // standalone
   standaloneTitle: { en: "Check an S/MIME message", ja: "S/MIME メッセージを確認する" },
   standaloneIntro: {
