@@ -455,6 +455,11 @@ test("Sender certificate: save .cer (DER) / .pem, copy, add-to-contacts steps", 
   await p.page.getByTestId("add-contact").click();
   await p.page.getByTestId("add-contact-steps").waitFor();
   assert.ok((await p.page.locator("[data-testid=add-contact-steps] [data-testid=step-set]").count()) >= 1);
+  // built without an Entra client id: no one-click button, no "unavailable" notice, the guided steps only
+  assert.equal(await p.page.getByTestId("add-to-contacts").count(), 0);
+  assert.equal(await p.page.getByTestId("one-click-unavailable").count(), 0);
+  await p.page.getByTestId("add-to-contacts-panel").scrollIntoViewIfNeeded();
+  await shot(p.page, "add-to-contacts");
   await clean(p);
   await p.context.close();
 });

@@ -83,7 +83,11 @@ export function AddToContacts(props: AddToContactsProps): React.JSX.Element {
   const ctx = React.useMemo(() => props.authContext ?? officeAuthContext(), [props.authContext]);
   const availability = oneClickAvailability(clientId, ctx);
   const files = React.useMemo(() => certificateFiles(signer), [signer]);
-  const guide = React.useMemo(() => guidedPath(host, files?.cerName), [host, files?.cerName]);
+  const oneClick = availability.available;
+  const guide = React.useMemo(
+    () => guidedPath(host, files?.cerName, oneClick),
+    [host, files?.cerName, oneClick],
+  );
   const [phase, setPhase] = React.useState<Phase>({ phase: "idle" });
   const [notice, setNotice] = React.useState<string | undefined>(undefined);
 
@@ -227,7 +231,9 @@ export function AddToContacts(props: AddToContactsProps): React.JSX.Element {
 
       <section aria-label={t(STRINGS.guidedTitle)} data-testid="add-contact-steps">
         <Subtitle2 as="h4">{t(STRINGS.guidedTitle)}</Subtitle2>
-        <Caption1 as="p">{t(guide.question)}</Caption1>
+        <Caption1 as="p" style={{ display: "block", margin: "2px 0 6px" }}>
+          {t(guide.question)}
+        </Caption1>
         {guide.note ? (
           <MessageBar intent="info">
             <MessageBarBody>{t(guide.note)}</MessageBarBody>

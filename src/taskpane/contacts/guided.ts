@@ -42,20 +42,33 @@ export function importCerSteps(cerName: string): StepSet {
   };
 }
 
-/** What differs for the user's client, when it matters. */
-export function hostNote(host: Host): LocalizedText | undefined {
+/**
+ * What differs for the user's client, when it matters. oneClick: whether the one-click button is offered
+ * above (only then may the note point to it).
+ */
+export function hostNote(host: Host, oneClick = true): LocalizedText | undefined {
   switch (host.client) {
     case "outlook-new":
     case "outlook-web":
-      return {
-        ja: "新しい Outlook と Outlook on the web には、連絡先に証明書を手動で登録する画面がありません。上のボタンで登録するか、Windows 版（クラシック）Outlook で下の手順を行ってください。",
-        en: "New Outlook and Outlook on the web have no page for adding a certificate to a contact by hand. Use the button above, or follow the steps below in classic Outlook for Windows.",
-      };
+      return oneClick
+        ? {
+            ja: "新しい Outlook と Outlook on the web には、連絡先に証明書を手動で登録する画面がありません。上のボタンで登録するか、Windows 版（クラシック）Outlook で下の手順を行ってください。",
+            en: "New Outlook and Outlook on the web have no page for adding a certificate to a contact by hand. Use the button above, or follow the steps below in classic Outlook for Windows.",
+          }
+        : {
+            ja: "新しい Outlook と Outlook on the web には、連絡先に証明書を手動で登録する画面がありません。Windows 版（クラシック）Outlook で下の手順を行ってください。",
+            en: "New Outlook and Outlook on the web have no page for adding a certificate to a contact by hand. Follow the steps below in classic Outlook for Windows.",
+          };
     case "outlook-mac":
-      return {
-        ja: "Mac 版 Outlook では、連絡先に証明書を手動で登録できない場合があります。上のボタンで登録するか、Windows 版 Outlook で下の手順を行ってください。",
-        en: "Outlook for Mac may not let you add a certificate to a contact by hand. Use the button above, or follow the steps below in classic Outlook for Windows.",
-      };
+      return oneClick
+        ? {
+            ja: "Mac 版 Outlook では、連絡先に証明書を手動で登録できない場合があります。上のボタンで登録するか、Windows 版 Outlook で下の手順を行ってください。",
+            en: "Outlook for Mac may not let you add a certificate to a contact by hand. Use the button above, or follow the steps below in classic Outlook for Windows.",
+          }
+        : {
+            ja: "Mac 版 Outlook では、連絡先に証明書を手動で登録できない場合があります。その場合は Windows 版 Outlook で下の手順を行ってください。",
+            en: "Outlook for Mac may not let you add a certificate to a contact by hand. If so, follow the steps below in classic Outlook for Windows.",
+          };
     case "outlook-mobile":
       return {
         ja: "モバイル版 Outlook では連絡先に証明書を登録できません。パソコンの Outlook で下の手順を行ってください。",
@@ -73,11 +86,11 @@ export interface GuidedPath {
   steps: StepSet[];
 }
 
-export function guidedPath(host: Host, cerName?: string): GuidedPath {
+export function guidedPath(host: Host, cerName?: string, oneClick = true): GuidedPath {
   const entry = getEntry(REGISTER_FAQ_ID);
   const steps: StepSet[] = entry ? orderSteps(entry.steps, host) : [];
   if (cerName) steps.push(importCerSteps(cerName));
-  const note = hostNote(host);
+  const note = hostNote(host, oneClick);
   return {
     question: entry?.question ?? {
       ja: "電子メールの送信相手の電子証明書を登録する方法",

@@ -122,6 +122,13 @@ describe("guidedPath", () => {
     expect(g.note).toBeUndefined();
     expect(guidedPath({ client: "outlook-new" }).note?.en).toContain("New Outlook");
   });
+  it("points to the one-click button only when it is offered", () => {
+    expect(guidedPath({ client: "outlook-web" }, undefined, true).note?.en).toContain("button above");
+    const without = guidedPath({ client: "outlook-web" }, undefined, false).note;
+    expect(without?.en).not.toContain("button");
+    expect(without?.ja).not.toContain("ボタン");
+    expect(guidedPath({ client: "outlook-mac" }, undefined, false).note?.ja).not.toContain("ボタン");
+  });
 });
 
 describe("contactFor", () => {
