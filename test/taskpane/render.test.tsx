@@ -5,10 +5,11 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { renderToString } from "react-dom/server";
 import { finding } from "../../src/engine/findings";
+import { ErrorBoundary } from "../../src/taskpane/components/ErrorBoundary";
 import { Findings } from "../../src/taskpane/components/Findings";
 import { TextsPanel } from "../../src/taskpane/components/TextsPanel";
 import { VerdictBanner } from "../../src/taskpane/components/VerdictBanner";
-import { I18nContext, makeI18n } from "../../src/taskpane/i18n/index";
+import { I18nContext, makeI18n, translate } from "../../src/taskpane/i18n/index";
 
 const wrap = (el: JSX.Element, lang: "ja" | "en" = "en"): string =>
   renderToString(
@@ -52,5 +53,26 @@ describe("pane components render text, never markup", () => {
     );
     expect(banner).toContain('data-verdict="broken"');
     expect(banner).toContain("S &lt;x&gt;");
+  });
+});
+
+describe("ErrorBoundary: a rendering failure shows a readable message, never a blank pane", () => {
+  it("renders its children while nothing failed", () => {
+    const b = new ErrorBoundary({ lang: "en", children: <p>child-content-marker</p> });
+    expect(wrap(b.render() as JSX.Element)).toContain("child-content-marker");
+  });
+  it("after an error: the title, the reason and a reload button, in the pane's language", () => {
+    for (const lang of ["ja", "en"] as const) {
+      const b = new ErrorBoundary({ lang, children: <p>child-content-marker</p> });
+      b.state = ErrorBoundary.getDerivedStateFromError(new TypeError("x is undefined"));
+      const html = wrap(b.render() as JSX.Element, lang);
+      expect(html).toContain('data-testid="error-boundary"');
+      expect(html).toContain("x is undefined");
+      expect(html).toContain(translate(lang, "errorTitle"));
+      expect(html).toContain(translate(lang, "reload"));
+      expect(html).not.toContain("child-content-marker");
+    }
+    // something that is not an Error still gets a message
+    expect(ErrorBoundary.getDerivedStateFromError("boom").error?.message).toBe("boom");
   });
 });
