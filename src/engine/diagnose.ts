@@ -272,7 +272,7 @@ async function analyzeMultipartSigned(
           "MALFORMED_CMS",
           {
             en: `The signature part ${pathLabel(sigPart)} holds ${info.type === "unknown" ? info.contentType : info.type} data, not a signature.`,
-            ja: `署名パート（${pathLabel(sigPart)}）の中身が署名データではありません。`,
+            ja: `署名パート（${pathLabel(sigPart)}）には、署名ではなく別の種類のデータが入っています。`,
           },
           { part: sigPart.path, contentType: info.type === "unknown" ? info.contentType : info.type },
         ),
@@ -359,7 +359,7 @@ async function analyzeNonSignedCms(info: CmsInfo, ctx: Context, layer: number, w
         "UNSUPPORTED_ALGORITHM",
         {
           en: `The S/MIME part ${where} holds CMS content of type ${info.contentType}, which this version does not analyse.`,
-          ja: `S/MIME パート（${where}）の CMS 種別 ${info.contentType} には対応していません。`,
+          ja: `S/MIME パート（${where}）には CMS データ（種類：${info.contentType}）が含まれていますが、このバージョンでは解析できません。`,
         },
         { part: where, contentType: info.contentType },
       ),
@@ -389,7 +389,7 @@ async function verifyLayer(
         "NESTED_SIGNATURE",
         {
           en: `Inside the signed message there is another signed message${inner ? `, signed by ${inner.commonName || inner.subject}${inner.emails[0] ? ` <${inner.emails[0]}>` : ""}` : ""}${outer ? ` (the outer signature is by ${outer.commonName || outer.subject})` : ""}. Each signature vouches for its own layer.`,
-          ja: `署名付きメールの中に、さらに別の署名付きメッセージが入っています${inner ? `（内側の署名者：${inner.commonName || inner.subject}${inner.emails[0] ? ` <${inner.emails[0]}>` : ""}）` : ""}${outer ? `。外側の署名者は ${outer.commonName || outer.subject} です` : ""}。それぞれの署名は自分の層だけを保証します。`,
+          ja: `署名付きメールの中に、さらに別の署名付きメッセージが入っています${inner ? `（内側の署名者：${inner.commonName || inner.subject}${inner.emails[0] ? ` <${inner.emails[0]}>` : ""}）` : ""}${outer ? `。外側の署名者は ${outer.commonName || outer.subject} です` : ""}。それぞれの署名が保証するのは、その署名の階層の内容だけです。`,
         },
         { layer, form, innerSigners: result.signers.map((s) => s.subject), outerSigner: outer?.subject },
       ),
@@ -436,7 +436,7 @@ function reportCertsOnly(info: SignedCms, ctx: Context): void {
       "CERTS_ONLY",
       {
         en: `This is a certificate bundle (${summaries.length} certificate${summaries.length === 1 ? "" : "s"}${names ? `: ${names}` : ""}), not a signed message.`,
-        ja: `これは署名付きメールではなく、証明書の束です（${summaries.length} 件${names ? `：${names}` : ""}）。`,
+        ja: `これは署名付きメールではなく、証明書だけをまとめたものです（${summaries.length} 件${names ? `：${names}` : ""}）。`,
       },
       { certificates: summaries.map((s) => ({ subject: s.subject, sha256: s.sha256 })) },
     ),
@@ -488,7 +488,7 @@ async function analyzeUnsignedTree(
         "PARTIALLY_SIGNED",
         {
           en: `Only part of this message is signed (${nestedSigned.concat(nestedOpaque).map(pathLabel).join(", ")}); other content beside it (for example a mailing-list header or an added attachment) is not covered by the signature.`,
-          ja: `このメッセージは一部だけが署名されています（${nestedSigned.concat(nestedOpaque).map(pathLabel).join("、")}）。その横にある内容（メーリングリストの案内文や追加された添付ファイルなど）は署名の対象外です。`,
+          ja: `このメッセージは一部だけが署名されています（${nestedSigned.concat(nestedOpaque).map(pathLabel).join("、")}）。それ以外の内容（メーリングリストの案内文や後から追加された添付ファイルなど）は署名の対象外です。`,
         },
         { signedParts: nestedSigned.concat(nestedOpaque).map((p) => p.path), layer },
       ),
@@ -510,7 +510,7 @@ function orphanFinding(path: string, filename?: string): Finding {
     "ORPHAN_SIGNATURE",
     {
       en: `The signature (${name}) arrived as an ordinary attachment, separated from the content it signs, so no mail program can check it. This happens when a mail program or web mail without S/MIME support, or a server on the way, restructured the message.`,
-      ja: `電子署名（${name}）が、署名対象の本文から切り離された普通の添付ファイルとして届いています。このままではどのメールソフトでも検証できません。S/MIME に対応していないメールソフトや Web メール、途中のサーバがメッセージを組み替えたときに起こります。`,
+      ja: `電子署名（${name}）が、署名対象の本文から切り離された普通の添付ファイルとして届いています。このままではどのメールソフトでも検証できません。S/MIME に対応していないメールソフトや Web メール、途中のサーバーがメッセージを組み替えたときに起こります。`,
     },
     { part: path, filename: name },
   );
@@ -621,7 +621,7 @@ function messageLevelChecks(root: MimePart, ctx: Context): void {
             "SIGNING_TIME_MISMATCH",
             {
               en: `The signature was made at ${s.signingTime}, ${hours} hours ${diff > 0 ? "after" : "before"} the message's Date header (${date?.trim()}). A clock set wrong, or a message re-sent later, can cause this; so can a replayed signature.`,
-              ja: `署名の時刻（${s.signingTime}）が、メールの日付ヘッダ（${date?.trim()}）より ${hours} 時間${diff > 0 ? "後" : "前"}です。パソコンの時計のずれや後からの再送で起こりますが、署名の使い回しの可能性もあります。`,
+              ja: `署名の時刻（${s.signingTime}）が、メールの日付ヘッダー（${date?.trim()}）より ${hours} 時間${diff > 0 ? "後" : "前"}です。パソコンの時計のずれや後日の再送でも起こりますが、署名が使い回された可能性もあります。`,
             },
             { signingTime: s.signingTime, date: date?.trim(), differenceHours: hours, signer: s.subject },
           ),

@@ -58,7 +58,7 @@ export function hostName(host: Host): { ja: string; en: string } {
     case "outlook-web":
       return { ja: "Outlook on the web", en: "Outlook on the web" };
     case "outlook-mobile":
-      return { ja: "モバイル版 Outlook（iOS / Android）", en: "Outlook for iOS / Android" };
+      return { ja: "モバイル版 Outlook（iOS／Android）", en: "Outlook for iOS / Android" };
     case "outlook-mac":
       return { ja: "Mac 版 Outlook", en: "Outlook for Mac" };
     case "outlook-classic":

@@ -101,14 +101,14 @@ function tamperedContext(d: Diagnosis): LocalizedText | undefined {
         : "文章";
     return {
       en: `What happened here: ${sizeEn} was added at the end after the message was signed${preview ? `, beginning “${shorten(preview)}”` : ""}. That is usually done by antivirus software or a mail server (a disclaimer or a virus-scan note), which is why your mail program reports tampering. The part that was signed matches the signature. Ask your mail administrator to stop adding text to signed messages.`,
-      ja: `このメッセージでは、署名の後で末尾に${sizeJa}が追加されています${preview ? `（冒頭：「${shorten(preview)}」）` : ""}。多くはウイルス対策ソフトやメールサーバが付け加える免責事項・ウイルスチェックの通知で、そのためにメールソフトが「改ざん」と表示します。署名された部分そのものは署名と一致しています。署名付きメールに文章を追加しないよう、メール管理者に相談してください。`,
+      ja: `このメッセージでは、署名の後で末尾に${sizeJa}が追加されています${preview ? `（冒頭：「${shorten(preview)}」）` : ""}。多くはウイルス対策ソフトやメールサーバーが付け加える免責事項・ウイルスチェックの通知で、そのためにメールソフトが「改ざん」と表示します。署名された部分そのものは署名と一致しています。署名付きメールに文章を追加しないよう、メール管理者に相談してください。`,
     };
   }
   const inv = first(d, "SIGNATURE_INVALID");
   if (inv) {
     return {
       en: `${inv.message.en} If your mail server or antivirus software rewrites messages, ask your mail administrator; otherwise confirm the content with the sender by another channel before relying on it.`,
-      ja: `${inv.message.ja}メールサーバやウイルス対策ソフトがメッセージを書き換えていないか、メール管理者に確認してください。心当たりがない場合は、内容を信用する前に、電話など別の手段で送信者に確認してください。`,
+      ja: `${inv.message.ja}メールサーバーやウイルス対策ソフトがメッセージを書き換えていないか、メール管理者に確認してください。心当たりがない場合は、内容を信用する前に、電話など別の手段で送信者に確認してください。`,
     };
   }
   return undefined;
@@ -146,7 +146,7 @@ function mojibakeCandidates(d: Diagnosis, host: Host): Candidate[] {
   const context: LocalizedText | undefined = label
     ? {
         en: `Pick “${label.en}” in the encoding menu. S/MIME Assistant already shows the text decoded as ${detected}.`,
-        ja: `エンコードのメニューでは「${label.ja}」を選んでください。S/MIME Assistant では、${detected} として読み直した本文をすでに表示しています。`,
+        ja: `エンコードのメニューでは「${label.ja}」を選んでください。S/MIME アシスタントでは、${detected} として読み直した本文をすでに表示しています。`,
       }
     : undefined;
   let hostNote: LocalizedText | undefined;
@@ -154,12 +154,12 @@ function mojibakeCandidates(d: Diagnosis, host: Host): Candidate[] {
   if (lacksEncodingMenu(host)) {
     hostNote = {
       en: `${n.en[0]?.toUpperCase()}${n.en.slice(1)} has no menu to change the encoding of a received message. Ask the sender to send it again in Unicode (UTF-8), or open it in classic Outlook for Windows and follow the steps below. Meanwhile S/MIME Assistant shows the text correctly.`,
-      ja: `${n.ja}には、受信したメッセージのエンコードを変更するメニューがありません。送信者に Unicode(UTF-8) での再送を依頼するか、Windows 版の Outlook でメッセージを開いて下記の手順を行ってください。それまでは S/MIME Assistant で正しい本文を確認できます。`,
+      ja: `${n.ja}には、受信したメッセージのエンコードを変更するメニューがありません。送信者に Unicode(UTF-8) での再送を依頼するか、Windows 版の Outlook でメッセージを開いて下記の手順を行ってください。それまでは S/MIME アシスタントで正しい本文を確認できます。`,
     };
   } else if (host.client === "outlook-mac") {
     hostNote = {
       en: "The FAQ gives no steps for Outlook for Mac. Ask the sender to send the message again in Unicode (UTF-8); meanwhile S/MIME Assistant shows the text correctly.",
-      ja: "FAQ には Mac 版 Outlook の手順は掲載されていません。送信者に Unicode(UTF-8) での再送を依頼してください。それまでは S/MIME Assistant で正しい本文を確認できます。",
+      ja: "FAQ には Mac 版 Outlook の手順は掲載されていません。送信者に Unicode(UTF-8) での再送を依頼してください。それまでは S/MIME アシスタントで正しい本文を確認できます。",
     };
   }
   const c: Candidate = { id: "mojibake", priority: P.mojibake, why };
@@ -441,7 +441,7 @@ function candidates(d: Diagnosis, host: Host): Candidate[] {
       },
       context: {
         en: "In the same security settings, the sender should also tick “Send these certificates with signed messages” (Outlook: Change Settings in E-mail Security).",
-        ja: "送信者は、同じセキュリティ設定の「署名付きメッセージと一緒にこれらの証明書を送信する」にも✔が付いているか確認してください（Outlook の場合：[電子メールのセキュリティ]の「設定」）。",
+        ja: "送信者は、同じセキュリティ設定の「署名されたメッセージと一緒にこれらの証明書を送信する」にも✔が付いているか確認してください（Outlook の場合：［電子メールのセキュリティ］の［設定］）。",
       },
     });
   }

@@ -109,7 +109,7 @@ export const COMPOSE_NOTE: LadderNote = {
   reason: "not-applicable",
   message: {
     en: "This is a message you are writing; the signing setup check applies here, not the message check.",
-    ja: "これは作成中のメッセージです。ここではメッセージの確認ではなく、署名の設定の確認を行います。",
+    ja: "これは作成中のメッセージです。ここではメッセージの確認の代わりに、署名の設定を確認するための手順を表示します。",
   },
 };
 

@@ -210,7 +210,7 @@ function orphanFinding(a: OfficeAttachmentInfo): Finding {
         `restructured the message.`,
       ja:
         `電子署名（${name}）が、署名対象の本文から切り離された普通の添付ファイルとして表示されています。このままでは検証できません。` +
-        `S/MIME に対応していないメールソフトや Web メール、途中のサーバがメッセージを組み替えたときに起こります。`,
+        `S/MIME に対応していないメールソフトや Web メール、途中のサーバーがメッセージを組み替えたときに起こります。`,
     },
     { filename: name, source: "office-attachments", partial: true },
   );
@@ -241,7 +241,7 @@ function certsOnlyFinding(): Finding {
     "CERTS_ONLY",
     {
       en: "This is a certificate bundle, not a signed message.",
-      ja: "これは署名付きメールではなく、証明書の束です。",
+      ja: "これは署名付きメールではなく、証明書だけをまとめたものです。",
     },
     { partial: true },
   );
@@ -261,7 +261,7 @@ function mismatchFinding(
         `Outlook decoded it before the add-in could see the original bytes, so this is an informed guess.`,
       ja:
         `本文が文字化けしているようです。${displayName(detected)} で書かれた文字を ${displayName(declared)} として読んだときの` +
-        `崩れ方をしています。Outlook が元のデータを渡さないため、これは推定です。`,
+        `崩れ方をしています。アドインは Outlook が変換した後の本文しか受け取れないため、これは推定です。`,
     },
     {
       part: "body",

@@ -198,7 +198,7 @@ export function certificateFindings(
         "CERT_NOT_YET_VALID",
         {
           en: `The certificate of ${name} is not valid until ${day(cert.notBefore)}. Check the computer's clock, or the certificate was issued with a future start date.${validAtSigning === false ? " It was not valid when the message was signed either." : ""}`,
-          ja: `${name} の証明書は ${day(cert.notBefore)} から有効になるもので、まだ使えません。パソコンの時計が正しいか確認してください。${validAtSigning === false ? "署名された時点でも有効ではありませんでした。" : ""}`,
+          ja: `${name} の証明書は ${day(cert.notBefore)} から有効になるもので、まだ有効ではありません。パソコンの時計が正しいか確認してください。時計が正しい場合は、有効期間の開始日が将来の日付で発行された証明書です。${validAtSigning === false ? "署名された時点でも有効ではありませんでした。" : ""}`,
         },
         { ...base, ...signingDetail },
       ),
@@ -430,26 +430,26 @@ export function trustFinding(leaf: CertificateSummary, result: ChainResult): Fin
     },
     "unknown-issuer": {
       en: "the issuing (intermediate) certificate is neither in the message nor among the trusted roots",
-      ja: "発行元（中間）証明書がメールにも信頼済みのルート証明書にも見つかりません",
+      ja: "発行元の中間CA証明書が、メールにも信頼済みのルート証明書にも見つかりません",
     },
     "bad-signature": {
       en: "a certificate in the chain does not carry a valid signature from its issuer",
-      ja: "証明書の連鎖の中に、発行元による正しい署名がない証明書があります",
+      ja: "証明書チェーンの中に、発行元による正しい署名がない証明書があります",
     },
     "unsupported-algorithm": {
       en: "a certificate in the chain is signed with an algorithm this tool cannot check",
-      ja: "証明書の連鎖の中に、このツールでは確認できない方式で署名された証明書があります",
+      ja: "証明書チェーンの中に、このツールでは確認できない方式で署名された証明書があります",
     },
   };
   const w = why[reason] ?? {
     en: "the chain could not be completed",
-    ja: "証明書の連鎖を最後までたどれません",
+    ja: "証明書チェーンを最後までたどれません",
   };
   return finding(
     "CERT_UNTRUSTED",
     {
       en: `The certificate of ${name} could not be traced to a trusted root: ${w.en}.${leaf.jcan || result.chain.some((c) => c.jcan) ? " For JCAN certificates, install the JCAN root and intermediate certificates." : ""}`,
-      ja: `${name} の証明書を信頼できるルート証明書までたどれません。${w.ja}。${leaf.jcan || result.chain.some((c) => c.jcan) ? "JCAN 証明書の場合は、JCAN のルート証明書と中間証明書をインストールしてください。" : ""}`,
+      ja: `${name} の証明書を信頼できるルート証明書までたどれません。${w.ja}。${leaf.jcan || result.chain.some((c) => c.jcan) ? "JCAN 証明書の場合は、JCAN のルート証明書と中間CA証明書をインストールしてください。" : ""}`,
     },
     {
       subject: leaf.subject,

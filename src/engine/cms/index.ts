@@ -565,7 +565,7 @@ async function verifySignedInner(
         "SIGNATURE_INVALID",
         {
           en: "The signature contains no signer at all, so nothing vouches for this message.",
-          ja: "署名データに署名者が一人も含まれていないため、このメッセージを保証するものがありません。",
+          ja: "署名データに署名者が 1 人も含まれていないため、このメッセージを保証するものはありません。",
         },
         { reason: "no-signers", layer: opts.layer },
       ),
@@ -743,7 +743,7 @@ async function verifyOne(
         "WEAK_DIGEST",
         {
           en: `The signature of ${label} uses ${h}, which is no longer considered secure. Current mail clients (Thunderbird, recent Outlook) may reject it; the sender should switch to SHA-256.`,
-          ja: `${labelJa} の署名には ${h} が使われています。${h} は現在では安全とはみなされず、最近のメールソフト（Thunderbird や新しい Outlook など）では署名が受け付けられないことがあります。送信者は SHA-256 に切り替えてください。`,
+          ja: `${labelJa} の署名には ${h} が使われています。${h} は現在では安全とはみなされず、最近のメールソフト（Thunderbird や新しい Outlook など）では署名が受け付けられないことがあります。送信者に SHA-256 へ切り替えてもらってください。`,
         },
         { ...base, source: "signature", digestAlgorithm: hash },
       ),
@@ -782,7 +782,7 @@ async function verifyOne(
         fail(
           "content-type-missing",
           `The signature of ${label} lacks the required content-type attribute, so it cannot be valid.`,
-          `${labelJa} の署名には必須の content-type 属性がないため、正しい署名とはいえません。`,
+          `${labelJa} の署名には必須の content-type 属性がないため、有効な署名ではありません。`,
         ),
       );
     }

@@ -19,23 +19,23 @@ export function importCerSteps(cerName: string): StepSet {
     },
     steps: [
       {
-        ja: `上の「.cer を保存」で証明書を保存します（ファイル名: ${cerName}）。`,
+        ja: `上の［.cer 形式で保存］で証明書を保存します（ファイル名：${cerName}）。`,
         en: `Save the certificate with “Save .cer” above (file name: ${cerName}).`,
       },
       {
-        ja: "Outlook の「連絡先」（人）を開き、差出人の連絡先を開きます。まだない場合は「新しい連絡先」で作成し、メールアドレスを入力します。",
+        ja: "Outlook の「連絡先」（人）を開き、差出人の連絡先を開きます。まだない場合は［新しい連絡先］で作成し、メールアドレスを入力します。",
         en: "Open People (Contacts) in Outlook and open the sender’s contact. If there is none, create one with “New Contact” and enter the email address.",
       },
       {
-        ja: "連絡先の画面上の[表示]グループにある「証明書」をクリックします。",
+        ja: "連絡先ウィンドウ上部の［表示］グループにある［証明書］をクリックします。",
         en: "In the contact window, click “Certificates” in the Show group at the top.",
       },
       {
-        ja: "「インポート」をクリックし、保存した .cer ファイルを選んで「開く」をクリックします。",
+        ja: "［インポート］をクリックし、保存した .cer ファイルを選んで［開く］をクリックします。",
         en: "Click “Import…”, choose the saved .cer file and click “Open”.",
       },
       {
-        ja: "[アクション]グループの「保存して閉じる」をクリックして完了です。",
+        ja: "［アクション］グループの［保存して閉じる］をクリックすれば完了です。",
         en: "Click “Save & Close” in the Actions group to finish.",
       },
     ],
@@ -62,11 +62,11 @@ export function hostNote(host: Host, oneClick = true): LocalizedText | undefined
     case "outlook-mac":
       return oneClick
         ? {
-            ja: "Mac 版 Outlook では、連絡先に証明書を手動で登録できない場合があります。上のボタンで登録するか、Windows 版 Outlook で下の手順を行ってください。",
+            ja: "Mac 版 Outlook では、連絡先に証明書を手動で登録できない場合があります。上のボタンで登録するか、Windows 版（クラシック）Outlook で下の手順を行ってください。",
             en: "Outlook for Mac may not let you add a certificate to a contact by hand. Use the button above, or follow the steps below in classic Outlook for Windows.",
           }
         : {
-            ja: "Mac 版 Outlook では、連絡先に証明書を手動で登録できない場合があります。その場合は Windows 版 Outlook で下の手順を行ってください。",
+            ja: "Mac 版 Outlook では、連絡先に証明書を手動で登録できない場合があります。その場合は Windows 版（クラシック）Outlook で下の手順を行ってください。",
             en: "Outlook for Mac may not let you add a certificate to a contact by hand. If so, follow the steps below in classic Outlook for Windows.",
           };
     case "outlook-mobile":

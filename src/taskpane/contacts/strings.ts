@@ -10,12 +10,12 @@ export const STRINGS = {
   certificate: { ja: "証明書", en: "Certificate" },
   validity: { ja: "有効期間", en: "Valid" },
   fingerprint: { ja: "SHA-256 フィンガープリント", en: "SHA-256 fingerprint" },
-  saveCer: { ja: ".cer を保存", en: "Save .cer" },
-  savePem: { ja: ".pem を保存", en: "Save .pem" },
+  saveCer: { ja: ".cer 形式で保存", en: "Save .cer" },
+  savePem: { ja: ".pem 形式で保存", en: "Save .pem" },
   copyPem: { ja: "PEM をコピー", en: "Copy PEM" },
   copied: { ja: "PEM をコピーしました。", en: "PEM copied." },
   copyFailed: {
-    ja: "コピーできませんでした。「.pem を保存」をお使いください。",
+    ja: "コピーできませんでした。「.pem 形式で保存」をお使いください。",
     en: "Could not copy. Please use “Save .pem” instead.",
   },
   oneClick: { ja: "Outlook の連絡先に追加", en: "Add to Outlook contacts" },
@@ -38,10 +38,10 @@ export const STRINGS = {
     en: "It may take a few minutes to appear in Outlook.",
   },
   errorTitle: { ja: "連絡先に登録できませんでした", en: "The certificate was not added" },
-  notAvailableTitle: { ja: "ワンクリック登録は使えません", en: "One-click adding is not available" },
+  notAvailableTitle: { ja: "ワンクリック登録は利用できません", en: "One-click adding is not available" },
   guidedTitle: { ja: "手動で登録する手順", en: "Add it by hand" },
   noCertificate: {
-    ja: "このメールには差出人の証明書が含まれていないため、登録も保存もできません。",
+    ja: "このメッセージには差出人の証明書が含まれていないため、登録も保存もできません。",
     en: "This message does not carry the sender’s certificate, so it cannot be saved or added.",
   },
   fileSaveFailed: {

@@ -35,7 +35,7 @@ const STRINGS = {
   },
   errorBoundary: {
     en: "The pane hit an unexpected error and stopped. Reload it to try again. Technical detail: {reason}",
-    ja: "予期しないエラーのため表示を続けられません。再読み込みしてもう一度お試しください。詳細：{reason}",
+    ja: "予期しないエラーが発生したため、作業ウィンドウを停止しました。再読み込みしてもう一度お試しください。技術的な詳細：{reason}",
   },
   reload: { en: "Reload", ja: "再読み込み" },
   retry: { en: "Try again", ja: "もう一度試す" },
@@ -47,14 +47,17 @@ const STRINGS = {
   },
   // verdict titles
   vSignedOk: { en: "Signed and intact", ja: "署名は正しく、改ざんはありません" },
-  vSignedWarn: { en: "Signed and intact, with a caution", ja: "署名は正しいですが、注意があります" },
+  vSignedWarn: {
+    en: "Signed and intact, with a caution",
+    ja: "署名は正しいですが、注意があります",
+  },
   vBroken: { en: "Signature broken", ja: "署名が壊れています" },
   vUnverifiable: { en: "Signature could not be checked", ja: "署名を確認できませんでした" },
-  vOrphan: { en: "Signature attached but not checked", ja: "署名が添付されていますが、確認されていません" },
+  vOrphan: { en: "Signature attached but not checked", ja: "署名は添付されていますが、未確認です" },
   vEncrypted: { en: "Encrypted", ja: "暗号化されています" },
   vCertsOnly: { en: "Certificates only", ja: "証明書だけのメッセージです" },
   vNone: { en: "Not signed", ja: "署名はありません" },
-  vMalformed: { en: "Message could not be read", ja: "メッセージを読み取れません" },
+  vMalformed: { en: "Message could not be read", ja: "メッセージを読み取れませんでした" },
   // verdict sentences
   sSignedOk: {
     en: "{name} signed this message and it has not been changed since.",
@@ -62,11 +65,11 @@ const STRINGS = {
   },
   sSignedWarn: {
     en: "{name} signed this message and it is unchanged, but: {reason}",
-    ja: "{name} さんが署名したメッセージで変更はありませんが、注意があります：{reason}",
+    ja: "{name} さんが署名したメッセージで、署名の後に変更されていません。ただし、次の点に注意してください：{reason}",
   },
   sAppended: {
     en: "The message was changed after it was signed: {what} was added at the end, usually a footer added by a mail server or antivirus software.",
-    ja: "署名の後でメッセージが変更されています。末尾に{what}が追加されており、多くはメールサーバやウイルス対策ソフトが付け加えたフッターです。",
+    ja: "署名の後でメッセージが変更されています。末尾に{what}が追加されており、多くはメールサーバーやウイルス対策ソフトが付け加えたフッターです。",
   },
   appendedLines: { en: "{n} line(s) of text", ja: " {n} 行の文章" },
   appendedText: { en: "text", ja: "文章" },
@@ -80,23 +83,23 @@ const STRINGS = {
   },
   sUnverifiableNoReason: {
     en: "The message says it is signed, but the signature could not be verified here.",
-    ja: "署名付きと表示されていますが、ここでは署名を検証できませんでした。",
+    ja: "署名付きメッセージとされていますが、ここでは署名を検証できませんでした。",
   },
   sOrphan: {
     en: "A signature file (smime.p7s) is attached, but your mail client did not check it; the message was probably restructured on its way to you.",
-    ja: "署名ファイル（smime.p7s）が添付されていますが、お使いのメールソフトでは確認されていません。途中でメッセージの構造が変わった可能性があります。",
+    ja: "署名ファイル（smime.p7s）が添付されていますが、お使いのメールソフトでは確認されていません。届くまでの間にメッセージの構造が変えられたと考えられます。",
   },
   sEncrypted: {
     en: "This message is encrypted for {n} recipient(s); only they can read it with their private key.",
-    ja: "このメッセージは {n} 人の受信者向けに暗号化されており、その受信者の秘密鍵でだけ読むことができます。",
+    ja: "このメッセージは {n} 人の受信者あてに暗号化されています。読めるのは、秘密鍵を持つその受信者だけです。",
   },
   sCertsOnly: {
     en: "This message carries {n} certificate(s) but no signature.",
-    ja: "このメッセージには {n} 枚の証明書が含まれていますが、署名はありません。",
+    ja: "このメッセージには {n} 件の証明書が含まれていますが、署名はありません。",
   },
   sNone: {
     en: "Nothing in this message proves who sent it or that it is unchanged.",
-    ja: "このメッセージには、送信者や内容が変更されていないことを証明するものがありません。",
+    ja: "このメッセージには、差出人が本人であることや、内容が変更されていないことを証明するものがありません。",
   },
   sMalformed: { en: "{reason}", ja: "{reason}" },
   // sections
@@ -126,7 +129,7 @@ const STRINGS = {
   showDetails: { en: "Certificate details", ja: "証明書の詳細" },
   findings: { en: "What was checked", ja: "確認した内容" },
   technicalDetail: { en: "Technical detail", ja: "技術的な詳細" },
-  noDetail: { en: "No further detail.", ja: "詳しい情報はありません。" },
+  noDetail: { en: "No further detail.", ja: "これ以上の詳細はありません。" },
   guidance: { en: "What to do", ja: "対処方法" },
   stepsFor: { en: "Steps for {client}", ja: "{client} の手順" },
   otherClients: { en: "Steps for other mail programs ({n})", ja: "ほかのメールソフトの手順（{n}）" },
@@ -144,24 +147,24 @@ const STRINGS = {
   textUndeclared: { en: "no charset declared", ja: "文字コードの宣言なし" },
   textTruncated: { en: "(shortened)", ja: "（一部のみ表示）" },
   showText: { en: "Show the message text", ja: "本文を表示" },
-  actions: { en: "Sender certificate", ja: "送信者の証明書" },
+  actions: { en: "Sender certificate", ja: "差出人の証明書" },
   copyPem: { en: "Copy certificate", ja: "証明書をコピー" },
   copied: { en: "Copied to the clipboard.", ja: "クリップボードにコピーしました。" },
   copyFailed: {
     en: "Copying is blocked here; use Save instead.",
-    ja: "ここではコピーできません。保存をお使いください。",
+    ja: "ここではコピーできません。保存ボタンをお使いください。",
   },
   saveFailed: {
     en: "The browser did not allow saving the file; use Copy certificate instead.",
-    ja: "ブラウザーがファイルの保存を許可しませんでした。「証明書をコピー」をお使いください。",
+    ja: "ブラウザーでファイルを保存できませんでした。「証明書をコピー」をお使いください。",
   },
-  saveCer: { en: "Save .cer", ja: ".cer で保存" },
-  savePem: { en: "Save .pem", ja: ".pem で保存" },
+  saveCer: { en: "Save .cer", ja: ".cer 形式で保存" },
+  savePem: { en: "Save .pem", ja: ".pem 形式で保存" },
   addContact: { en: "Add to contacts", ja: "連絡先に追加" },
   close: { en: "Close", ja: "閉じる" },
   checkCertFile: {
     en: "Check my certificate file (.p12 / .pfx)",
-    ja: "自分の証明書ファイル（.p12 / .pfx）を確認する",
+    ja: "自分の証明書ファイル（.p12／.pfx）を確認する",
   },
   // standalone
   standaloneTitle: { en: "Check an S/MIME message", ja: "S/MIME メッセージを確認する" },
@@ -170,11 +173,11 @@ const STRINGS = {
     ja: "Outlook に接続されていないため、保存したメッセージ（.eml）を開くか、サンプルをお試しください。データが外部に送信されることはありません。",
   },
   openEml: { en: "Open an .eml file", ja: ".eml ファイルを開く" },
-  dropHere: { en: "…or drop an .eml file here", ja: "…または .eml ファイルをここにドロップしてください" },
+  dropHere: { en: "…or drop an .eml file here", ja: "…または .eml ファイルをここにドロップ" },
   samples: { en: "Sample messages", ja: "サンプルメッセージ" },
   sampleNote: {
     en: "Samples are checked against the bundled TEST root certificate.",
-    ja: "サンプルは同梱のテスト用ルート証明書で確認します。",
+    ja: "サンプルは、同梱のテスト用ルート証明書で検証します。",
   },
   fileTooBig: {
     en: "This file is larger than {max}; it cannot be checked here.",

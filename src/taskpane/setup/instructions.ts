@@ -34,7 +34,7 @@ export interface SigningGuide {
 
 export const ADDIN_LIMITATION: LocalizedText = {
   en: "S/MIME Assistant cannot tell whether this message will be signed, and cannot switch signing on for you: Outlook does not let add-ins read or change S/MIME settings while you write a message. Please check the setting yourself with the steps below.",
-  ja: "S/MIME アシスタントには、このメッセージに署名が付くかどうかを確認することも、署名をオンにすることもできません。Outlook は、メッセージ作成中の S/MIME 設定をアドインが読み取ったり変更したりすることを許可していないためです。以下の手順でご自身で設定を確認してください。",
+  ja: "S/MIME アシスタントには、このメッセージに署名が付くかどうかを確認することも、署名をオンにすることもできません。Outlook は、メッセージ作成中の S/MIME 設定をアドインが読み取ったり変更したりすることを許可していないためです。以下の手順で、ご自身で設定を確認してください。",
 };
 
 const PER_MESSAGE_CLASSIC: LocalizedText = {

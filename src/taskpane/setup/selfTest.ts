@@ -91,7 +91,7 @@ const SEE = {
   },
   mismatch: {
     en: "The address in your certificate is not the address the message was sent from: recipients may see a warning that the sender does not match the signature.",
-    ja: "証明書に記載されたアドレスと送信元アドレスが一致しないため、受信者には差出人が署名と一致しないという警告が表示されることがあります。",
+    ja: "証明書に記載されたアドレスと差出人（From）のアドレスが一致しないため、受信者には差出人が署名と一致しないという警告が表示されることがあります。",
   },
   notForEmail: {
     en: "Your certificate is not meant for e-mail signing: recipients’ programs may reject the signature.",
@@ -99,7 +99,7 @@ const SEE = {
   },
   weak: {
     en: "The signature uses an outdated algorithm (SHA-1 or a short key): some recipients’ programs treat it as invalid. Choose SHA-256 in your signing settings, or get a new certificate.",
-    ja: "署名に古いアルゴリズム（SHA-1 や短い鍵）が使われているため、受信者のメールソフトによっては無効と扱われます。署名の設定で SHA-256 を選ぶか、新しい証明書を取得してください。",
+    ja: "署名に古いアルゴリズム（SHA-1 や短い鍵）が使われているため、受信者のメールソフトによっては無効として扱われます。署名の設定で SHA-256 を選ぶか、新しい証明書を取得してください。",
   },
   noCert: {
     en: "Your certificate was not sent with the message, so recipients cannot check the signature. In Outlook’s Email Security settings, tick “Send these certificates with signed messages”.",
@@ -119,7 +119,7 @@ const SEE = {
   },
   restructured: {
     en: "The signature arrived as a separate smime.p7s attachment, not as a signature: recipients see an attachment they cannot use, and no signature check. A server on the way rebuilt the message.",
-    ja: "署名が署名としてではなく、smime.p7s という別の添付ファイルとして届きました。受信者には使えない添付ファイルが表示され、署名は確認されません。途中のサーバーがメッセージを組み替えた可能性があります。",
+    ja: "署名が、smime.p7s という別の添付ファイルとして届きました。受信者には使えない添付ファイルが表示されるだけで、署名は検証されません。途中のサーバーがメッセージを組み替えています。",
   },
   opaque: {
     en: "The message is signed in the “opaque” form (the text inside smime.p7m): recipients whose program does not support S/MIME see an empty message with an attachment. Sending signed messages as clear text avoids this.",
@@ -135,7 +135,7 @@ const SEE = {
   },
   mojibake: {
     en: "Part of the text is not in the character set the message declares: some recipients may see garbled text.",
-    ja: "本文の一部が、メッセージで宣言された文字コードと異なるため、受信者によっては文字化けして表示されることがあります。",
+    ja: "本文の一部が、メッセージで宣言された文字コードと異なります。受信者によっては文字化けして表示されることがあります。",
   },
 } satisfies Record<string, LocalizedText>;
 

@@ -21,7 +21,7 @@ const S = {
   recipientsTitle: { en: "Recipients and their certificates", ja: "宛先と証明書" },
   recipientsIntro: {
     en: "To send encrypted mail you need each recipient’s certificate. S/MIME Assistant remembers the certificates of signed messages it has checked; Outlook’s contacts or your organisation’s directory may still hold others.",
-    ja: "暗号化メールを送るには、宛先ごとに相手の証明書が必要です。S/MIME アシスタントは、確認した署名付きメッセージの証明書を記憶しています。記憶していない証明書が、Outlook の連絡先や組織のディレクトリに登録されている場合もあります。",
+    ja: "暗号化メールを送るには、宛先ごとに相手の証明書が必要です。S/MIME アシスタントは、確認した署名付きメッセージの証明書を記憶しています。ほかの証明書が Outlook の連絡先や組織のディレクトリに登録されている場合もあります。",
   },
   recipientsLoading: { en: "Reading the recipients…", ja: "宛先を読み込んでいます…" },
   recipientsNone: {
@@ -59,11 +59,11 @@ const S = {
   },
   summaryMissing: {
     en: "{missing} of {total} recipients have no usable certificate known. If you encrypt this message, Outlook will probably show the error below when you send it.",
-    ja: "{total} 件中 {missing} 件の宛先で、使える証明書が確認できていません。このメッセージを暗号化すると、送信時に次のエラーが表示される可能性があります。",
+    ja: "{total} 件中 {missing} 件の宛先で、使える証明書が確認できていません。このメッセージを暗号化すると、送信時に Outlook で次のエラーが表示される可能性があります。",
   },
   signedOnly: {
     en: "A message that is only signed (not encrypted) needs no certificates of the recipients.",
-    ja: "署名だけを付けて暗号化しないメッセージなら、宛先の証明書は必要ありません。",
+    ja: "署名だけで暗号化しないメッセージには、宛先の証明書は必要ありません。",
   },
   howToGetCert: {
     en: "To get a recipient’s certificate, ask them to send you a signed message, open it, and add the sender to your contacts (see “How do I register a correspondent’s digital certificate?”).",
@@ -92,7 +92,7 @@ const S = {
   checkedFile: { en: "Checked: {name}", ja: "確認したファイル：{name}" },
   passwordCleared: {
     en: "The password field was cleared after the check.",
-    ja: "確認後、パスワード欄は消去しました。",
+    ja: "確認後、パスワード欄を消去しました。",
   },
   certificate: { en: "Certificate", ja: "証明書" },
   certName: { en: "Name", ja: "名前" },

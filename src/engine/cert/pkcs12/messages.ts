@@ -130,7 +130,7 @@ export const MSG = {
   notYetValid(cert: CertificateSummary): LocalizedText {
     return {
       en: `The certificate of ${nameOf(cert)} is not valid until ${day(cert.notBefore)}. Check the computer's clock.`,
-      ja: `${nameOf(cert)} の証明書は ${day(cert.notBefore)} から有効になるもので、まだ使えません。パソコンの時計が正しいか確認してください。`,
+      ja: `${nameOf(cert)} の証明書は ${day(cert.notBefore)} から有効になるもので、まだ有効ではありません。パソコンの時計が正しいか確認してください。`,
     };
   },
   expiring(cert: CertificateSummary, days: number): LocalizedText {
@@ -150,7 +150,7 @@ export const MSG = {
   chainIncomplete(cert: CertificateSummary): LocalizedText {
     return {
       en: `The certificate of the issuing CA (${cert.issuer}) is not in the file. Mail programs on other PCs may then fail to build the chain; install the CA's certificates as well, or export the file again including all certificates in the certification path.`,
-      ja: `発行元の認証局の証明書（${cert.issuer}）がファイルに含まれていません。ほかのパソコンでは証明書の連鎖を確認できないことがあります。認証局の証明書も併せてインストールするか、「証明のパスにある証明書を可能であればすべて含める」を選んでエクスポートし直してください。`,
+      ja: `発行元の認証局の証明書（${cert.issuer}）がファイルに含まれていません。ほかのパソコンでは証明書チェーンを確認できないことがあります。認証局の証明書も併せてインストールするか、「証明のパスにある証明書を可能であればすべて含める」を選んでエクスポートし直してください。`,
     };
   },
   ok(cert: CertificateSummary): LocalizedText {
