@@ -12,12 +12,11 @@ import { analyzeText } from "./charset/index";
 import { parseCms, verifySigned, type CmsInfo, type SignedCms } from "./cms/index";
 import { finding } from "./findings";
 import {
-  decodeEncodedWords,
   decodedBody,
   headerValue,
-  headerValues,
   isPkcs7MimeType,
   isSignatureType,
+  messageHeaders,
   parseMessage,
   signedContent,
   walkParts,
@@ -633,21 +632,6 @@ function messageLevelChecks(root: MimePart, ctx: Context): void {
 
 function minLayer(signers: Signer[]): number {
   return signers.reduce((m, s) => Math.min(m, s.layer), Number.POSITIVE_INFINITY);
-}
-
-function messageHeaders(root: MimePart): Diagnosis["headers"] {
-  const h: NonNullable<Diagnosis["headers"]> = {};
-  const from = headerValues(root, "from");
-  if (from.length) h.from = from.map((v) => decodeEncodedWords(v.trim()));
-  const sender = headerValue(root, "sender");
-  if (sender !== undefined) h.sender = decodeEncodedWords(sender.trim());
-  const to = headerValues(root, "to");
-  if (to.length) h.to = to.map((v) => decodeEncodedWords(v.trim()));
-  const subject = headerValue(root, "subject");
-  if (subject !== undefined) h.subject = decodeEncodedWords(subject.trim());
-  const date = headerValue(root, "date");
-  if (date !== undefined) h.date = date.trim();
-  return h;
 }
 
 function reportMimeProblems(msg: ParsedMessage, ctx: Context): void {

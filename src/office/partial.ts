@@ -9,7 +9,7 @@
  */
 import type { Attachment, DecodedText, Diagnosis, Finding, Kind, SignatureVerdict } from "../engine/types";
 import { finding } from "../engine/findings";
-import { decodeEncodedWords, headerValue, headerValues, parseMessage } from "../engine/mime";
+import { messageHeaders, parseMessage } from "../engine/mime";
 import type { ContentType } from "../engine/mime/types";
 import { utf8 } from "../engine/util/bytes";
 
@@ -90,7 +90,7 @@ export function partialFromHeaders(input: HeadersInput): Diagnosis {
     recipients: [],
     findings,
     faq: [],
-    headers: outerHeaders(root),
+    headers: messageHeaders(root),
     attachments: attachmentList(input.attachments),
   };
   if (texts.length) d.texts = texts;
@@ -321,21 +321,6 @@ export function garbledCharset(text: string): { writtenIn: string; shownAs: stri
   if (sjisMarks >= 3) return { writtenIn: "utf-8", shownAs: "shift_jis" };
   if (latinMarks >= 3) return { writtenIn: "utf-8", shownAs: "windows-1252" };
   return undefined;
-}
-
-function outerHeaders(root: Parameters<typeof headerValue>[0]): NonNullable<Diagnosis["headers"]> {
-  const h: NonNullable<Diagnosis["headers"]> = {};
-  const from = headerValues(root, "from");
-  if (from.length) h.from = from.map((v) => decodeEncodedWords(v.trim()));
-  const sender = headerValue(root, "sender");
-  if (sender !== undefined) h.sender = decodeEncodedWords(sender.trim());
-  const to = headerValues(root, "to");
-  if (to.length) h.to = to.map((v) => decodeEncodedWords(v.trim()));
-  const subject = headerValue(root, "subject");
-  if (subject !== undefined) h.subject = decodeEncodedWords(subject.trim());
-  const date = headerValue(root, "date");
-  if (date !== undefined) h.date = date.trim();
-  return h;
 }
 
 function attachmentList(attachments: OfficeAttachmentInfo[]): Attachment[] {

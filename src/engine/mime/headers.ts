@@ -2,6 +2,7 @@
  * Header blocks (RFC 5322 fields, folded lines) and structured values: Content-Type / Content-Disposition
  * with RFC 2045 parameters and RFC 2231 extensions (continuations, charset'lang'%XX). Loops only.
  */
+import type { Diagnosis } from "../types";
 import { latin1 } from "../util/bytes";
 import type { ContentType, HeaderField, MimePart } from "./types";
 import { decodeEncodedWords, getDecoder, hexVal } from "./words";
@@ -151,6 +152,22 @@ export function headerValues(part: MimePart, name: string): string[] {
   const out: string[] = [];
   for (const h of part.headers) if (h.name === n) out.push(h.rawValue);
   return out;
+}
+
+/** The headers a Diagnosis reports (From, Sender, To, Subject, Date), encoded words decoded. */
+export function messageHeaders(root: MimePart): NonNullable<Diagnosis["headers"]> {
+  const h: NonNullable<Diagnosis["headers"]> = {};
+  const from = headerValues(root, "from");
+  if (from.length) h.from = from.map((v) => decodeEncodedWords(v.trim()));
+  const sender = headerValue(root, "sender");
+  if (sender !== undefined) h.sender = decodeEncodedWords(sender.trim());
+  const to = headerValues(root, "to");
+  if (to.length) h.to = to.map((v) => decodeEncodedWords(v.trim()));
+  const subject = headerValue(root, "subject");
+  if (subject !== undefined) h.subject = decodeEncodedWords(subject.trim());
+  const date = headerValue(root, "date");
+  if (date !== undefined) h.date = date.trim();
+  return h;
 }
 
 // ------------------------------------------------------------------------------------------------

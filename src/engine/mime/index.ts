@@ -4,7 +4,7 @@
  */
 export { parseMessage, walkParts } from "./parser";
 export type { ParseOptions } from "./parser";
-export { headerValue, headerValues, parseContentType, parseDisposition } from "./headers";
+export { headerValue, headerValues, messageHeaders, parseContentType, parseDisposition } from "./headers";
 export { decodeEncodedWords, decodeRawText } from "./words";
 export {
   bodyBytes,
