@@ -1,9 +1,10 @@
 /** `smime-assistant diagnose` and `smime-assistant cert`: the engine from the command line. */
 import { promises as fs, readFileSync } from "node:fs";
 import path from "node:path";
+import { certificateFiles } from "../engine/cert/files";
 import { diagnose } from "../engine/index";
 import type { Diagnosis, Finding } from "../engine/types";
-import { decodeBase64String, fromPem, toPem } from "../engine/util/bytes";
+import { fromPem } from "../engine/util/bytes";
 import { faqIdsFor, formatGuidanceTitles, guidanceFor } from "../faq/index";
 import type { Host } from "../faq/types";
 import { parseArgs, type Io } from "./io";
@@ -186,12 +187,12 @@ export async function runCert(argv: string[], io: Io): Promise<number> {
   for (const s of withCert) {
     if (seen.has(s.sha256)) continue;
     seen.add(s.sha256);
-    const der = decodeBase64String(s.certificate as string);
-    const base = `${safeName(s.commonName || s.emails[0] || "signer")}-${s.sha256.slice(0, 12)}`;
-    const cer = path.join(out, `${base}.cer`);
-    const pem = path.join(out, `${base}.pem`);
-    await fs.writeFile(cer, der);
-    await fs.writeFile(pem, toPem(der));
+    const files = certificateFiles(s);
+    if (!files) continue;
+    const cer = path.join(out, files.cerName);
+    const pem = path.join(out, files.pemName);
+    await fs.writeFile(cer, files.der);
+    await fs.writeFile(pem, files.pem);
     written.push({ subject: s.subject, sha256: s.sha256, cer, pem });
   }
   if (args.flags.has("--json")) {
@@ -202,9 +203,4 @@ export async function runCert(argv: string[], io: Io): Promise<number> {
     for (const w of written) io.out(`${w.subject}\n  ${w.cer}\n  ${w.pem}\n`);
   }
   return written.length > 0 ? 0 : 1;
-}
-
-function safeName(s: string): string {
-  const cleaned = s.replace(/[^\p{L}\p{N}._@-]+/gu, "_").replace(/^_+|_+$/g, "");
-  return cleaned.slice(0, 60) || "signer";
 }

@@ -9,7 +9,7 @@
  * added when the entity lacks them (outer headers are outside the signed content, so adding them changes
  * nothing the signature covers). Pure functions: no Office.js.
  */
-import { parseMessage } from "../engine/mime";
+import { detectBareLf, parseHeaderBlock } from "../engine/mime";
 import { concat, decodeBase64String, encodeBase64, latin1, utf8 } from "../engine/util/bytes";
 
 export interface OuterHeaders {
@@ -42,12 +42,14 @@ export function toMimeMessage(content: Uint8Array, outer: OuterHeaders): Rebuilt
     ].join("\r\n");
     return { bytes: concat([utf8(head), utf8(encodeBase64(cms, 76)), utf8("\r\n")]), added, wrapped: true };
   }
+  // Only the entity's own header block matters here (the engine parses the whole message afterwards):
+  // reading just that keeps a 50 MB attachment off a second full parse on the pane's main thread.
   let present: Set<string>;
   let bareLf = false;
   try {
-    const msg = parseMessage(content);
-    present = new Set(msg.root.headers.map((h) => h.name));
-    bareLf = msg.bareLf;
+    const block = parseHeaderBlock(content, 0, content.length);
+    present = new Set(block.headers.map((h) => h.name));
+    bareLf = detectBareLf(content, block.crlf, block.lf);
   } catch {
     present = new Set();
   }

@@ -3,6 +3,7 @@
  * (constructed) OCTET STRINGs; 50 MB contents must not be copied or re-parsed, and a malformed structure
  * must be reported with what went wrong and where. Nodes keep subarrays of the input, never copies.
  */
+import { concat } from "../util/bytes";
 
 export class CmsError extends Error {
   readonly offset: number | undefined;
@@ -229,15 +230,7 @@ export function octetStringContent(t: Tlv): Uint8Array {
   };
   collect(t, 0);
   if (chunks.length === 1) return chunks[0] as Uint8Array;
-  let n = 0;
-  for (const c of chunks) n += c.length;
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
+  return concat(chunks);
 }
 
 /** INTEGER value octets as lower-case hex with leading zero octets stripped (keeps one for zero). */

@@ -3,7 +3,7 @@
  * with RFC 2045 parameters and RFC 2231 extensions (continuations, charset'lang'%XX). Loops only.
  */
 import type { Diagnosis } from "../types";
-import { latin1 } from "../util/bytes";
+import { concat, latin1 } from "../util/bytes";
 import type { ContentType, HeaderField, MimePart } from "./types";
 import { decodeEncodedWords, getDecoder, hexVal } from "./words";
 
@@ -358,14 +358,7 @@ export function parseParams(s: string, i: number): ParsedParams {
         chunks.push(b);
       }
     }
-    let total = 0;
-    for (const c of chunks) total += c.length;
-    const all = new Uint8Array(total);
-    let o = 0;
-    for (const c of chunks) {
-      all.set(c, o);
-      o += c.length;
-    }
+    const all = concat(chunks);
     params[base] = anyEncoded ? decodeBytes(all, charset) : latin1(all);
     if (anyEncoded) extended.add(base);
   }

@@ -295,7 +295,11 @@ class Parser {
 }
 
 /** Bare LF when the root header block's line ends are mostly LF without CR. */
-function detectBareLf(bytes: Uint8Array, crlf: number, lf: number): boolean {
+/**
+ * Whether the message uses bare LF line ends: the majority in its header block (crlf / lf counts from
+ * parseHeaderBlock), else the first line end in the bytes.
+ */
+export function detectBareLf(bytes: Uint8Array, crlf: number, lf: number): boolean {
   if (crlf + lf > 0) return lf > crlf;
   const i = bytes.indexOf(LF);
   return i >= 0 && (i === 0 || bytes[i - 1] !== CR);
