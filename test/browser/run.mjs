@@ -437,7 +437,8 @@ test("Sender certificate: save .cer (DER) / .pem, copy, add-to-contacts steps", 
   await verdictOf(p.page);
   await p.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
   const [cer] = await Promise.all([p.page.waitForEvent("download"), p.page.getByTestId("save-cer").click()]);
-  assert.equal(cer.suggestedFilename(), "taro.yamada_example.jp.cer");
+  // named as the guided steps and the `cert` command name it: "<common name>-<first 12 hex of SHA-256>"
+  assert.equal(cer.suggestedFilename(), "山田_太郎-b60e40fd2707.cer");
   const der = fs.readFileSync(await cer.path());
   assert.equal(der[0], 0x30);
   const { createHash } = await import("node:crypto");
@@ -455,6 +456,7 @@ test("Sender certificate: save .cer (DER) / .pem, copy, add-to-contacts steps", 
   await p.page.getByTestId("add-contact").click();
   await p.page.getByTestId("add-contact-steps").waitFor();
   assert.ok((await p.page.locator("[data-testid=add-contact-steps] [data-testid=step-set]").count()) >= 1);
+  assert.match(await p.page.getByTestId("add-contact-steps").innerText(), /山田_太郎-b60e40fd2707\.cer/);
   // built without an Entra client id: no one-click button, no "unavailable" notice, the guided steps only
   assert.equal(await p.page.getByTestId("add-to-contacts").count(), 0);
   assert.equal(await p.page.getByTestId("one-click-unavailable").count(), 0);

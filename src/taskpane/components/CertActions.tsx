@@ -1,13 +1,12 @@
 import { Button, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
 import { ArrowDownload16Regular, ContactCardRibbon16Regular, Copy16Regular } from "@fluentui/react-icons";
-import { lazy, Suspense, useState } from "react";
+import { lazy, Suspense, useMemo, useState } from "react";
 import type { Signer } from "../../engine/types";
-import { decodeBase64String, toPem } from "../../engine/util/bytes";
+import { certificateFiles } from "../../engine/cert/files";
 import { copyText, download } from "../files";
 import { useHost } from "../hostContext";
 import { useI18n } from "../i18n/index";
 import type { SenderIdentity } from "../sender";
-import { signerName } from "../verdict";
 
 const AddToContacts = lazy(() => import(/* webpackChunkName: "contacts" */ "../contacts/AddToContacts"));
 
@@ -20,12 +19,6 @@ const useStyles = makeStyles({
   },
 });
 
-/** A file name from the signer: "taro.yamada@example.jp" → "taro.yamada_example.jp". */
-export function certFileName(signer: Signer): string {
-  const base = (signer.emails[0] ?? signerName(signer)).replace(/[^\p{L}\p{N}._-]+/gu, "_").slice(0, 80);
-  return base || "certificate";
-}
-
 /**
  * Copy / save the sender certificate; "add to contacts" opens the one-click Graph path (when configured
  * and supported) with the FAQ's guided steps for this client underneath.
@@ -36,10 +29,9 @@ export function CertActions({ signer, from }: { signer: Signer; from?: SenderIde
   const host = useHost();
   const [status, setStatus] = useState<string>("");
   const [showSteps, setShowSteps] = useState(false);
-  if (!signer.certificate) return null;
-  const der = (): Uint8Array => decodeBase64String(signer.certificate ?? "");
-  const pem = (): string => toPem(der());
-  const name = certFileName(signer);
+  // The same names the guided steps and the `cert` command use.
+  const files = useMemo(() => certificateFiles(signer), [signer]);
+  if (!files) return null;
   return (
     <div data-testid="cert-actions">
       <div className={s.row}>
@@ -48,7 +40,7 @@ export function CertActions({ signer, from }: { signer: Signer; from?: SenderIde
           size="small"
           data-testid="copy-cert"
           onClick={() => {
-            void copyText(pem()).then((ok) => setStatus(ok ? t("copied") : t("copyFailed")));
+            void copyText(files.pem).then((ok) => setStatus(ok ? t("copied") : t("copyFailed")));
           }}
         >
           {t("copyPem")}
@@ -58,7 +50,7 @@ export function CertActions({ signer, from }: { signer: Signer; from?: SenderIde
           size="small"
           data-testid="save-cer"
           onClick={() => {
-            if (!download(`${name}.cer`, der(), "application/pkix-cert")) setStatus(t("saveFailed"));
+            if (!download(files.cerName, files.der, "application/pkix-cert")) setStatus(t("saveFailed"));
           }}
         >
           {t("saveCer")}
@@ -68,7 +60,7 @@ export function CertActions({ signer, from }: { signer: Signer; from?: SenderIde
           size="small"
           data-testid="save-pem"
           onClick={() => {
-            if (!download(`${name}.pem`, pem(), "application/x-pem-file")) setStatus(t("saveFailed"));
+            if (!download(files.pemName, files.pem, "application/x-pem-file")) setStatus(t("saveFailed"));
           }}
         >
           {t("savePem")}
