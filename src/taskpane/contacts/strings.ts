@@ -50,6 +50,4 @@ export const STRINGS = {
   },
 } satisfies Record<string, LocalizedText>;
 
-export function fill(text: string, vars: Record<string, string>): string {
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
-}
+export { fill } from "../i18n/index";

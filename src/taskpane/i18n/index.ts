@@ -201,12 +201,16 @@ const STRINGS = {
 
 export type StringKey = keyof typeof STRINGS;
 
-/** The pane text for key in lang, with {name} placeholders filled. */
-export function translate(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
-  const template: string = STRINGS[key][lang];
+/** Fills {name} placeholders from vars; a placeholder without a value stays as it is. */
+export function fill(template: string, vars: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w{1,20})\}/g, (m, name: string) =>
     Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : m,
   );
+}
+
+/** The pane text for key in lang, with {name} placeholders filled. */
+export function translate(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
+  return fill(STRINGS[key][lang], vars);
 }
 
 /** Picks the language of a localized text. */

@@ -2,8 +2,9 @@
  * Strings of the signing-setup components (ja/en). Japanese: です・ます調, 。、.
  */
 import type { LocalizedText } from "../../engine/types";
+import { fill, pick, type Lang } from "../i18n/index";
 
-export type Lang = "ja" | "en";
+export type { Lang };
 
 const S = {
   composeTitle: { en: "Check my signing setup", ja: "署名の設定を確認する" },
@@ -108,12 +109,11 @@ const S = {
 export type SetupStringKey = keyof typeof S;
 
 export function tr(lang: Lang, key: SetupStringKey, vars: Record<string, string | number> = {}): string {
-  return S[key][lang].replace(/\{(\w+)\}/g, (m: string, k: string) => (k in vars ? String(vars[k]) : m));
+  return fill(S[key][lang], vars);
 }
 
-export function pickText(t: LocalizedText, lang: Lang): string {
-  return t[lang] || t.en;
-}
+/** The text in lang (English when that is empty). */
+export const pickText: (t: LocalizedText, lang: Lang) => string = pick;
 
 /** "2027-03-31" from an ISO time ("" when unreadable). */
 export function day(iso: string | undefined): string {
