@@ -5,7 +5,7 @@
 import { digest, digestSync, type HashName } from "../cms/hashes";
 import { finding } from "../findings";
 import { SIGNATURE_OIDS } from "../cms/algorithms";
-import { keyDescription, parseSpki, resolveScheme, verifyData, type VerifyOutcome } from "../cms/signature";
+import { keyDescription, publicKeyOf, resolveScheme, verifyData, type VerifyOutcome } from "../cms/signature";
 import type { CertificateSummary, Finding } from "../types";
 import { equalBytes, toHex } from "../util/bytes";
 import { normalizedName, parseCertificate, type ParsedCertificate } from "./x509";
@@ -58,7 +58,7 @@ export function summaryOf(p: ParsedCertificate): CertificateSummary {
   const org = p.subjectAttrs.find((a) => a.type === "O");
   let keyInfo: ReturnType<typeof keyDescription>;
   try {
-    keyInfo = keyDescription(parseSpki(p.spki));
+    keyInfo = keyDescription(publicKeyOf(p.spki));
   } catch {
     keyInfo = { keyType: "unknown" };
   }
@@ -287,32 +287,40 @@ function issuedBy(child: ParsedCertificate, parent: PoolEntry): boolean {
   return true;
 }
 
-/** Verifies the signature of `child` with the key of `parent`. */
 /**
- * Outcomes of certificate signature checks already made, keyed by the child's signature value and checked
- * against the exact bytes on a hit: a batch of mail from one organisation repeats the same few links
+ * Outcomes of certificate signature checks already made, keyed by the length and the last bytes of the
+ * child's signature value, and checked against the exact bytes (signature, signed part, issuer key) on a
+ * hit: a batch of mail from one organisation repeats the same few links
  * (signer → intermediate → root) in every message. Bounded; the oldest entry goes first.
  */
 const LINK_CACHE_MAX = 512;
 const linkCache = new Map<
   string,
-  { tbs: Uint8Array; spki: Uint8Array; sigAlg: string; outcome: VerifyOutcome }
+  { signature: Uint8Array; tbs: Uint8Array; spki: Uint8Array; sigAlg: string; outcome: VerifyOutcome }
 >();
 
+/** Verifies the signature of `child` with the key of `parent`. */
 export async function verifyCertificateSignature(
   child: ParsedCertificate,
   parent: ParsedCertificate,
 ): Promise<VerifyOutcome> {
-  const key = `${toHex(child.signature)}/${parent.spki.length}`;
+  const sig = child.signature;
+  const key = `${sig.length}:${toHex(sig.subarray(Math.max(0, sig.length - 16)))}/${parent.spki.length}`;
   const sigAlg = `${child.sigAlgOid}/${child.sigAlgParams ? toHex(child.sigAlgParams.raw) : ""}`;
   const hit = linkCache.get(key);
-  if (hit && hit.sigAlg === sigAlg && equalBytes(hit.tbs, child.tbs) && equalBytes(hit.spki, parent.spki))
+  if (
+    hit &&
+    hit.sigAlg === sigAlg &&
+    equalBytes(hit.signature, sig) &&
+    equalBytes(hit.tbs, child.tbs) &&
+    equalBytes(hit.spki, parent.spki)
+  )
     return hit.outcome;
   let outcome: VerifyOutcome;
   try {
     const scheme = resolveScheme(child.sigAlgOid, child.sigAlgParams, undefined);
     outcome = scheme.ok
-      ? await verifyData(scheme.scheme, parseSpki(parent.spki), child.tbs, child.signature)
+      ? await verifyData(scheme.scheme, publicKeyOf(parent.spki), child.tbs, child.signature)
       : "unsupported";
   } catch {
     outcome = "bad";
@@ -321,7 +329,13 @@ export async function verifyCertificateSignature(
     const oldest = linkCache.keys().next();
     if (!oldest.done) linkCache.delete(oldest.value);
   }
-  linkCache.set(key, { tbs: child.tbs.slice(), spki: parent.spki.slice(), sigAlg, outcome });
+  linkCache.set(key, {
+    signature: sig.slice(),
+    tbs: child.tbs.slice(),
+    spki: parent.spki.slice(),
+    sigAlg,
+    outcome,
+  });
   return outcome;
 }
 

@@ -14,7 +14,7 @@ import {
   TAG,
   type Tlv,
 } from "../cms/ber";
-import { equalBytes, latin1 } from "../util/bytes";
+import { equalBytes, latin1, toHex } from "../util/bytes";
 
 export interface ParsedCertificate {
   der: Uint8Array;
@@ -157,12 +157,6 @@ export function parseName(t: Tlv): { attrs: { type: string; value: string }[]; t
   return { attrs: rdns.flat(), text };
 }
 
-function hex(v: Uint8Array): string {
-  let s = "";
-  for (const b of v) s += b.toString(16).padStart(2, "0");
-  return s;
-}
-
 /**
  * Certificates already parsed, keyed by length and signature tail and checked byte for byte on a hit: a
  * batch of mail repeats the same signer and CA certificates. Entries hold a copy of the DER, never a view
@@ -174,7 +168,7 @@ const parseCache = new Map<string, ParsedCertificate>();
 
 /** Parses a DER certificate. Throws CmsError when it is not one. */
 export function parseCertificate(der: Uint8Array): ParsedCertificate {
-  const key = `${der.length}:${hex(der.subarray(Math.max(0, der.length - 24)))}`;
+  const key = `${der.length}:${toHex(der.subarray(Math.max(0, der.length - 24)))}`;
   const hit = parseCache.get(key);
   if (hit && equalBytes(hit.der, der)) return hit;
   const parsed = parseCertificateUncached(der.slice());
@@ -289,11 +283,11 @@ function readExtension(ext: Tlv, cert: ParsedCertificate): void {
       }
       break;
     case "2.5.29.14":
-      cert.subjectKeyIdentifier = hex(inner().value);
+      cert.subjectKeyIdentifier = toHex(inner().value);
       break;
     case "2.5.29.35": {
       const kid = children(inner()).find((c) => isContext(c, 0));
-      if (kid) cert.authorityKeyIdentifier = hex(kid.value);
+      if (kid) cert.authorityKeyIdentifier = toHex(kid.value);
       break;
     }
     case "2.5.29.19": {

@@ -3,7 +3,7 @@
  * (constructed) OCTET STRINGs; 50 MB contents must not be copied or re-parsed, and a malformed structure
  * must be reported with what went wrong and where. Nodes keep subarrays of the input, never copies.
  */
-import { concat } from "../util/bytes";
+import { concat, toHex } from "../util/bytes";
 
 export class CmsError extends Error {
   readonly offset: number | undefined;
@@ -237,19 +237,12 @@ export function octetStringContent(t: Tlv): Uint8Array {
 export function integerHex(v: Uint8Array): string {
   let i = 0;
   while (i < v.length - 1 && v[i] === 0) i++;
-  let s = "";
-  for (; i < v.length; i++) s += (v[i] as number).toString(16).padStart(2, "0");
-  return s;
+  return toHex(v.subarray(i));
 }
-
-const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
 
 /** Unsigned big-endian bytes → bigint, in linear time (one hex parse, not a shift per byte). */
 export function bigFromBytes(v: Uint8Array): bigint {
-  if (v.length === 0) return 0n;
-  let hex = "0x";
-  for (let i = 0; i < v.length; i++) hex += HEX_BYTE[v[i] as number] as string;
-  return BigInt(hex);
+  return v.length === 0 ? 0n : BigInt(`0x${toHex(v)}`);
 }
 
 /** UTCTime / GeneralizedTime value octets → Date (undefined when unreadable). */

@@ -43,7 +43,14 @@ import {
   tagName,
   type Tlv,
 } from "./ber";
-import { parseSpki, resolveScheme, verifyData, verifyDigest, type PublicKey, type Scheme } from "./signature";
+import {
+  publicKeyOf,
+  resolveScheme,
+  verifyData,
+  verifyDigest,
+  type PublicKey,
+  type Scheme,
+} from "./signature";
 
 export { CmsError } from "./ber";
 
@@ -130,10 +137,6 @@ function smallInt(t: Tlv | undefined): number {
   let v = 0;
   for (const b of t.value) v = v * 256 + b;
   return v;
-}
-
-function hex(v: Uint8Array): string {
-  return toHex(v);
 }
 
 /**
@@ -275,7 +278,7 @@ function parseSignerInfo(t: Tlv, index: number): SignerInfoData {
   else if (isContext(sidT, 0))
     sid = {
       kind: "ski",
-      subjectKeyIdentifier: hex(sidT.constructed ? octetStringContent(sidT) : sidT.value),
+      subjectKeyIdentifier: toHex(sidT.constructed ? octetStringContent(sidT) : sidT.value),
     };
   else
     throw new CmsError(
@@ -355,10 +358,10 @@ function ridOf(t: Tlv | undefined): Partial<Recipient> {
     if (t.constructed) {
       const first = children(t)[0];
       if (isUniversal(first, TAG.OCTET_STRING))
-        return { subjectKeyIdentifier: hex(octetStringContent(first)) };
+        return { subjectKeyIdentifier: toHex(octetStringContent(first)) };
       return {};
     }
-    return { subjectKeyIdentifier: hex(t.value) };
+    return { subjectKeyIdentifier: toHex(t.value) };
   }
   return {};
 }
@@ -840,7 +843,7 @@ async function verifyOne(
       }
     }
     try {
-      key = parseSpki(cert.spki);
+      key = publicKeyOf(cert.spki);
     } catch {
       key = undefined;
     }

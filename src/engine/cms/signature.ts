@@ -91,6 +91,20 @@ export function parseSpki(spki: Uint8Array): PublicKey {
   return { kind: "other", oid, type: oid };
 }
 
+/**
+ * parseSpki, remembered per byte array (a certificate parsed once is shared across a batch, and so is its
+ * SubjectPublicKeyInfo view); a hit is checked byte for byte.
+ */
+const SPKI_KEYS = new WeakMap<Uint8Array, { bytes: Uint8Array; key: PublicKey }>();
+
+export function publicKeyOf(spki: Uint8Array): PublicKey {
+  const hit = SPKI_KEYS.get(spki);
+  if (hit && equalBytes(hit.bytes, spki)) return hit.key;
+  const key = parseSpki(spki);
+  SPKI_KEYS.set(spki, { bytes: spki.slice(), key });
+  return key;
+}
+
 export type Scheme =
   | { scheme: "rsa-pkcs1"; hash: HashName }
   | { scheme: "rsa-pss"; hash: HashName; mgfHash: HashName; saltLength: number; trailer: number }
@@ -367,30 +381,42 @@ function b64url(b: Uint8Array): string {
  * batch of messages, and WebCrypto's importKey is a round trip each time. Bounded; oldest out first.
  */
 const KEY_CACHE_MAX = 256;
-const keyCache = new Map<string, Promise<CryptoKey>>();
+/** The key's material in base64url (RSA: n and e, as a JWK; EC: the point), made once per parsed key. */
+type KeyMaterial = { id: string; jwk: JsonWebKey } | { id: string; raw: Uint8Array<ArrayBuffer> };
+const MATERIAL = new WeakMap<PublicKey, KeyMaterial>();
+function keyMaterial(key: Extract<PublicKey, { kind: "rsa" | "ec" }>): KeyMaterial {
+  let m = MATERIAL.get(key);
+  if (!m) {
+    if (key.kind === "rsa") {
+      const jwk: JsonWebKey = { kty: "RSA", n: b64url(key.nBytes), e: b64url(key.eBytes), ext: true };
+      m = { id: `${jwk.n}|${jwk.e}`, jwk };
+    } else m = { id: b64url(key.point), raw: key.point as Uint8Array<ArrayBuffer> };
+    MATERIAL.set(key, m);
+  }
+  return m;
+}
+
+const cache = new Map<string, Promise<CryptoKey>>();
 
 async function importKey(key: PublicKey, alg: RsaHashedImportParams | EcKeyImportParams): Promise<CryptoKey> {
   const s = subtle();
-  let id: string;
-  let make: () => Promise<CryptoKey>;
-  if (key.kind === "rsa") {
-    const jwk: JsonWebKey = { kty: "RSA", n: b64url(key.nBytes), e: b64url(key.eBytes), ext: true };
-    id = `${JSON.stringify(alg)}|${jwk.n}|${jwk.e}`;
-    make = () => s.importKey("jwk", jwk, alg, false, ["verify"]);
-  } else if (key.kind === "ec") {
-    id = `${JSON.stringify(alg)}|${b64url(key.point)}`;
-    make = () => s.importKey("raw", key.point as Uint8Array<ArrayBuffer>, alg, false, ["verify"]);
-  } else throw new Error("unsupported key");
-  const hit = keyCache.get(id);
+  if (key.kind === "other") throw new Error("unsupported key");
+  const material = keyMaterial(key);
+  const id = `${JSON.stringify(alg)}|${material.id}`;
+  const make = (): Promise<CryptoKey> =>
+    "jwk" in material
+      ? s.importKey("jwk", material.jwk, alg, false, ["verify"])
+      : s.importKey("raw", material.raw, alg, false, ["verify"]);
+  const hit = cache.get(id);
   if (hit) return hit;
   const made = make();
-  if (keyCache.size >= KEY_CACHE_MAX) {
-    const oldest = keyCache.keys().next();
-    if (!oldest.done) keyCache.delete(oldest.value);
+  if (cache.size >= KEY_CACHE_MAX) {
+    const oldest = cache.keys().next();
+    if (!oldest.done) cache.delete(oldest.value);
   }
-  keyCache.set(id, made);
+  cache.set(id, made);
   // A key WebCrypto refused is not remembered: the caller reports it, and a later call tries again.
-  made.catch(() => keyCache.delete(id));
+  made.catch(() => cache.delete(id));
   return made;
 }
 

@@ -37,6 +37,17 @@ test("a forged certificate with a reused signature is not trusted, before or aft
   expect(again.chain[0]?.subject).toMatch(/Alice/);
 });
 
+test("a certificate whose signature differs only before the cache key's tail is not trusted", async () => {
+  const real = await buildChain(alice, [intermediate], [root]);
+  expect(real.trusted).toBe(true);
+  // The signature value is the last BIT STRING: change one byte near its start, keep its last bytes.
+  const der = alice.slice();
+  der[der.length - 200] = (der[der.length - 200]! + 1) & 0xff;
+  const altered = await buildChain(der, [intermediate], [root]);
+  expect(altered.trusted).toBe(false);
+  expect(altered.reason).toBe("bad-signature");
+});
+
 test("summaries are fresh objects: changing one does not change the next", () => {
   const a = summarizeCertificate(alice);
   const emails = [...a.emails];
