@@ -9,6 +9,7 @@ export {
   digestSync,
   hashLength,
   subtle,
+  setSubtle,
   webCryptoHash,
   type HashName,
   type IncrementalHash,

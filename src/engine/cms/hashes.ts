@@ -5,8 +5,23 @@
 import { md5, sha1 } from "@noble/hashes/legacy";
 import { sha224, sha256, sha384, sha512 } from "@noble/hashes/sha2";
 
-/** WebCrypto's SubtleCrypto (globalThis.crypto.subtle: the pane, a Web Worker, Node and jest alike). */
+let chosen: SubtleCrypto | undefined;
+
+/**
+ * Lets a host give the engine another implementation of the SubtleCrypto interface for signature checks
+ * and digests (the command line passes one over Node's own crypto, which answers without WebCrypto's
+ * job-queue round trip). `undefined` goes back to globalThis.crypto.subtle.
+ */
+export function setSubtle(s: SubtleCrypto | undefined): void {
+  chosen = s;
+}
+
+/**
+ * The SubtleCrypto in use: the one a host chose, else WebCrypto's (globalThis.crypto.subtle: the pane, a
+ * Web Worker, Node and jest alike).
+ */
 export function subtle(): SubtleCrypto {
+  if (chosen) return chosen;
   const c = globalThis.crypto;
   if (!c || !c.subtle) throw new Error("WebCrypto (crypto.subtle) is not available in this environment");
   return c.subtle;

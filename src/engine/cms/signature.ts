@@ -396,10 +396,13 @@ function keyMaterial(key: Extract<PublicKey, { kind: "rsa" | "ec" }>): KeyMateri
   return m;
 }
 
-const cache = new Map<string, Promise<CryptoKey>>();
+/** One cache per SubtleCrypto: a key imported by one implementation is not handed to another. */
+const keyCaches = new WeakMap<SubtleCrypto, Map<string, Promise<CryptoKey>>>();
 
 async function importKey(key: PublicKey, alg: RsaHashedImportParams | EcKeyImportParams): Promise<CryptoKey> {
   const s = subtle();
+  const cache = keyCaches.get(s) ?? new Map<string, Promise<CryptoKey>>();
+  keyCaches.set(s, cache);
   if (key.kind === "other") throw new Error("unsupported key");
   const material = keyMaterial(key);
   const id = `${JSON.stringify(alg)}|${material.id}`;

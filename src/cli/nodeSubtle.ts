@@ -1,0 +1,111 @@
+/**
+ * The SubtleCrypto the command line gives the engine: Node's own WebCrypto for everything, except that a
+ * signature check on a key it imported runs at once through node:crypto (the same OpenSSL underneath)
+ * instead of through WebCrypto's job queue. On a batch of small messages that round trip, not the RSA
+ * arithmetic, was the largest single cost (a thread hand-off per signature on a 2-core machine).
+ *
+ * Keys are still imported by WebCrypto, so which keys are accepted or refused does not change; only
+ * `verify` takes the direct path, and a test checks that every fixture gets the same Diagnosis both ways.
+ */
+import { constants, KeyObject, verify as nodeVerify } from "node:crypto";
+import { webcrypto } from "node:crypto";
+
+type Algorithm = AlgorithmIdentifier | RsaPssParams | EcdsaParams;
+
+/** Node's digest name for a WebCrypto hash ("SHA-256" or { name: "SHA-256" }), or undefined. */
+function hashOf(h: unknown): string | undefined {
+  const name = typeof h === "string" ? h : (h as { name?: unknown } | undefined)?.name;
+  switch (typeof name === "string" ? name.toUpperCase() : "") {
+    case "SHA-1":
+      return "sha1";
+    case "SHA-256":
+      return "sha256";
+    case "SHA-384":
+      return "sha384";
+    case "SHA-512":
+      return "sha512";
+    default:
+      return undefined;
+  }
+}
+
+export function nodeSubtle(): SubtleCrypto {
+  const web = webcrypto.subtle as unknown as SubtleCrypto;
+  const keys = new WeakMap<CryptoKey, KeyObject>();
+
+  const importKey = async (...args: Parameters<SubtleCrypto["importKey"]>): Promise<CryptoKey> => {
+    const key = await (web.importKey as (...a: unknown[]) => Promise<CryptoKey>)(...args);
+    if (key.type === "public") keys.set(key, KeyObject.from(key as unknown as webcrypto.CryptoKey));
+    return key;
+  };
+
+  const verify = async (
+    algorithm: Algorithm,
+    key: CryptoKey,
+    signature: BufferSource,
+    data: BufferSource,
+  ): Promise<boolean> => {
+    const object = keys.get(key);
+    const name = typeof algorithm === "string" ? algorithm : algorithm.name;
+    const direct = object ? directVerify(name, algorithm, key, object, signature, data) : undefined;
+    return direct ?? web.verify(algorithm, key, signature, data);
+  };
+
+  return new Proxy(web, {
+    get(target, prop) {
+      if (prop === "importKey") return importKey;
+      if (prop === "verify") return verify;
+      const v = Reflect.get(target, prop) as unknown;
+      return typeof v === "function" ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+}
+
+function view(b: BufferSource): Uint8Array {
+  return b instanceof Uint8Array
+    ? b
+    : ArrayBuffer.isView(b)
+      ? new Uint8Array(b.buffer, b.byteOffset, b.byteLength)
+      : new Uint8Array(b);
+}
+
+/** The check by node:crypto, or undefined for a case left to WebCrypto. A bad signature is `false`. */
+function directVerify(
+  name: string,
+  algorithm: Algorithm,
+  key: CryptoKey,
+  object: KeyObject,
+  signature: BufferSource,
+  data: BufferSource,
+): boolean | undefined {
+  const keyHash = hashOf((key.algorithm as Partial<RsaHashedKeyAlgorithm>).hash);
+  const sig = view(signature);
+  const msg = view(data);
+  try {
+    switch (name.toUpperCase()) {
+      case "RSASSA-PKCS1-V1_5":
+        if (!keyHash || key.algorithm.name !== "RSASSA-PKCS1-v1_5") return undefined;
+        return nodeVerify(keyHash, msg, object, sig);
+      case "RSA-PSS": {
+        const saltLength = (algorithm as RsaPssParams).saltLength;
+        if (!keyHash || key.algorithm.name !== "RSA-PSS" || typeof saltLength !== "number") return undefined;
+        return nodeVerify(
+          keyHash,
+          msg,
+          { key: object, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength },
+          sig,
+        );
+      }
+      case "ECDSA": {
+        const hash = hashOf((algorithm as EcdsaParams).hash);
+        if (!hash || key.algorithm.name !== "ECDSA") return undefined;
+        return nodeVerify(hash, msg, { key: object, dsaEncoding: "ieee-p1363" }, sig);
+      }
+      default:
+        return undefined;
+    }
+  } catch {
+    // OpenSSL refused the signature's form (wrong length…): not a valid signature, as WebCrypto says.
+    return false;
+  }
+}

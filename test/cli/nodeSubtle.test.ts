@@ -1,0 +1,121 @@
+/**
+ * The command line checks signatures through node:crypto directly (src/cli/nodeSubtle.ts) instead of
+ * through WebCrypto's job queue. That must never change an answer: every generated fixture (and the
+ * Thunderbird corpus when present) gets the same Diagnosis both ways, and the direct path is really taken.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { webcrypto } from "node:crypto";
+import { nodeSubtle } from "../../src/cli/nodeSubtle";
+import { diagnose, setSubtle, type Diagnosis } from "../../src/engine/index";
+import { fromPem } from "../../src/engine/util/bytes";
+
+const GENERATED = path.resolve(__dirname, "..", "fixtures", "generated");
+const TB_DIR = path.resolve(__dirname, "..", "..", "..", "shared", "corpus", "thunderbird-smime");
+
+interface Entry {
+  file: string;
+  at?: string;
+  trustAnchors?: string[];
+}
+
+const INDEXES = ["index.json", "pdf/index.json"];
+const entries: Entry[] = INDEXES.flatMap((rel) => {
+  const p = path.join(GENERATED, rel);
+  return fs.existsSync(p) ? (JSON.parse(fs.readFileSync(p, "utf8")) as Entry[]) : [];
+});
+
+function strip(d: Diagnosis): Diagnosis {
+  const copy = { ...d };
+  delete copy.elapsedMs;
+  return copy;
+}
+
+async function both(
+  bytes: Uint8Array,
+  options: { trustAnchors?: Uint8Array[]; at?: Date },
+): Promise<[Diagnosis, Diagnosis]> {
+  setSubtle(undefined);
+  const web = await diagnose(bytes, options);
+  setSubtle(nodeSubtle());
+  try {
+    const direct = await diagnose(bytes, options);
+    return [strip(web), strip(direct)];
+  } finally {
+    setSubtle(undefined);
+  }
+}
+
+test("the generated fixtures are there", () => {
+  expect(entries.length).toBeGreaterThan(50);
+});
+
+test.each(entries.map((e) => [e.file, e] as const))("%s: same Diagnosis with node:crypto", async (_f, e) => {
+  const bytes = new Uint8Array(fs.readFileSync(path.join(GENERATED, e.file)));
+  const trustAnchors = (e.trustAnchors ?? []).flatMap((a) =>
+    fromPem(fs.readFileSync(path.join(GENERATED, a), "latin1")),
+  );
+  const [web, direct] = await both(bytes, { trustAnchors, ...(e.at ? { at: new Date(e.at) } : {}) });
+  expect(direct).toEqual(web);
+});
+
+const verdicts = path.join(TB_DIR, "thunderbird-verdicts.json");
+const tbFiles: string[] = fs.existsSync(verdicts)
+  ? (JSON.parse(fs.readFileSync(verdicts, "utf8")) as { filename: string }[]).map((r) => r.filename)
+  : [];
+if (tbFiles.length === 0) {
+  console.warn(
+    `\n*** SKIPPING the node:crypto cross-check on the Thunderbird corpus: not found at ${TB_DIR} ***\n`,
+  );
+}
+(tbFiles.length > 0 ? test : test.skip)("Thunderbird corpus: same Diagnosis with node:crypto", async () => {
+  const trustAnchors = fromPem(fs.readFileSync(path.join(TB_DIR, "TestCA.pem"), "latin1"));
+  for (const f of tbFiles) {
+    const bytes = new Uint8Array(fs.readFileSync(path.join(TB_DIR, f)));
+    const [web, direct] = await both(bytes, { trustAnchors, at: new Date("2026-01-01T00:00:00Z") });
+    expect({ f, d: direct }).toEqual({ f, d: web });
+  }
+});
+
+describe("the direct path", () => {
+  const subtle = webcrypto.subtle;
+  let verifySpy: jest.SpyInstance;
+  beforeEach(() => {
+    verifySpy = jest.spyOn(subtle, "verify");
+  });
+  afterEach(() => verifySpy.mockRestore());
+
+  test.each([["signed-rsa-sha256.eml"], ["signed-p384-sha384.eml"], ["signed-pss-sha256.eml"]])(
+    "%s: verified without WebCrypto's verify, and valid",
+    async (name) => {
+      const file = path.join(GENERATED, "messages", name);
+      expect(fs.existsSync(file)).toBe(true);
+      setSubtle(nodeSubtle());
+      try {
+        const d = await diagnose(new Uint8Array(fs.readFileSync(file)), { at: new Date("2030-01-01") });
+        expect(d.signature).toBe("valid");
+      } finally {
+        setSubtle(undefined);
+      }
+      expect(verifySpy).not.toHaveBeenCalled();
+    },
+  );
+
+  test("a signature of the wrong length or with a flipped bit is false, as WebCrypto says", async () => {
+    const alg = { name: "ECDSA", namedCurve: "P-256" } as const;
+    const pair = await subtle.generateKey(alg, true, ["sign", "verify"]);
+    const data = new TextEncoder().encode("hello");
+    const sig = new Uint8Array(await subtle.sign({ name: "ECDSA", hash: "SHA-256" }, pair.privateKey, data));
+    const spki = await subtle.exportKey("spki", pair.publicKey);
+    const ns = nodeSubtle();
+    const key = await ns.importKey("spki", spki, alg, false, ["verify"]);
+    const params = { name: "ECDSA", hash: "SHA-256" };
+    const flipped = sig.slice();
+    flipped[5] = (flipped[5] as number) ^ 1;
+    for (const s of [sig, sig.subarray(1), flipped, new Uint8Array(0)]) {
+      const expected = await subtle.verify(params, key as webcrypto.CryptoKey, s, data);
+      expect(await ns.verify(params, key, s, data)).toBe(expected);
+    }
+    expect(await ns.verify(params, key, sig, data)).toBe(true);
+  });
+});
