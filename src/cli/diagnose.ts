@@ -18,7 +18,7 @@ export const DIAGNOSE_USAGE =
 export async function readTrustAnchors(files: string[]): Promise<Uint8Array[]> {
   const out: Uint8Array[] = [];
   for (const f of files) {
-    const bytes = new Uint8Array(await fs.readFile(f));
+    const bytes = new Uint8Array(readFileSync(f));
     const text = new TextDecoder("latin1").decode(bytes);
     const pems = fromPem(text);
     if (pems.length > 0) out.push(...pems);

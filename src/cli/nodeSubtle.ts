@@ -4,10 +4,11 @@
  * instead of through WebCrypto's job queue. On a batch of small messages that round trip, not the RSA
  * arithmetic, was the largest single cost (a thread hand-off per signature on a 2-core machine).
  *
- * Keys are still imported by WebCrypto, so which keys are accepted or refused does not change; only
- * `verify` takes the direct path, and a test checks that every fixture gets the same Diagnosis both ways.
+ * Keys are still imported by WebCrypto, so which keys are accepted or refused does not change; `verify`
+ * and `digest` take the direct path, and a test checks that every fixture gets the same Diagnosis both
+ * ways.
  */
-import { constants, KeyObject, verify as nodeVerify } from "node:crypto";
+import { constants, createHash, KeyObject, verify as nodeVerify } from "node:crypto";
 import { webcrypto } from "node:crypto";
 
 type Algorithm = AlgorithmIdentifier | RsaPssParams | EcdsaParams;
@@ -51,10 +52,18 @@ export function nodeSubtle(): SubtleCrypto {
     return direct ?? web.verify(algorithm, key, signature, data);
   };
 
+  const digest = async (algorithm: AlgorithmIdentifier, data: BufferSource): Promise<ArrayBuffer> => {
+    const hash = hashOf(typeof algorithm === "string" ? algorithm : algorithm.name);
+    if (!hash) return web.digest(algorithm, data);
+    const out = createHash(hash).update(view(data)).digest();
+    return out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength);
+  };
+
   return new Proxy(web, {
     get(target, prop) {
       if (prop === "importKey") return importKey;
       if (prop === "verify") return verify;
+      if (prop === "digest") return digest;
       const v = Reflect.get(target, prop) as unknown;
       return typeof v === "function" ? (v as (...a: unknown[]) => unknown).bind(target) : v;
     },

@@ -80,13 +80,18 @@ if (tbFiles.length === 0) {
 describe("the direct path", () => {
   const subtle = webcrypto.subtle;
   let verifySpy: jest.SpyInstance;
+  let digestSpy: jest.SpyInstance;
   beforeEach(() => {
     verifySpy = jest.spyOn(subtle, "verify");
+    digestSpy = jest.spyOn(subtle, "digest");
   });
-  afterEach(() => verifySpy.mockRestore());
+  afterEach(() => {
+    verifySpy.mockRestore();
+    digestSpy.mockRestore();
+  });
 
   test.each([["signed-rsa-sha256.eml"], ["signed-p384-sha384.eml"], ["signed-pss-sha256.eml"]])(
-    "%s: verified without WebCrypto's verify, and valid",
+    "%s: verified and hashed without WebCrypto's verify and digest, and valid",
     async (name) => {
       const file = path.join(GENERATED, "messages", name);
       expect(fs.existsSync(file)).toBe(true);
@@ -98,6 +103,7 @@ describe("the direct path", () => {
         setSubtle(undefined);
       }
       expect(verifySpy).not.toHaveBeenCalled();
+      expect(digestSpy).not.toHaveBeenCalled();
     },
   );
 

@@ -2,7 +2,7 @@
  * The one place where a certificate is judged: summary, chain building with signature checks,
  * validity / usage / key-strength findings. Shared by CMS signer checks and the PKCS#12 setup check.
  */
-import { digest, digestSync, type HashName } from "../cms/hashes";
+import { digestSync, type HashName } from "../cms/hashes";
 import { finding } from "../findings";
 import { SIGNATURE_OIDS } from "../cms/algorithms";
 import { keyDescription, publicKeyOf, resolveScheme, verifyData, type VerifyOutcome } from "../cms/signature";
@@ -30,6 +30,18 @@ function iso(d: Date | undefined): string {
 export function summarizeCertificate(der: Uint8Array): CertificateSummary {
   const p = parseCertificate(der);
   return summaryOf(p);
+}
+
+/** SHA-256 fingerprints (hex) already computed, per parsed certificate. */
+const FINGERPRINTS = new WeakMap<ParsedCertificate, string>();
+
+function fingerprint(p: ParsedCertificate): string {
+  let fp = FINGERPRINTS.get(p);
+  if (fp === undefined) {
+    fp = toHex(digestSync("sha-256", p.der));
+    FINGERPRINTS.set(p, fp);
+  }
+  return fp;
 }
 
 /** Summaries already made, per parsed certificate (parseCertificate shares repeated certificates). */
@@ -76,7 +88,7 @@ export function summaryOf(p: ParsedCertificate): CertificateSummary {
     serialNumber: p.serialNumber,
     notBefore: iso(p.notBefore),
     notAfter: iso(p.notAfter),
-    sha256: toHex(digestSync("sha-256", p.der)),
+    sha256: fingerprint(p),
     ...(org ? { organization: org.value } : {}),
     ...(p.keyUsage ? { keyUsage: p.keyUsage } : {}),
     ...(p.extendedKeyUsage ? { extendedKeyUsage: p.extendedKeyUsage } : {}),
@@ -370,7 +382,7 @@ export async function buildChain(
   let current = leafEntry;
   let reason: string | undefined;
   for (let depth = 0; depth < MAX_CHAIN; depth++) {
-    const fp = toHex(await digest("sha-256", current.p.der));
+    const fp = fingerprint(current.p);
     used.add(fp);
     // The current certificate is itself an anchor.
     if (anchorEntries.some((a) => equalBytes(a.p.der, current.p.der))) {
@@ -400,7 +412,7 @@ export async function buildChain(
     let next: PoolEntry | undefined;
     for (const c of poolEntries) {
       if (!issuedBy(current.p, c)) continue;
-      const cfp = toHex(await digest("sha-256", c.p.der));
+      const cfp = fingerprint(c.p);
       if (used.has(cfp)) continue;
       const r = await verifyCertificateSignature(current.p, c.p);
       if (r === "ok") {

@@ -89,8 +89,9 @@ const SMALL_INPUT = 4096;
 export async function digest(h: HashName, data: Uint8Array): Promise<Uint8Array> {
   const name = webCryptoHash(h);
   // Small inputs (certificates, most signed attributes and short mails): hashing in place costs a few
-  // microseconds, less than WebCrypto's round trip through its job queue.
-  if (name && data.length > SMALL_INPUT)
+  // microseconds, less than WebCrypto's round trip through its job queue. A SubtleCrypto a host chose
+  // (setSubtle) is used for every size: it is there because it answers faster.
+  if (name && (chosen !== undefined || data.length > SMALL_INPUT))
     return new Uint8Array(await subtle().digest(name, data as Uint8Array<ArrayBuffer>));
   return digestSync(h, data);
 }
