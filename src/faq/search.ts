@@ -45,7 +45,8 @@ function index(e: FaqEntry, order: number): Indexed {
   };
 }
 
-const INDEX: Indexed[] = FAQ_ENTRIES.map(index);
+/** Built on the first search, not when the module loads (most uses of the FAQ never search it). */
+let INDEX: Indexed[] | undefined;
 
 /** Splits a query into words (spaces, full-width spaces, commas); at most 16 words of 100 characters. */
 export function queryWords(query: string): string[] {
@@ -67,6 +68,7 @@ export function searchFaq(query: string): FaqEntry[] {
   const words = queryWords(typeof query === "string" ? query : "");
   if (words.length === 0) return FAQ_ENTRIES.slice();
   const scored: { e: Indexed; score: number }[] = [];
+  INDEX ??= FAQ_ENTRIES.map(index);
   for (const e of INDEX) {
     let score = 0;
     let all = true;
