@@ -15,8 +15,8 @@ const path = require("node:path");
 const vm = require("node:vm");
 
 const root = path.resolve(__dirname, "..");
-const bundle = path.join(root, "build", "cli.cjs");
-const cacheFile = path.join(root, "build", "cli.cache");
+const defaultBundle = path.join(root, "build", "cli.cjs");
+const defaultCacheFile = path.join(root, "build", "cli.cache");
 
 const sourcesFile = path.join(root, "build", "cli.sources.json");
 
@@ -25,7 +25,7 @@ function bundleStale() {
   let built;
   let sources;
   try {
-    built = fs.statSync(bundle).mtimeMs;
+    built = fs.statSync(defaultBundle).mtimeMs;
     sources = JSON.parse(fs.readFileSync(sourcesFile, "utf8"));
   } catch {
     return true;
@@ -38,8 +38,13 @@ function bundleStale() {
   return false;
 }
 
-/** Loads build/cli.cjs; returns its exports and a function that makes a code cache for it. */
-function loadCli() {
+/**
+ * Loads build/cli.cjs (or the cli.cjs of `dir`, for tests); returns its exports, whether V8 refused the
+ * cache (undefined when none was offered) and a function that makes a code cache for it.
+ */
+function loadCli(dir) {
+  const bundle = dir ? path.join(dir, "cli.cjs") : defaultBundle;
+  const cacheFile = dir ? path.join(dir, "cli.cache") : defaultCacheFile;
   const source = fs.readFileSync(bundle, "utf8");
   const digest = crypto.createHash("sha256").update(source).digest();
   let cachedData;
@@ -60,7 +65,10 @@ function loadCli() {
     cacheRejected: cachedData ? script.cachedDataRejected === true : undefined,
     /** Writes the code cache: call it after a warm-up run, so that it holds the functions compiled then. */
     writeCache() {
-      fs.writeFileSync(cacheFile, Buffer.concat([digest, script.createCachedData()]));
+      // Written aside and renamed, so that a CLI starting meanwhile reads the old file or the new one.
+      const tmp = `${cacheFile}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, Buffer.concat([digest, script.createCachedData()]));
+      fs.renameSync(tmp, cacheFile);
     },
   };
 }
