@@ -45,8 +45,9 @@ function bundleStale() {
 function loadCli(dir) {
   const bundle = dir ? path.join(dir, "cli.cjs") : defaultBundle;
   const cacheFile = dir ? path.join(dir, "cli.cache") : defaultCacheFile;
-  const source = fs.readFileSync(bundle, "utf8");
-  const digest = crypto.createHash("sha256").update(source).digest();
+  const bytes = fs.readFileSync(bundle);
+  const digest = crypto.createHash("sha256").update(bytes).digest();
+  const source = bytes.toString("utf8");
   let cachedData;
   try {
     const cache = fs.readFileSync(cacheFile);
