@@ -6,8 +6,8 @@
 // The bundle is loaded through vm.Script with V8's code cache (build/cli.cache, written by
 // scripts/build-cli.mjs right after bundling): compiling half a megabyte of JavaScript, and compiling
 // each function again on its first call, is a good part of a short run. The cache is used only when it
-// was made from exactly this bundle (SHA-256 of its text, kept in the cache file's first 32 bytes) and V8
-// accepts it; otherwise the bundle is compiled as usual. Nothing else changes: same code, same result.
+// was made from exactly this bundle, is intact (SHA-256 of both, kept in the cache file) and V8 accepts
+// it; otherwise the bundle is compiled as usual. Nothing else changes: same code, same result.
 const crypto = require("node:crypto");
 const fs = require("node:fs");
 const Module = require("node:module");
@@ -22,21 +22,23 @@ const sourcesFile = path.join(root, "build", "cli.sources.json");
 
 /** Is a source of the bundle (as listed when it was built) newer than the bundle, or gone? */
 function bundleStale() {
-  let built;
+  const built = fs.statSync(defaultBundle, { throwIfNoEntry: false });
+  if (!built) return true;
+  if (!fs.existsSync(path.join(root, "src"))) return false; // an installed copy without sources
   let sources;
   try {
-    built = fs.statSync(defaultBundle).mtimeMs;
     sources = JSON.parse(fs.readFileSync(sourcesFile, "utf8"));
   } catch {
     return true;
   }
-  if (!fs.existsSync(path.join(root, "src"))) return false; // an installed copy without sources
   for (const f of sources) {
     const st = fs.statSync(path.join(root, f), { throwIfNoEntry: false });
-    if (!st || st.mtimeMs > built) return true;
+    if (!st || st.mtimeMs > built.mtimeMs) return true;
   }
   return false;
 }
+
+const sha256 = (data) => crypto.createHash("sha256").update(data).digest();
 
 /**
  * Loads build/cli.cjs (or the cli.cjs of `dir`, for tests); returns its exports, whether V8 refused the
@@ -46,12 +48,21 @@ function loadCli(dir) {
   const bundle = dir ? path.join(dir, "cli.cjs") : defaultBundle;
   const cacheFile = dir ? path.join(dir, "cli.cache") : defaultCacheFile;
   const bytes = fs.readFileSync(bundle);
-  const digest = crypto.createHash("sha256").update(bytes).digest();
+  const digest = sha256(bytes);
   const source = bytes.toString("utf8");
+  // The cache file: SHA-256 of the bundle it was made for, SHA-256 of V8's data, V8's data. V8 checks
+  // only its own header (version, flags, source length); damaged data further in can crash the process
+  // instead of being refused, so the data is checked here before V8 sees it.
   let cachedData;
   try {
     const cache = fs.readFileSync(cacheFile);
-    if (cache.length > 32 && cache.subarray(0, 32).equals(digest)) cachedData = cache.subarray(32);
+    const data = cache.subarray(64);
+    if (
+      data.length > 0 &&
+      cache.subarray(0, 32).equals(digest) &&
+      cache.subarray(32, 64).equals(sha256(data))
+    )
+      cachedData = data;
   } catch {
     // No cache (yet): compile as usual.
   }
@@ -68,7 +79,8 @@ function loadCli(dir) {
     writeCache() {
       // Written aside and renamed, so that a CLI starting meanwhile reads the old file or the new one.
       const tmp = `${cacheFile}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, Buffer.concat([digest, script.createCachedData()]));
+      const data = script.createCachedData();
+      fs.writeFileSync(tmp, Buffer.concat([digest, sha256(data), data]));
       fs.renameSync(tmp, cacheFile);
     },
   };

@@ -21,10 +21,18 @@ export async function buildCli() {
     sourcemap: "linked",
     metafile: true,
   });
-  // The project's own sources in the bundle: bin/ compares their times with the bundle's on each start.
-  const sources = Object.keys(result.metafile.inputs)
-    .filter((f) => !f.includes("node_modules"))
-    .map((f) => path.relative(root, path.resolve(f)));
+  // bin/ loads the bundle with vm.Script, which has no loader for import(): keep the bundle free of it.
+  const out = fs.readFileSync(path.join(root, "build/cli.cjs"), "utf8");
+  if (/\bimport\(/.test(out)) throw new Error("build-cli: the CLI bundle must not use import()");
+  // What the bundle is made from: the project's own sources in it, this script and the lock file (the
+  // dependencies). bin/ compares their times with the bundle's on each start.
+  const sources = [
+    ...Object.keys(result.metafile.inputs)
+      .filter((f) => !f.includes("node_modules"))
+      .map((f) => path.relative(root, path.resolve(f))),
+    "scripts/build-cli.mjs",
+    ...(fs.existsSync(path.join(root, "package-lock.json")) ? ["package-lock.json"] : []),
+  ];
   fs.writeFileSync(path.join(root, "build", "cli.sources.json"), `${JSON.stringify(sources)}\n`);
   writeCodeCache();
 }

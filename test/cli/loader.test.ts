@@ -56,12 +56,23 @@ test("a cache made for another bundle is not offered to V8, and the CLI works", 
   expect(load(dir)).toEqual({ cacheRejected: null, faqEntries: 18 });
 });
 
-test("a damaged cache is refused by V8, and the CLI works", () => {
+test("a damaged cache is not offered to V8 (it could crash on it), and the CLI works", () => {
   const dir = copyBuild("damaged");
   const cache = fs.readFileSync(path.join(dir, "cli.cache"));
-  // Keep the bundle's hash (first 32 bytes), garble V8's data.
-  for (let i = 40; i < cache.length; i += 7) cache[i] = (cache[i] as number) ^ 0x5a;
+  // Keep both hashes (64 bytes) and V8's own header; garble the data behind them, where V8 does not look
+  // before using it.
+  for (let i = 400; i < cache.length; i += 97) cache[i] = (cache[i] as number) ^ 0x5a;
   fs.writeFileSync(path.join(dir, "cli.cache"), cache);
+  expect(load(dir)).toEqual({ cacheRejected: null, faqEntries: 18 });
+});
+
+test("a cache V8 refuses (made under other V8 flags) is refused, and the CLI works", () => {
+  const dir = copyBuild("other-flags");
+  execFileSync(process.execPath, [
+    "--max-lazy",
+    "-e",
+    `require(${JSON.stringify(BIN)}).loadCli(${JSON.stringify(dir)}).writeCache()`,
+  ]);
   expect(load(dir)).toEqual({ cacheRejected: true, faqEntries: 18 });
 });
 
