@@ -78,7 +78,11 @@ function view(b: BufferSource): Uint8Array {
       : new Uint8Array(b);
 }
 
-/** The check by node:crypto, or undefined for a case left to WebCrypto. A bad signature is `false`. */
+/**
+ * The check by node:crypto, or undefined for a case left to WebCrypto: anything but a plain answer on a
+ * key imported for verifying (a key without the "verify" usage, a negative or fractional salt length, an
+ * error from OpenSSL) goes to WebCrypto, so that its answer or its exception is the one the engine sees.
+ */
 function directVerify(
   name: string,
   algorithm: Algorithm,
@@ -87,6 +91,7 @@ function directVerify(
   signature: BufferSource,
   data: BufferSource,
 ): boolean | undefined {
+  if (!key.usages.includes("verify")) return undefined;
   const keyHash = hashOf((key.algorithm as Partial<RsaHashedKeyAlgorithm>).hash);
   const sig = view(signature);
   const msg = view(data);
@@ -97,7 +102,9 @@ function directVerify(
         return nodeVerify(keyHash, msg, object, sig);
       case "RSA-PSS": {
         const saltLength = (algorithm as RsaPssParams).saltLength;
-        if (!keyHash || key.algorithm.name !== "RSA-PSS" || typeof saltLength !== "number") return undefined;
+        if (!keyHash || key.algorithm.name !== "RSA-PSS") return undefined;
+        if (typeof saltLength !== "number" || !Number.isInteger(saltLength) || saltLength < 0)
+          return undefined;
         return nodeVerify(
           keyHash,
           msg,
@@ -114,7 +121,6 @@ function directVerify(
         return undefined;
     }
   } catch {
-    // OpenSSL refused the signature's form (wrong length…): not a valid signature, as WebCrypto says.
-    return false;
+    return undefined;
   }
 }

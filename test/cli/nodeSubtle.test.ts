@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { webcrypto } from "node:crypto";
 import { nodeSubtle } from "../../src/cli/nodeSubtle";
+import { buildChain } from "../../src/engine/cert/index";
 import { diagnose, setSubtle, type Diagnosis } from "../../src/engine/index";
 import { fromPem } from "../../src/engine/util/bytes";
 
@@ -123,5 +124,67 @@ describe("the direct path", () => {
       expect(await ns.verify(params, key, s, data)).toBe(expected);
     }
     expect(await ns.verify(params, key, sig, data)).toBe(true);
+  });
+
+  /** What a verify call comes to: its answer, or the name of the exception it raised. */
+  async function outcome(p: Promise<boolean>): Promise<boolean | string> {
+    try {
+      return await p;
+    } catch (err) {
+      return (err as Error).name;
+    }
+  }
+
+  test("RSA-PSS: the salt length is checked exactly; odd salt lengths get WebCrypto's answer", async () => {
+    const alg = {
+      name: "RSA-PSS",
+      modulusLength: 2048,
+      publicExponent: new Uint8Array([1, 0, 1]),
+      hash: "SHA-256",
+    };
+    const pair = await subtle.generateKey(alg, true, ["sign", "verify"]);
+    const data = new TextEncoder().encode("hello");
+    const sig = new Uint8Array(await subtle.sign({ name: "RSA-PSS", saltLength: 32 }, pair.privateKey, data));
+    const spki = await subtle.exportKey("spki", pair.publicKey);
+    const ns = nodeSubtle();
+    const key = await ns.importKey("spki", spki, { name: "RSA-PSS", hash: "SHA-256" }, false, ["verify"]);
+    expect(await ns.verify({ name: "RSA-PSS", saltLength: 32 }, key, sig, data)).toBe(true);
+    for (const saltLength of [32, 20, 0, 33, -1, -2, 1.5]) {
+      const params = { name: "RSA-PSS", saltLength };
+      const expected = await outcome(subtle.verify(params, key as webcrypto.CryptoKey, sig, data));
+      expect([saltLength, await outcome(ns.verify(params, key, sig, data))]).toEqual([saltLength, expected]);
+    }
+    expect(await ns.verify({ name: "RSA-PSS", saltLength: 20 }, key, sig, data)).toBe(false);
+  });
+
+  test("a key imported without the verify usage is refused as WebCrypto refuses it", async () => {
+    const pair = await subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, true, ["sign", "verify"]);
+    const data = new TextEncoder().encode("hello");
+    const params = { name: "ECDSA", hash: "SHA-256" };
+    const sig = new Uint8Array(await subtle.sign(params, pair.privateKey, data));
+    const spki = await subtle.exportKey("spki", pair.publicKey);
+    const ns = nodeSubtle();
+    const key = await ns.importKey("spki", spki, { name: "ECDSA", namedCurve: "P-256" }, false, []);
+    const expected = await outcome(subtle.verify(params, key as webcrypto.CryptoKey, sig, data));
+    expect(expected).not.toBe(true);
+    expect(await outcome(ns.verify(params, key, sig, data))).toBe(expected);
+  });
+
+  test("a certificate whose signature was altered is not trusted through node:crypto", async () => {
+    const pki = path.join(GENERATED, "pki");
+    const one = (f: string): Uint8Array => fromPem(fs.readFileSync(path.join(pki, f), "latin1"))[0]!;
+    const alice = one("alice.pem");
+    const altered = alice.slice();
+    altered[altered.length - 100] = (altered[altered.length - 100] as number) ^ 1;
+    setSubtle(nodeSubtle());
+    try {
+      expect((await buildChain(alice, [one("intermediate.pem")], [one("root.pem")])).trusted).toBe(true);
+      const chain = await buildChain(altered, [one("intermediate.pem")], [one("root.pem")]);
+      expect(chain.trusted).toBe(false);
+      expect(chain.reason).toBe("bad-signature");
+    } finally {
+      setSubtle(undefined);
+    }
+    expect(verifySpy).not.toHaveBeenCalled();
   });
 });

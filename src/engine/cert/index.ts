@@ -2,7 +2,7 @@
  * The one place where a certificate is judged: summary, chain building with signature checks,
  * validity / usage / key-strength findings. Shared by CMS signer checks and the PKCS#12 setup check.
  */
-import { digestSync, type HashName } from "../cms/hashes";
+import { digestSync, subtle, type HashName } from "../cms/hashes";
 import { finding } from "../findings";
 import { SIGNATURE_OIDS } from "../cms/algorithms";
 import { keyDescription, publicKeyOf, resolveScheme, verifyData, type VerifyOutcome } from "../cms/signature";
@@ -306,10 +306,25 @@ function issuedBy(child: ParsedCertificate, parent: PoolEntry): boolean {
  * (signer → intermediate → root) in every message. Bounded; the oldest entry goes first.
  */
 const LINK_CACHE_MAX = 512;
-const linkCache = new Map<
+type LinkCache = Map<
   string,
   { signature: Uint8Array; tbs: Uint8Array; spki: Uint8Array; sigAlg: string; outcome: VerifyOutcome }
->();
+>;
+/** One cache per SubtleCrypto (see setSubtle): each implementation's answers are its own. */
+const linkCaches = new WeakMap<object, LinkCache>();
+const NO_SUBTLE = {};
+
+function linkCache(): LinkCache {
+  let owner: object = NO_SUBTLE;
+  try {
+    owner = subtle();
+  } catch {
+    // No WebCrypto here: the checks are made by hand (verifyData), cached under NO_SUBTLE.
+  }
+  const cache = linkCaches.get(owner) ?? new Map();
+  linkCaches.set(owner, cache);
+  return cache;
+}
 
 /** Verifies the signature of `child` with the key of `parent`. */
 export async function verifyCertificateSignature(
@@ -319,7 +334,8 @@ export async function verifyCertificateSignature(
   const sig = child.signature;
   const key = `${sig.length}:${toHex(sig.subarray(Math.max(0, sig.length - 16)))}/${parent.spki.length}`;
   const sigAlg = `${child.sigAlgOid}/${child.sigAlgParams ? toHex(child.sigAlgParams.raw) : ""}`;
-  const hit = linkCache.get(key);
+  const cache = linkCache();
+  const hit = cache.get(key);
   if (
     hit &&
     hit.sigAlg === sigAlg &&
@@ -337,11 +353,11 @@ export async function verifyCertificateSignature(
   } catch {
     outcome = "bad";
   }
-  if (linkCache.size >= LINK_CACHE_MAX) {
-    const oldest = linkCache.keys().next();
-    if (!oldest.done) linkCache.delete(oldest.value);
+  if (cache.size >= LINK_CACHE_MAX) {
+    const oldest = cache.keys().next();
+    if (!oldest.done) cache.delete(oldest.value);
   }
-  linkCache.set(key, {
+  cache.set(key, {
     signature: sig.slice(),
     tbs: child.tbs.slice(),
     spki: parent.spki.slice(),

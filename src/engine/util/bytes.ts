@@ -113,7 +113,10 @@ export function decodeBase64String(s: string): Uint8Array {
   return decodeBase64(fromLatin1(s));
 }
 
-/** Base64 (standard alphabet, padded); with `lineLength`, lines of that many characters joined by "\n". */
+/**
+ * Base64 (standard alphabet, padded); with `lineLength`, lines joined by "\n", each `lineLength` characters
+ * rounded up to a multiple of 4 (64 for PEM, 76 for MIME).
+ */
 export function encodeBase64(bytes: Uint8Array, lineLength = 0): string {
   const chars = Math.ceil(bytes.length / 3) * 4;
   const perLine = lineLength > 0 ? Math.ceil(lineLength / 4) * 4 : 0;
