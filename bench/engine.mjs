@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const out = path.join(root, "bench", "out");
-const runs = Number(process.env.BENCH_RUNS ?? 3);
+const runs = Number(process.env.BENCH_RUNS ?? 5);
 
 if (!fs.existsSync(path.join(out, "big.eml")) || !fs.existsSync(path.join(out, "small"))) {
   console.log("bench: generating inputs with OpenSSL (bench/generate.sh)…");
