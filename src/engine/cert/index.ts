@@ -2,7 +2,7 @@
  * The one place where a certificate is judged: summary, chain building with signature checks,
  * validity / usage / key-strength findings. Shared by CMS signer checks and the PKCS#12 setup check.
  */
-import { digestSync, subtle, type HashName } from "../cms/hashes";
+import { digestSync, perSubtle, type HashName } from "../cms/hashes";
 import { finding } from "../findings";
 import { SIGNATURE_OIDS } from "../cms/algorithms";
 import { keyDescription, publicKeyOf, resolveScheme, verifyData, type VerifyOutcome } from "../cms/signature";
@@ -312,19 +312,6 @@ type LinkCache = Map<
 >;
 /** One cache per SubtleCrypto (see setSubtle): each implementation's answers are its own. */
 const linkCaches = new WeakMap<object, LinkCache>();
-const NO_SUBTLE = {};
-
-function linkCache(): LinkCache {
-  let owner: object = NO_SUBTLE;
-  try {
-    owner = subtle();
-  } catch {
-    // No WebCrypto here: the checks are made by hand (verifyData), cached under NO_SUBTLE.
-  }
-  const cache = linkCaches.get(owner) ?? new Map();
-  linkCaches.set(owner, cache);
-  return cache;
-}
 
 /** Verifies the signature of `child` with the key of `parent`. */
 export async function verifyCertificateSignature(
@@ -334,7 +321,7 @@ export async function verifyCertificateSignature(
   const sig = child.signature;
   const key = `${sig.length}:${toHex(sig.subarray(Math.max(0, sig.length - 16)))}/${parent.spki.length}`;
   const sigAlg = `${child.sigAlgOid}/${child.sigAlgParams ? toHex(child.sigAlgParams.raw) : ""}`;
-  const cache = linkCache();
+  const cache = perSubtle(linkCaches, (): LinkCache => new Map());
   const hit = cache.get(key);
   if (
     hit &&

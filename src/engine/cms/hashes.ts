@@ -27,6 +27,28 @@ export function subtle(): SubtleCrypto {
   return c.subtle;
 }
 
+const NO_SUBTLE = {};
+
+/**
+ * The entry of `store` for the SubtleCrypto in use (or for "none", where there is no WebCrypto), made on
+ * first use. Caches of cryptographic answers are kept per implementation, so that one never answers for
+ * another.
+ */
+export function perSubtle<T>(store: WeakMap<object, T>, make: () => T): T {
+  let owner: object = NO_SUBTLE;
+  try {
+    owner = subtle();
+  } catch {
+    // No WebCrypto: the checks are made by hand, cached under NO_SUBTLE.
+  }
+  let entry = store.get(owner);
+  if (entry === undefined) {
+    entry = make();
+    store.set(owner, entry);
+  }
+  return entry;
+}
+
 export type HashName = "sha-1" | "sha-224" | "sha-256" | "sha-384" | "sha-512" | "md5";
 
 /** WebCrypto's name for a hash it supports, or undefined (SHA-224, MD5). */

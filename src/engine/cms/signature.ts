@@ -5,7 +5,15 @@
  * MGF hash; RSA by BigInt modPow + EMSA encoding check, ECDSA by @noble/curves).
  */
 import { p256, p384, p521 } from "@noble/curves/nist";
-import { createHash, digestSync, hashLength, subtle, webCryptoHash, type HashName } from "./hashes";
+import {
+  createHash,
+  digestSync,
+  hashLength,
+  perSubtle,
+  subtle,
+  webCryptoHash,
+  type HashName,
+} from "./hashes";
 import { encodeBase64, fromHex, equalBytes } from "../util/bytes";
 import { CURVES, DIGEST_OIDS, OID, SIGNATURE_OIDS, curveInfo, digestName, signatureName } from "./algorithms";
 import {
@@ -397,12 +405,11 @@ function keyMaterial(key: Extract<PublicKey, { kind: "rsa" | "ec" }>): KeyMateri
 }
 
 /** One cache per SubtleCrypto: a key imported by one implementation is not handed to another. */
-const keyCaches = new WeakMap<SubtleCrypto, Map<string, Promise<CryptoKey>>>();
+const keyCaches = new WeakMap<object, Map<string, Promise<CryptoKey>>>();
 
 async function importKey(key: PublicKey, alg: RsaHashedImportParams | EcKeyImportParams): Promise<CryptoKey> {
   const s = subtle();
-  const cache = keyCaches.get(s) ?? new Map<string, Promise<CryptoKey>>();
-  keyCaches.set(s, cache);
+  const cache = perSubtle(keyCaches, () => new Map<string, Promise<CryptoKey>>());
   if (key.kind === "other") throw new Error("unsupported key");
   const material = keyMaterial(key);
   const id = `${JSON.stringify(alg)}|${material.id}`;
