@@ -11,20 +11,10 @@ import { buildChain } from "../../src/engine/cert/index";
 import { diagnose, setSubtle, type Diagnosis } from "../../src/engine/index";
 import { fromPem } from "../../src/engine/util/bytes";
 
-const GENERATED = path.resolve(__dirname, "..", "fixtures", "generated");
+import { GENERATED, messageEntries } from "../fixtures/messageIndexes";
 const TB_DIR = path.resolve(__dirname, "..", "..", "..", "shared", "corpus", "thunderbird-smime");
 
-interface Entry {
-  file: string;
-  at?: string;
-  trustAnchors?: string[];
-}
-
-const INDEXES = ["index.json", "pdf/index.json"];
-const entries: Entry[] = INDEXES.flatMap((rel) => {
-  const p = path.join(GENERATED, rel);
-  return fs.existsSync(p) ? (JSON.parse(fs.readFileSync(p, "utf8")) as Entry[]) : [];
-});
+const entries = messageEntries();
 
 function strip(d: Diagnosis): Diagnosis {
   const copy = { ...d };

@@ -9,22 +9,10 @@ import { diagnose } from "../../src/engine/index";
 import { FINDING_CODES, type FindingCode } from "../../src/engine/types";
 import { fromPem } from "../../src/engine/util/bytes";
 
-const GENERATED = path.resolve(__dirname, "..", "fixtures", "generated");
-
-interface Entry {
-  file: string;
-  description?: string;
-  at?: string;
-  trustAnchors?: string[];
-  expect: { kind?: string; signature?: string; present?: string[]; absent?: string[] };
-}
+import { GENERATED, messageEntries } from "../fixtures/messageIndexes";
 
 /** The message indexes (the PKCS#12 index has its own test and format). */
-const INDEXES = ["index.json", "pdf/index.json"];
-const entries: Entry[] = INDEXES.flatMap((rel) => {
-  const p = path.join(GENERATED, rel);
-  return fs.existsSync(p) ? (JSON.parse(fs.readFileSync(p, "utf8")) as Entry[]) : [];
-});
+const entries = messageEntries();
 
 /** Codes only the PKCS#12 setup check emits (tested in test/engine/pkcs12). */
 const SETUP_ONLY: FindingCode[] = [
