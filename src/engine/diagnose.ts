@@ -4,7 +4,8 @@
  * It recognises the input (a whole message, the MIME entity Exchange keeps in smime.p7m, or a bare CMS
  * blob in DER or base64), walks the S/MIME layers from the outside in (multipart/signed, opaque signed,
  * enveloped, certs-only, and signed parts nested below an unsigned root), verifies every signer, and adds
- * the message-level checks (sender, signing time, charsets, signed PDF attachments). It never throws:
+ * the message-level checks (sender, reply-to, mailing list, signing time, charsets, signed PDF attachments);
+ * OpenPGP layers are reported (OPENPGP), not checked, and whatever they wrap is analysed. It never throws:
  * whatever goes wrong becomes a finding.
  */
 import { summarizeCertificate } from "./cert/index";
@@ -22,6 +23,8 @@ import {
   walkParts,
 } from "./mime/index";
 import type { MimePart, ParsedMessage } from "./mime/types";
+import { checkReplyTo, isListAddress, mailingListFinding, mailingListOf } from "./mailinglist";
+import { inlinePgpForm, isPgpControlPart, openPgpFinding, pgpMultipartForm, type PgpPlace } from "./openpgp";
 import { findPdfSignatures } from "./pdf";
 import { checkSender } from "./sender";
 import type {
@@ -58,6 +61,8 @@ interface Context {
   contentEncryptionAlgorithm?: string;
   /** Layers of signatures seen, outermost first. */
   signedLayers: number;
+  /** OpenPGP layers seen (reported as one OPENPGP finding). */
+  pgp: PgpPlace[];
 }
 
 export async function diagnose(bytes: Uint8Array, options: DiagnoseOptions = {}): Promise<Diagnosis> {
@@ -74,6 +79,7 @@ export async function diagnose(bytes: Uint8Array, options: DiagnoseOptions = {})
     texts: [],
     attachments: [],
     signedLayers: 0,
+    pgp: [],
   };
   let headers: Diagnosis["headers"];
   try {
@@ -88,6 +94,7 @@ export async function diagnose(bytes: Uint8Array, options: DiagnoseOptions = {})
       await analyzeMessage(msg, ctx, 0);
       messageLevelChecks(msg.root, ctx);
     }
+    if (ctx.pgp.length > 0) ctx.findings.push(openPgpFinding(ctx.pgp));
   } catch (err) {
     ctx.findings.push(
       finding(
@@ -213,6 +220,14 @@ async function analyzeEntity(msg: ParsedMessage, part: MimePart, ctx: Context, l
     return;
   }
   const ct = part.contentType;
+  const pgp = pgpMultipartForm(part);
+  if (pgp !== undefined) {
+    // OpenPGP (RFC 3156): not checked, not S/MIME; what a PGP signature wraps is still analysed.
+    ctx.pgp.push({ part: part.path, form: pgp });
+    const content = part.children[0];
+    if (pgp === "pgp-signed" && content) await analyzeEntity(msg, content, ctx, layer);
+    return;
+  }
   if (ct.type === "multipart" && ct.subtype === "signed") {
     await analyzeMultipartSigned(msg, part, ctx, layer);
     return;
@@ -464,7 +479,13 @@ async function analyzeUnsignedTree(
     }
     if (p === root) return;
     const ct = p.contentType;
-    if (ct.type === "multipart" && ct.subtype === "signed") {
+    const pgp = pgpMultipartForm(p);
+    if (pgp !== undefined) {
+      // OpenPGP: reported, not checked; the content of a PGP signature is walked on (S/MIME inside it is
+      // analysed), the ciphertext of a PGP encryption is not.
+      ctx.pgp.push({ part: p.path, form: pgp });
+      if (pgp === "pgp-encrypted") for (const c of p.children) claimed.add(c);
+    } else if (ct.type === "multipart" && ct.subtype === "signed") {
       nestedSigned.push(p);
       for (const c of p.children) claimed.add(c);
     } else if (isSignatureType(ct) || /^smime\.p7s$/i.test(p.filename ?? "")) {
@@ -526,8 +547,11 @@ function collectTextsAndAttachments(
     const ct = p.contentType;
     if (ct.type === "multipart" || (ct.type === "message" && p.message)) return;
     const isAttachment = p.disposition === "attachment" || (p.filename !== undefined && ct.type !== "text");
+    if (isPgpControlPart(ct)) return;
     if (ct.type === "text" && !isAttachment) {
       const body = decodedBody(msg, p);
+      const inline = inlinePgpForm(body);
+      if (inline !== undefined) ctx.pgp.push({ part: p.path, form: inline });
       const { text, finding: f } = analyzeText(
         body,
         ct.params["charset"],
@@ -594,6 +618,13 @@ function checkPdf(msg: ParsedMessage, p: MimePart, ctx: Context): void {
 // Message-level checks
 
 function messageLevelChecks(root: MimePart, ctx: Context): void {
+  const list = mailingListOf(root);
+  if (list) {
+    const affected = ctx.findings.some(
+      (f) => f.code === "SIGNATURE_INVALID" || f.code === "CONTENT_APPENDED" || f.code === "PARTIALLY_SIGNED",
+    );
+    ctx.findings.push(mailingListFinding(root, list, affected));
+  }
   // The sender check and signing-time check concern the outermost signed layer: its signers are the ones
   // the From header claims to be.
   const outer = ctx.signers.filter((s) => s.layer === minLayer(ctx.signers));
@@ -602,11 +633,11 @@ function messageLevelChecks(root: MimePart, ctx: Context): void {
     // so) there is nothing to compare the From header with.
     const withCertificate = outer.filter((s) => s.certificate !== undefined);
     if (withCertificate.length > 0) {
-      const f = checkSender(
-        root,
-        withCertificate.flatMap((s) => s.emails),
-      );
+      const emails = withCertificate.flatMap((s) => s.emails);
+      const f = checkSender(root, emails, (a) => isListAddress(list, a));
       if (f) ctx.findings.push(f);
+      const r = checkReplyTo(root, emails, list);
+      if (r) ctx.findings.push(r);
     }
     const date = headerValue(root, "date");
     const dateMs = date ? Date.parse(date.trim()) : NaN;
@@ -690,7 +721,9 @@ function overallVerdict(ctx: Context): Diagnosis["signature"] {
   if (codes.has("SIGNATURE_INVALID")) return "invalid";
   if (ctx.kind === "orphan-signature") return "unverifiable";
   if (ctx.signedLayers === 0)
-    return ctx.kind === "signed" || ctx.kind === "opaque-signed" ? "unverifiable" : "none";
+    return ctx.kind === "signed" || ctx.kind === "opaque-signed" || ctx.pgp.length > 0
+      ? "unverifiable"
+      : "none";
   if (ctx.signers.length > 0 && ctx.signers.every((s) => s.valid)) return "valid";
   return "unverifiable";
 }

@@ -1,6 +1,7 @@
 /**
  * SENDER_MISMATCH: the From header must name exactly one address, and the signer certificate must name
- * that address (SAN rfc822Name or DN emailAddress). See docs/architecture.md.
+ * that address (SAN rfc822Name or DN emailAddress). See docs/architecture.md. A Sender that is a mailing
+ * list's own address (MAILING_LIST, see mailinglist.ts) does not count.
  */
 import { finding } from "./findings";
 import { decodeEncodedWords, findAddressesInText, headerValues, parseMailboxes } from "./mime/index";
@@ -23,9 +24,13 @@ function list(a: string[]): string {
 /**
  * Checks the From (and Sender) headers of the root message against the signer certificate's email
  * addresses. Returns undefined when From is exactly one address that the certificate names and nothing
- * else contradicts it.
+ * else contradicts it. `isListAddress` tells a mailing list's own address (a Sender that does not count).
  */
-export function checkSender(root: MimePart, signerEmails: string[]): Finding | undefined {
+export function checkSender(
+  root: MimePart,
+  signerEmails: string[],
+  isListAddress: (address: string) => boolean = () => false,
+): Finding | undefined {
   const certEmails = [...new Set(signerEmails.map((e) => e.trim().toLowerCase()).filter((e) => e !== ""))];
   const fromHeaders = headerValues(root, "from");
   const fromDecoded = fromHeaders.map((v) => decodeEncodedWords(v));
@@ -57,7 +62,7 @@ export function checkSender(root: MimePart, signerEmails: string[]): Finding | u
     .flatMap((v) => parseMailboxes(v))
     .map((m) => m.address)
     .filter((a) => a !== "");
-  const otherSender = senderAddresses.find((a) => a !== from);
+  const otherSender = senderAddresses.find((a) => a !== from && !isListAddress(a));
   if (from !== "" && otherSender !== undefined) reasons.push("sender-differs");
 
   const reason = reasons[0];

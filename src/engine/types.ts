@@ -34,6 +34,9 @@ export const FINDING_CODES = [
   "CHARSET_MISMATCH",
   "CHARSET_UNDECLARED",
   "SIGNED_PDF_ATTACHMENT",
+  "MAILING_LIST",
+  "REPLY_TO_MISMATCH",
+  "OPENPGP",
   // added by S/MIME Assistant beyond the architecture note's list
   "NESTED_SIGNATURE",
   // signing-setup check (check-p12)
@@ -78,7 +81,7 @@ export interface CertificateSummary {
   organization?: string;
   keyUsage?: string[];
   extendedKeyUsage?: string[];
-  /** "rsa" | "rsa-pss" | "ec" | "ed25519" | other OID */
+  /** "rsa" | "rsa-pss" | "ec" | "ed25519" | "dsa" | other OID */
   keyType: string;
   /** RSA modulus bits or EC field bits. */
   keySize?: number;
@@ -92,7 +95,7 @@ export interface Signer extends CertificateSummary {
   signingTime?: string;
   /** "sha-1" | "sha-224" | "sha-256" | "sha-384" | "sha-512" | other */
   digestAlgorithm: string;
-  signatureAlgorithm: "rsassa-pkcs1-v1_5" | "rsa-pss" | "ecdsa" | string;
+  signatureAlgorithm: "rsassa-pkcs1-v1_5" | "rsa-pss" | "ecdsa" | "dsa" | "ed25519" | string;
   /** Subject of each certificate from the signer up to the anchor (or as far as it could be built). */
   chain: string[];
   trusted: boolean;

@@ -13,6 +13,7 @@ const P = {
   tampered: 10,
   orphan: 20,
   capable: 21,
+  openPgp: 22,
   certMissing: 25,
   mojibake: 30,
   emptyBodyCharset: 31,
@@ -112,6 +113,17 @@ function tamperedContext(d: Diagnosis): LocalizedText | undefined {
     };
   }
   return undefined;
+}
+
+/** The tampered entry's context for a mailing-list message: the list is the likely cause. */
+function listContext(d: Diagnosis, rest: LocalizedText | undefined): LocalizedText {
+  const list = first(d, "MAILING_LIST");
+  const id = str(list?.detail["listId"]) ?? "";
+  const lead: LocalizedText = {
+    en: `This message came through the mailing list ${id}. Lists often add a footer or rewrite the subject or body of the messages they relay, which breaks the author's signature or leaves part of the message unsigned; that is the likely cause here. The list's administrator can configure it to leave signed messages unchanged.`,
+    ja: `このメールはメーリングリスト ${id} を経由しています。メーリングリストは、配信するメールにフッターを追加したり、件名や本文を書き換えたりすることがよくあり、そのため差出人の電子署名が一致しなくなったり、一部が署名の対象外になったりします。ここでもそれが原因である可能性が高いと考えられます。署名付きメールを書き換えない設定にできるか、メーリングリストの管理者に相談してください。`,
+  };
+  return rest ? { en: `${lead.en} ${rest.en}`, ja: `${lead.ja}${rest.ja}` } : lead;
 }
 
 function p7sHostNote(host: Host): LocalizedText | undefined {
@@ -391,8 +403,15 @@ function backgroundCandidates(d: Diagnosis): Candidate[] {
 function candidates(d: Diagnosis, host: Host): Candidate[] {
   const out: Candidate[] = [];
 
-  // Tampering: a signature that no longer matches, or text appended after signing.
-  if (has(d, "SIGNATURE_INVALID") || has(d, "CONTENT_APPENDED")) {
+  // Tampering: a signature that no longer matches, or text appended after signing; on a mailing list,
+  // also a signature that covers only part of the message (the list added a footer part).
+  const list = first(d, "MAILING_LIST");
+  const listAffected = list !== undefined && list.detail["signatureAffected"] === true;
+  if (
+    has(d, "SIGNATURE_INVALID") ||
+    has(d, "CONTENT_APPENDED") ||
+    (listAffected && has(d, "PARTIALLY_SIGNED"))
+  ) {
     const c: Candidate = {
       id: "tampered-warning",
       priority: P.tampered,
@@ -401,9 +420,21 @@ function candidates(d: Diagnosis, host: Host): Candidate[] {
         ja: "届いたメッセージが署名と一致しないため、メールソフトが「改ざんされています」と警告します。",
       },
     };
-    const ctx = tamperedContext(d);
+    const ctx = listAffected ? listContext(d, tamperedContext(d)) : tamperedContext(d);
     if (ctx) c.context = ctx;
     out.push(c);
+  }
+
+  // OpenPGP: not an S/MIME problem; a client that supports OpenPGP can check it.
+  if (has(d, "OPENPGP")) {
+    out.push({
+      id: "smime-capable-software",
+      priority: P.openPgp,
+      why: {
+        en: "This message is protected with OpenPGP, not S/MIME, so there is no S/MIME problem to fix. To check it, use a mail program that supports OpenPGP, such as Thunderbird (which also handles S/MIME).",
+        ja: "このメールは S/MIME ではなく OpenPGP で保護されているため、S/MIME として直すべき問題はありません。確認するには、Thunderbird など OpenPGP に対応したメールソフトを使ってください（Thunderbird は S/MIME にも対応しています）。",
+      },
+    });
   }
 
   // smime.p7s as an attachment: separated from its content, or a client without S/MIME.

@@ -108,6 +108,9 @@ export function verdictOf(d: Diagnosis, lang: Lang): Verdict {
       if (broken && broken.severity === "error") {
         return v("malformed", "error", "vMalformed", t("sMalformed", { reason: msg(broken) }));
       }
+      // OpenPGP only: not an S/MIME problem, and not "unsigned" either; the finding says what to use.
+      const pgp = firstOf(d, "OPENPGP");
+      if (pgp) return v("unverifiable", "info", "vOpenPgp", msg(pgp));
       return v("none", "info", "vNone", t("sNone"));
     }
   }

@@ -19,6 +19,9 @@ export const OID = {
   ecPublicKey: "1.2.840.10045.2.1",
   ed25519: "1.3.101.112",
   ed448: "1.3.101.113",
+  dsa: "1.2.840.10040.4.1",
+  /** id-ea-rsa (X.500 algorithms, 2.5.8.1.1): RSA as 1990s mail and certificates name it. */
+  x500Rsa: "2.5.8.1.1",
 } as const;
 
 export const DIGEST_OIDS: Record<string, HashName> = {
@@ -58,32 +61,38 @@ export const HASH_OID: Record<HashName, string> = {
 };
 
 /** Signature algorithm OIDs: scheme and (when the OID names one) hash. */
-export const SIGNATURE_OIDS: Record<string, { scheme: "rsa-pkcs1" | "rsa-pss" | "ecdsa"; hash?: HashName }> =
-  {
-    "1.2.840.113549.1.1.1": { scheme: "rsa-pkcs1" },
-    "1.2.840.113549.1.1.4": { scheme: "rsa-pkcs1", hash: "md5" },
-    "1.2.840.113549.1.1.5": { scheme: "rsa-pkcs1", hash: "sha-1" },
-    "1.3.14.3.2.29": { scheme: "rsa-pkcs1", hash: "sha-1" },
-    "1.2.840.113549.1.1.14": { scheme: "rsa-pkcs1", hash: "sha-224" },
-    "1.2.840.113549.1.1.11": { scheme: "rsa-pkcs1", hash: "sha-256" },
-    "1.2.840.113549.1.1.12": { scheme: "rsa-pkcs1", hash: "sha-384" },
-    "1.2.840.113549.1.1.13": { scheme: "rsa-pkcs1", hash: "sha-512" },
-    "1.2.840.113549.1.1.10": { scheme: "rsa-pss" },
-    "1.2.840.10045.2.1": { scheme: "ecdsa" },
-    "1.2.840.10045.4.1": { scheme: "ecdsa", hash: "sha-1" },
-    "1.2.840.10045.4.3.1": { scheme: "ecdsa", hash: "sha-224" },
-    "1.2.840.10045.4.3.2": { scheme: "ecdsa", hash: "sha-256" },
-    "1.2.840.10045.4.3.3": { scheme: "ecdsa", hash: "sha-384" },
-    "1.2.840.10045.4.3.4": { scheme: "ecdsa", hash: "sha-512" },
-  };
+export const SIGNATURE_OIDS: Record<
+  string,
+  { scheme: "rsa-pkcs1" | "rsa-pss" | "ecdsa" | "dsa" | "ed25519"; hash?: HashName }
+> = {
+  "1.2.840.113549.1.1.1": { scheme: "rsa-pkcs1" },
+  // id-ea-rsa: the X.500 name of RSA; the hash is the SignerInfo's digest algorithm, as for rsaEncryption.
+  "2.5.8.1.1": { scheme: "rsa-pkcs1" },
+  "1.2.840.113549.1.1.4": { scheme: "rsa-pkcs1", hash: "md5" },
+  "1.2.840.113549.1.1.5": { scheme: "rsa-pkcs1", hash: "sha-1" },
+  "1.3.14.3.2.29": { scheme: "rsa-pkcs1", hash: "sha-1" },
+  "1.2.840.113549.1.1.14": { scheme: "rsa-pkcs1", hash: "sha-224" },
+  "1.2.840.113549.1.1.11": { scheme: "rsa-pkcs1", hash: "sha-256" },
+  "1.2.840.113549.1.1.12": { scheme: "rsa-pkcs1", hash: "sha-384" },
+  "1.2.840.113549.1.1.13": { scheme: "rsa-pkcs1", hash: "sha-512" },
+  "1.2.840.113549.1.1.10": { scheme: "rsa-pss" },
+  "1.2.840.10045.2.1": { scheme: "ecdsa" },
+  "1.2.840.10045.4.1": { scheme: "ecdsa", hash: "sha-1" },
+  "1.2.840.10045.4.3.1": { scheme: "ecdsa", hash: "sha-224" },
+  "1.2.840.10045.4.3.2": { scheme: "ecdsa", hash: "sha-256" },
+  "1.2.840.10045.4.3.3": { scheme: "ecdsa", hash: "sha-384" },
+  "1.2.840.10045.4.3.4": { scheme: "ecdsa", hash: "sha-512" },
+  // DSA (FIPS 186; RFC 3370 §3.1): id-dsa takes the digest algorithm's hash.
+  "1.2.840.10040.4.1": { scheme: "dsa" },
+  "1.2.840.10040.4.3": { scheme: "dsa", hash: "sha-1" },
+  "2.16.840.1.101.3.4.3.1": { scheme: "dsa", hash: "sha-224" },
+  "2.16.840.1.101.3.4.3.2": { scheme: "dsa", hash: "sha-256" },
+  // Ed25519 (RFC 8419): pure EdDSA over the signed attributes; SHA-512 is the digest algorithm.
+  "1.3.101.112": { scheme: "ed25519", hash: "sha-512" },
+};
 
 const OTHER_SIGNATURES: Record<string, string> = {
-  "1.3.101.112": "ed25519",
   "1.3.101.113": "ed448",
-  "1.2.840.10040.4.1": "dsa",
-  "1.2.840.10040.4.3": "dsa-with-sha1",
-  "2.16.840.1.101.3.4.3.1": "dsa-with-sha224",
-  "2.16.840.1.101.3.4.3.2": "dsa-with-sha256",
   "1.2.840.113549.1.1.2": "md2WithRSAEncryption",
   "1.2.840.10045.4.3.5": "ecdsa-with-sha3-224",
   "2.16.840.1.101.3.4.3.10": "ecdsa-with-sha3-256",

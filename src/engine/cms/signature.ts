@@ -2,8 +2,10 @@
  * Signature primitives shared by CMS signer verification and X.509 chain building:
  * public-key parsing (SubjectPublicKeyInfo), signature-scheme resolution from an AlgorithmIdentifier,
  * and verification — WebCrypto where it can, by hand otherwise (SHA-224, MD5, RSA-PSS with a different
- * MGF hash; RSA by BigInt modPow + EMSA encoding check, ECDSA by @noble/curves).
+ * MGF hash; RSA by BigInt modPow + EMSA encoding check, ECDSA and Ed25519 by @noble/curves, DSA by BigInt
+ * with bounded sizes).
  */
+import { ed25519 } from "@noble/curves/ed25519";
 import { p256, p384, p521 } from "@noble/curves/nist";
 import {
   createHash,
@@ -38,7 +40,17 @@ export type PublicKey =
       bytes: number;
       bits: number;
     }
+  /** DSA with its domain parameters (FIPS 186-4), within the sizes we check (see DSA_LIMITS). */
+  | { kind: "dsa"; oid: string; p: bigint; q: bigint; g: bigint; y: bigint; bits: number; qBits: number }
+  /** Ed25519 (RFC 8410): the 32-byte public key. */
+  | { kind: "ed25519"; oid: string; raw: Uint8Array; bits: 256 }
   | { kind: "other"; oid: string; type: string; curve?: string; bits?: number };
+
+/**
+ * DSA sizes we verify: p up to 3072 bits (FIPS 186-4's largest; a bound on the BigInt work a hostile
+ * certificate can ask for), q of 160, 224 or 256 bits. Anything else is reported as unsupported.
+ */
+const DSA_LIMITS = { maxPBits: 3072, minPBits: 512, qBits: [160, 224, 256] } as const;
 
 function stripZeros(v: Uint8Array): Uint8Array {
   let i = 0;
@@ -63,7 +75,7 @@ export function parseSpki(spki: Uint8Array): PublicKey {
   if (!isUniversal(oidT, TAG.OID)) throw new CmsError("malformed public key algorithm", alg.offset);
   const oid = decodeOid(oidT.value);
   const key = bits.value.subarray(1);
-  if (oid === OID.rsaEncryption || oid === OID.rsaPss) {
+  if (oid === OID.rsaEncryption || oid === OID.rsaPss || oid === OID.x500Rsa) {
     const [n, e] = children(readTlv(key, 0));
     if (!isUniversal(n, TAG.INTEGER) || !isUniversal(e, TAG.INTEGER))
       throw new CmsError("malformed RSA public key");
@@ -93,10 +105,46 @@ export function parseSpki(spki: Uint8Array): PublicKey {
       ...(other ? { bits: other.bits } : {}),
     };
   }
-  if (oid === OID.ed25519) return { kind: "other", oid, type: "ed25519", bits: 256 };
+  if (oid === OID.ed25519) {
+    if (key.length !== 32) return { kind: "other", oid, type: "ed25519", bits: 256 };
+    return { kind: "ed25519", oid, raw: key, bits: 256 };
+  }
   if (oid === OID.ed448) return { kind: "other", oid, type: "ed448", bits: 448 };
-  if (oid === "1.2.840.10040.4.1") return { kind: "other", oid, type: "dsa" };
+  if (oid === OID.dsa) return parseDsaKey(oid, params, key);
   return { kind: "other", oid, type: oid };
+}
+
+/** A DSA key: Dss-Parms { p, q, g } in the algorithm parameters, the INTEGER y in the BIT STRING. */
+function parseDsaKey(oid: string, params: Tlv | undefined, key: Uint8Array): PublicKey {
+  // Parameters inherited from the issuer (absent here) are not supported: nothing to check against.
+  if (!isUniversal(params, TAG.SEQUENCE)) return { kind: "other", oid, type: "dsa (no parameters)" };
+  const [pT, qT, gT] = children(params);
+  const y = readTlv(key, 0);
+  if (
+    !isUniversal(pT, TAG.INTEGER) ||
+    !isUniversal(qT, TAG.INTEGER) ||
+    !isUniversal(gT, TAG.INTEGER) ||
+    !isUniversal(y, TAG.INTEGER)
+  )
+    throw new CmsError("malformed DSA public key");
+  const bits = bitLength(pT.value);
+  const qBits = bitLength(qT.value);
+  if (
+    bits > DSA_LIMITS.maxPBits ||
+    bits < DSA_LIMITS.minPBits ||
+    !(DSA_LIMITS.qBits as readonly number[]).includes(qBits)
+  )
+    return { kind: "other", oid, type: `dsa (p ${bits} bits, q ${qBits} bits)`, bits };
+  return {
+    kind: "dsa",
+    oid,
+    p: bigFromBytes(stripZeros(pT.value)),
+    q: bigFromBytes(stripZeros(qT.value)),
+    g: bigFromBytes(stripZeros(gT.value)),
+    y: bigFromBytes(stripZeros(y.value)),
+    bits,
+    qBits,
+  };
 }
 
 /**
@@ -116,7 +164,10 @@ export function publicKeyOf(spki: Uint8Array): PublicKey {
 export type Scheme =
   | { scheme: "rsa-pkcs1"; hash: HashName }
   | { scheme: "rsa-pss"; hash: HashName; mgfHash: HashName; saltLength: number; trailer: number }
-  | { scheme: "ecdsa"; hash: HashName };
+  | { scheme: "ecdsa"; hash: HashName }
+  | { scheme: "dsa"; hash: HashName }
+  /** Pure EdDSA: the signature covers the data itself; `hash` is the digest of the content (SHA-512). */
+  | { scheme: "ed25519"; hash: HashName };
 
 export type SchemeResult =
   { ok: true; scheme: Scheme; name: string } | { ok: false; name: string; oid: string; reason: string };
@@ -324,6 +375,53 @@ export function ecdsaDerToRaw(sig: Uint8Array, size: number): Uint8Array | undef
 
 const NOBLE_CURVES = { "P-256": p256, "P-384": p384, "P-521": p521 } as const;
 
+/** Inverse of a modulo m (m prime, 0 < a < m), by the extended Euclidean algorithm. */
+function modInverse(a: bigint, m: bigint): bigint {
+  let [oldR, r] = [a % m, m];
+  let [oldS, s] = [1n, 0n];
+  while (r !== 0n) {
+    const q = oldR / r;
+    [oldR, r] = [r, oldR - q * r];
+    [oldS, s] = [s, oldS - q * s];
+  }
+  return ((oldS % m) + m) % m;
+}
+
+/** DSA-Sig-Value (DER SEQUENCE { r, s }) → [r, s], or undefined. */
+function dsaSignature(sig: Uint8Array): [bigint, bigint] | undefined {
+  try {
+    const top = readTlv(sig, 0);
+    if (!isUniversal(top, TAG.SEQUENCE) || top.raw.length !== sig.length) return undefined;
+    const [r, s] = children(top);
+    if (!isUniversal(r, TAG.INTEGER) || !isUniversal(s, TAG.INTEGER)) return undefined;
+    // Negative values cannot be valid (and would be read as large positive ones).
+    if (((r.value[0] ?? 0) & 0x80) !== 0 || ((s.value[0] ?? 0) & 0x80) !== 0) return undefined;
+    if (r.value.length > 33 || s.value.length > 33) return undefined;
+    return [bigFromBytes(r.value), bigFromBytes(s.value)];
+  } catch {
+    return undefined;
+  }
+}
+
+/** FIPS 186-4 §4.7: DSA verification from the digest of the message. */
+function dsaVerify(key: Extract<PublicKey, { kind: "dsa" }>, digest: Uint8Array, sig: Uint8Array): boolean {
+  const rs = dsaSignature(sig);
+  if (!rs) return false;
+  const [r, s] = rs;
+  const { p, q, g, y } = key;
+  if (r <= 0n || r >= q || s <= 0n || s >= q) return false;
+  if (g <= 1n || g >= p || y <= 1n || y >= p) return false;
+  // z: the leftmost min(N, outlen) bits of the digest.
+  let z = bigFromBytes(digest);
+  const outBits = digest.length * 8;
+  if (outBits > key.qBits) z >>= BigInt(outBits - key.qBits);
+  const w = modInverse(s, q);
+  const u1 = (z * w) % q;
+  const u2 = (r * w) % q;
+  const v = ((modPow(g, u1, p) * modPow(y, u2, p)) % p) % q;
+  return v === r;
+}
+
 /**
  * Verifies a signature given the digest of the signed data, by hand. Used for hashes WebCrypto lacks,
  * RSA-PSS with an MGF hash different from the message hash, and the appended-content search.
@@ -335,6 +433,12 @@ export function verifyDigest(
   sig: Uint8Array,
 ): VerifyOutcome {
   if (key.kind === "other") return "unsupported";
+  // Pure EdDSA signs the data, not a digest of it: it cannot be checked from a digest.
+  if (scheme.scheme === "ed25519") return key.kind === "ed25519" ? "unsupported" : "bad";
+  if (scheme.scheme === "dsa" || key.kind === "dsa") {
+    if (scheme.scheme !== "dsa" || key.kind !== "dsa") return "bad";
+    return dsaVerify(key, digest, sig) ? "ok" : "bad";
+  }
   if (scheme.scheme === "ecdsa") {
     if (key.kind !== "ec") return "bad";
     const raw = ecdsaDerToRaw(sig, key.bytes);
@@ -410,7 +514,7 @@ const keyCaches = new WeakMap<object, Map<string, Promise<CryptoKey>>>();
 async function importKey(key: PublicKey, alg: RsaHashedImportParams | EcKeyImportParams): Promise<CryptoKey> {
   const s = subtle();
   const cache = perSubtle(keyCaches, () => new Map<string, Promise<CryptoKey>>());
-  if (key.kind === "other") throw new Error("unsupported key");
+  if (key.kind !== "rsa" && key.kind !== "ec") throw new Error("unsupported key");
   const material = keyMaterial(key);
   const id = `${JSON.stringify(alg)}|${material.id}`;
   const make = (): Promise<CryptoKey> =>
@@ -440,11 +544,21 @@ export async function verifyData(
   sig: Uint8Array,
 ): Promise<VerifyOutcome> {
   if (key.kind === "other") return "unsupported";
+  if (scheme.scheme === "ed25519" || key.kind === "ed25519") {
+    if (scheme.scheme !== "ed25519" || key.kind !== "ed25519" || sig.length !== 64) return "bad";
+    try {
+      // RFC 8032 verification (not ZIP-215's more lenient rules): what OpenSSL accepts.
+      return ed25519.verify(sig, data, key.raw, { zip215: false }) ? "ok" : "bad";
+    } catch {
+      return "bad";
+    }
+  }
   const wcHash = webCryptoHash(scheme.hash);
   const webOk =
     wcHash !== undefined &&
     (scheme.scheme !== "rsa-pss" || (scheme.mgfHash === scheme.hash && scheme.trailer === 1)) &&
-    ((scheme.scheme === "ecdsa" && key.kind === "ec") || (scheme.scheme !== "ecdsa" && key.kind === "rsa"));
+    ((scheme.scheme === "ecdsa" && key.kind === "ec") ||
+      ((scheme.scheme === "rsa-pkcs1" || scheme.scheme === "rsa-pss") && key.kind === "rsa"));
   if (webOk && wcHash) {
     try {
       const s = subtle();
@@ -489,6 +603,8 @@ export async function verifyData(
 export function keyDescription(key: PublicKey): { keyType: string; keySize?: number; curve?: string } {
   if (key.kind === "rsa") return { keyType: key.oid === OID.rsaPss ? "rsa-pss" : "rsa", keySize: key.bits };
   if (key.kind === "ec") return { keyType: "ec", keySize: key.bits, curve: key.curve };
+  if (key.kind === "dsa") return { keyType: "dsa", keySize: key.bits };
+  if (key.kind === "ed25519") return { keyType: "ed25519", keySize: 256 };
   return {
     keyType: key.type,
     ...(key.bits !== undefined ? { keySize: key.bits } : {}),

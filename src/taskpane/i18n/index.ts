@@ -57,6 +57,7 @@ const STRINGS = {
   vEncrypted: { en: "Encrypted", ja: "暗号化されています" },
   vCertsOnly: { en: "Certificates only", ja: "証明書だけのメッセージです" },
   vNone: { en: "Not signed", ja: "署名はありません" },
+  vOpenPgp: { en: "Protected with OpenPGP (not checked)", ja: "OpenPGP で保護されています（未確認）" },
   vMalformed: { en: "Message could not be read", ja: "メッセージを読み取れませんでした" },
   // verdict sentences
   sSignedOk: {
