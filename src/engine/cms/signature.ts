@@ -606,7 +606,8 @@ export function keyDescription(key: PublicKey): { keyType: string; keySize?: num
   if (key.kind === "dsa") return { keyType: "dsa", keySize: key.bits };
   if (key.kind === "ed25519") return { keyType: "ed25519", keySize: 256 };
   return {
-    keyType: key.type,
+    // "dsa (p 4096 bits, q 256 bits)" → "dsa": the sizes are in keySize and in the finding.
+    keyType: key.type.split(" ")[0] ?? key.type,
     ...(key.bits !== undefined ? { keySize: key.bits } : {}),
     ...(key.curve !== undefined ? { curve: key.curve } : {}),
   };
