@@ -202,6 +202,7 @@ describe("DSA, Ed25519 and id-ea-rsa signatures are really checked", () => {
 
   test.each([
     ["mail/dsa-sha256.eml", "dsa"],
+    ["mail/dsa1024-sha256.eml", "dsa"],
     ["messages/ed25519.eml", "ed25519"],
     ["mail/rsa-x500-oid.eml", "rsassa-pkcs1-v1_5"],
   ])("%s (%s)", async (file, alg) => {

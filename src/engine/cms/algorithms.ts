@@ -87,6 +87,8 @@ export const SIGNATURE_OIDS: Record<
   "1.2.840.10040.4.3": { scheme: "dsa", hash: "sha-1" },
   "2.16.840.1.101.3.4.3.1": { scheme: "dsa", hash: "sha-224" },
   "2.16.840.1.101.3.4.3.2": { scheme: "dsa", hash: "sha-256" },
+  "2.16.840.1.101.3.4.3.3": { scheme: "dsa", hash: "sha-384" },
+  "2.16.840.1.101.3.4.3.4": { scheme: "dsa", hash: "sha-512" },
   // Ed25519 (RFC 8419): pure EdDSA over the signed attributes; SHA-512 is the digest algorithm.
   "1.3.101.112": { scheme: "ed25519", hash: "sha-512" },
 };
