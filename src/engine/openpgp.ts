@@ -4,6 +4,7 @@
  * by scanning line starts (no regular expression over message text).
  */
 import { finding } from "./findings";
+import { isSignatureType } from "./mime/index";
 import type { ContentType, MimePart } from "./mime/types";
 import type { Finding } from "./types";
 
@@ -30,6 +31,9 @@ export function pgpMultipartForm(part: MimePart): "pgp-signed" | "pgp-encrypted"
   if (ct.type !== "multipart") return undefined;
   const protocol = protocolOf(ct);
   if (ct.subtype === "signed") {
+    // An S/MIME signature part wins over a protocol parameter that says otherwise: relabelling must not
+    // hide an S/MIME signature from the check.
+    if (part.children[1] !== undefined && isSignatureType(part.children[1].contentType)) return undefined;
     if (protocol === "application/pgp-signature") return "pgp-signed";
     if (protocol === "" && isType(part.children[1]?.contentType, "application", "pgp-signature"))
       return "pgp-signed";

@@ -72,6 +72,10 @@ export function verdictOf(d: Diagnosis, lang: Lang): Verdict {
         if (appended) {
           const lines = num(appended.detail["addedLines"]);
           const what = lines !== undefined ? t("appendedLines", { n: lines }) : t("appendedText");
+          const list = firstOf(d, "MAILING_LIST");
+          const listId = list?.detail["listId"];
+          if (typeof listId === "string")
+            return v("broken", "error", "vBroken", t("sAppendedList", { what, list: listId }));
           return v("broken", "error", "vBroken", t("sAppended", { what }));
         }
         const reason =

@@ -88,6 +88,9 @@ describe("mailing lists", () => {
     expect(okList?.detail["signatureAffected"]).toBe(false);
     expect(okList?.message.en).not.toMatch(/footer/);
     expect(faqIdsFor(ok, { client: "unknown" })).not.toContain("tampered-warning");
+    // the pane's verdict names the list as the footer's likely source
+    expect(verdictOf(d, "en").sentence).toMatch(/mailing list users\.lists\.example\.org/);
+    expect(verdictOf(d, "ja").sentence).toMatch(/メーリングリスト users\.lists\.example\.org/);
   });
 });
 
@@ -154,6 +157,15 @@ describe("OpenPGP", () => {
       pgpMultipartForm(m('multipart/signed; protocol="application/pkcs7-signature"', ["text/plain"])),
     ).toBeUndefined();
     expect(pgpMultipartForm(m("multipart/mixed", ["application/pgp-signature"]))).toBeUndefined();
+    // an S/MIME signature part is checked as S/MIME whatever the protocol parameter says
+    expect(
+      pgpMultipartForm(
+        m('multipart/signed; protocol="application/pgp-signature"', [
+          "text/plain",
+          "application/pkcs7-signature",
+        ]),
+      ),
+    ).toBeUndefined();
   });
 
   test("an OpenPGP-only message is unverifiable, not unsigned; the pane and the FAQ say OpenPGP", async () => {

@@ -72,6 +72,10 @@ const STRINGS = {
     en: "The message was changed after it was signed: {what} was added at the end, usually a footer added by a mail server or antivirus software.",
     ja: "署名の後でメッセージが変更されています。末尾に{what}が追加されており、多くはメールサーバーやウイルス対策ソフトが付け加えたフッターです。",
   },
+  sAppendedList: {
+    en: "The message was changed after it was signed: {what} was added at the end, most likely the footer of the mailing list {list}, which relayed it.",
+    ja: "署名の後でメッセージが変更されています。末尾に{what}が追加されており、配信したメーリングリスト {list} のフッターである可能性が高いと考えられます。",
+  },
   appendedLines: { en: "{n} line(s) of text", ja: " {n} 行の文章" },
   appendedText: { en: "text", ja: "文章" },
   sBroken: {
