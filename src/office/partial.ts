@@ -9,7 +9,9 @@
  */
 import type { Attachment, DecodedText, Diagnosis, Finding, Kind, SignatureVerdict } from "../engine/types";
 import { finding } from "../engine/findings";
+import { mailingListFinding, mailingListOf } from "../engine/mailinglist";
 import { messageHeaders, parseMessage } from "../engine/mime";
+import { openPgpFinding } from "../engine/openpgp";
 import type { ContentType } from "../engine/mime/types";
 import { utf8 } from "../engine/util/bytes";
 
@@ -51,7 +53,13 @@ export function partialFromHeaders(input: HeadersInput): Diagnosis {
   let kind: Kind;
   let signature: SignatureVerdict;
   const layer = layerFromContentType(ct);
-  if (layer) {
+  const pgp = pgpFromContentType(ct);
+  if (pgp) {
+    // OpenPGP (RFC 3156), told by the protocol parameter: not S/MIME, not checked.
+    kind = "none";
+    signature = "unverifiable";
+    findings.push(openPgpFinding([{ part: "", form: pgp }]));
+  } else if (layer) {
     ({ kind, signature } = layer);
     if (kind === "encrypted") findings.push(encryptedFinding(false, input.itemClass));
     if (kind === "certs-only") findings.push(certsOnlyFinding());
@@ -82,6 +90,9 @@ export function partialFromHeaders(input: HeadersInput): Diagnosis {
     if (declared) t.declaredCharset = declared;
     texts.push(t);
   }
+
+  const list = mailingListOf(root);
+  if (list) findings.push(mailingListFinding(root, list, false));
 
   const d: Diagnosis = {
     kind,
@@ -132,6 +143,15 @@ function fromClassAndAttachments(
 }
 
 /** The outer S/MIME layer named by a Content-Type header. */
+/** PGP/MIME by the top-level Content-Type's protocol parameter (the parts themselves are not at hand). */
+function pgpFromContentType(ct: ContentType): "pgp-signed" | "pgp-encrypted" | undefined {
+  if (!ct.explicit || ct.type !== "multipart") return undefined;
+  const protocol = (ct.params["protocol"] ?? "").trim().toLowerCase();
+  if (ct.subtype === "signed" && protocol === "application/pgp-signature") return "pgp-signed";
+  if (ct.subtype === "encrypted" && protocol === "application/pgp-encrypted") return "pgp-encrypted";
+  return undefined;
+}
+
 export function layerFromContentType(
   ct: ContentType,
 ): { kind: Kind; signature: SignatureVerdict } | undefined {

@@ -13,6 +13,7 @@ import { inlinePgpForm, pgpMultipartForm } from "../../src/engine/openpgp";
 import { checkSender } from "../../src/engine/sender";
 import { fromPem } from "../../src/engine/util/bytes";
 import { faqIdsFor, guidanceFor } from "../../src/faq/index";
+import { partialFromHeaders } from "../../src/office/partial";
 import { verdictOf } from "../../src/taskpane/verdict";
 
 const GEN = path.resolve(__dirname, "..", "fixtures", "generated");
@@ -241,5 +242,27 @@ describe("DSA, Ed25519 and id-ea-rsa signatures are really checked", () => {
     expect(d.signature).toBe("valid");
     expect(d.signers[0]?.digestAlgorithm).toBe("md5");
     expect(d.findings.find((f) => f.code === "WEAK_DIGEST")?.detail["digestAlgorithm"]).toBe("md5");
+  });
+});
+
+describe("headers only (the ladder's partial diagnosis)", () => {
+  const partial = (headers: string) => partialFromHeaders({ headers, attachments: [] });
+  test("PGP/MIME by its protocol parameter, and the list, from the internet headers", () => {
+    const pgp = partial(
+      'From: p@example.jp\r\nContent-Type: multipart/signed; protocol="application/pgp-signature"; boundary=b',
+    );
+    expect([pgp.kind, pgp.signature, pgp.findings.map((f) => f.code)]).toEqual([
+      "none",
+      "unverifiable",
+      ["OPENPGP"],
+    ]);
+    const smime = partial(
+      'Content-Type: multipart/signed; protocol="application/pkcs7-signature"; boundary=b',
+    );
+    expect([smime.kind, smime.findings.map((f) => f.code)]).toEqual(["signed", []]);
+    const list = partial(
+      "From: a@example.jp\r\nList-Id: <users.lists.example.org>\r\nContent-Type: text/plain",
+    );
+    expect(list.findings.map((f) => f.code)).toEqual(["MAILING_LIST"]);
   });
 });
