@@ -152,11 +152,11 @@ export function mailingListFinding(root: MimePart, list: MailingList, signatureA
     .map((m) => m.address)
     .filter((a) => a !== "");
   const listSender = senders.find((a) => isListAddress(list, a));
-  const label = list.name ? `“${list.name}” (${list.id})` : list.id;
-  const labelJa = list.name ? `「${list.name}」（${list.id}）` : list.id;
   const where = list.address ?? listSender;
-  let en = `This message was relayed by the mailing list ${label}${where ? `, ${where}` : ""}.`;
-  let ja = `このメールはメーリングリスト ${labelJa}${where ? `（${where}）` : ""} を経由して届いています。`;
+  const ids = `${list.id}${where ? `, ${where}` : ""}`;
+  const idsJa = `${list.id}${where ? `、${where}` : ""}`;
+  let en = `This message was relayed by the mailing list ${list.name ? `“${list.name}” (${ids})` : ids}.`;
+  let ja = `このメールはメーリングリスト${list.name ? `「${list.name}」（${idsJa}）` : ` ${idsJa} `}を経由して届いています。`;
   if (listSender) {
     en += ` The Sender ${listSender} is the list's own address, not a different sender.`;
     ja += `送信者 (Sender) の ${listSender} はメーリングリスト自身のアドレスで、別人が送ったことを示すものではありません。`;
@@ -165,7 +165,7 @@ export function mailingListFinding(root: MimePart, list: MailingList, signatureA
     en +=
       " Mailing lists often add a footer or rewrite the subject or body of the messages they relay, which breaks the author's signature or leaves part of the message unsigned: that, rather than tampering by a third party, is the likely cause here.";
     ja +=
-      "メーリングリストは、配信するメールにフッターを追加したり、件名や本文を書き換えたりすることがよくあります。そのため差出人の電子署名が一致しなくなったり、一部が署名の対象外になったりします。ここでも第三者による改ざんではなく、これが原因である可能性が高いと考えられます。";
+      "メーリングリストは、配信するメールにフッターを追加したり、件名や本文を書き換えたりすることがよくあります。そのため差出人の電子署名が一致しなくなったり、一部が署名の対象外になったりします。このメールも、第三者による改ざんではなく、これが原因である可能性が高いと考えられます。";
   }
   const detail: Record<string, unknown> = { listId: list.id, domains: list.domains, signatureAffected };
   if (list.name) detail["name"] = list.name;

@@ -95,7 +95,7 @@ export function openPgpFinding(places: PgpPlace[]): Finding {
     "OPENPGP",
     {
       en: `This message is ${whatEn} with OpenPGP, which S/MIME Assistant does not check. That is not an S/MIME problem: to check it, open the message in a mail program that supports OpenPGP, such as Thunderbird.`,
-      ja: `このメールは OpenPGP で${whatJa}されています。S/MIME アシスタントでは OpenPGP は確認しません。S/MIME の問題ではありません。確認するには、Thunderbird など OpenPGP に対応したメールソフトでメールを開いてください。`,
+      ja: `このメールは OpenPGP で${whatJa}されています。S/MIME アシスタントは OpenPGP を確認しませんが、S/MIME に問題があるわけではありません。確認するには、Thunderbird など OpenPGP に対応したメールソフトでメールを開いてください。`,
     },
     {
       forms,
