@@ -36,7 +36,12 @@ function generatedCases(): { file: string; valid: boolean }[] {
         !e.expect.present.some((c) => NOT_TOP_LEVEL.includes(c)) &&
         !e.file.includes("zero-signers"),
     )
-    .map((e) => ({ file: path.join(GENERATED, e.file), valid: e.expect.signature === "valid" }));
+    .map((e) => ({
+      file: path.join(GENERATED, e.file),
+      // OpenSSL 3.0 cannot check an Ed25519 CMS signature ("eddsa_digest_signverify_init: invalid digest"),
+      // which the engine verifies: OpenSSL names its signer without checking it (-nosigs).
+      valid: e.expect.signature === "valid" && !e.file.includes("ed25519"),
+    }));
 }
 
 function corpusCases(): { file: string; valid: boolean }[] {
