@@ -387,6 +387,22 @@ function modInverse(a: bigint, m: bigint): bigint {
   return ((oldS % m) + m) % m;
 }
 
+/** a^x · b^y mod m in one pass over the exponents' bits (Shamir's trick): one squaring per bit, not two. */
+function modPow2(a: bigint, x: bigint, b: bigint, y: bigint, m: bigint): bigint {
+  const ab = (a * b) % m;
+  let r = 1n;
+  for (let i = Math.max(x.toString(2).length, y.toString(2).length) - 1; i >= 0; i--) {
+    r = (r * r) % m;
+    const n = BigInt(i);
+    const xi = (x >> n) & 1n;
+    const yi = (y >> n) & 1n;
+    if (xi && yi) r = (r * ab) % m;
+    else if (xi) r = (r * a) % m;
+    else if (yi) r = (r * b) % m;
+  }
+  return r;
+}
+
 /** DSA-Sig-Value (DER SEQUENCE { r, s }) → [r, s], or undefined. */
 function dsaSignature(sig: Uint8Array): [bigint, bigint] | undefined {
   try {
@@ -418,7 +434,7 @@ function dsaVerify(key: Extract<PublicKey, { kind: "dsa" }>, digest: Uint8Array,
   const w = modInverse(s, q);
   const u1 = (z * w) % q;
   const u2 = (r * w) % q;
-  const v = ((modPow(g, u1, p) * modPow(y, u2, p)) % p) % q;
+  const v = modPow2(g, u1, y, u2, p) % q;
   return v === r;
 }
 
