@@ -121,7 +121,7 @@ function listContext(d: Diagnosis, rest: LocalizedText | undefined): LocalizedTe
   const id = str(list?.detail["listId"]) ?? "";
   const lead: LocalizedText = {
     en: `This message came through the mailing list ${id}. Lists often add a footer or rewrite the subject or body of the messages they relay, which breaks the author's signature or leaves part of the message unsigned; that is the likely cause here. The list's administrator can configure it to leave signed messages unchanged.`,
-    ja: `このメールはメーリングリスト ${id} を経由しています。メーリングリストは、配信するメールにフッターを追加したり、件名や本文を書き換えたりすることがよくあり、そのため差出人の電子署名が一致しなくなったり、一部が署名の対象外になったりします。ここでもそれが原因である可能性が高いと考えられます。署名付きメールを書き換えない設定にできるか、メーリングリストの管理者に相談してください。`,
+    ja: `このメールはメーリングリスト ${id} を経由しています。メーリングリストは、配信するメールにフッターを追加したり、件名や本文を書き換えたりすることがよくあり、そのため差出人の電子署名が一致しなくなったり、一部が署名の対象外になったりします。このメールも、それが原因である可能性が高いと考えられます。署名付きメールを書き換えない設定にできるか、メーリングリストの管理者に相談してください。`,
   };
   return rest ? { en: `${lead.en} ${rest.en}`, ja: `${lead.ja}${rest.ja}` } : lead;
 }
