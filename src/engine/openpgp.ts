@@ -52,8 +52,9 @@ export function isPgpControlPart(ct: ContentType): boolean {
   return isType(ct, "application", "pgp-signature") || isType(ct, "application", "pgp-encrypted");
 }
 
-const SIGNED = new TextEncoder().encode("-----BEGIN PGP SIGNED MESSAGE-----");
-const MESSAGE = new TextEncoder().encode("-----BEGIN PGP MESSAGE-----");
+const ascii = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
+const SIGNED = ascii("-----BEGIN PGP SIGNED MESSAGE-----");
+const MESSAGE = ascii("-----BEGIN PGP MESSAGE-----");
 
 function startsWithAt(b: Uint8Array, at: number, prefix: Uint8Array): boolean {
   if (at + prefix.length > b.length) return false;
