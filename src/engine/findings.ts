@@ -26,6 +26,7 @@ export const DEFAULT_SEVERITY: Record<FindingCode, Severity> = {
   CHARSET_UNDECLARED: "warning",
   SIGNED_PDF_ATTACHMENT: "info",
   NESTED_SIGNATURE: "info",
+  MSG_WITHOUT_MIME: "info",
   P12_OK: "info",
   P12_BAD_PASSWORD: "error",
   P12_MALFORMED: "error",

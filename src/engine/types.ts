@@ -36,6 +36,7 @@ export const FINDING_CODES = [
   "SIGNED_PDF_ATTACHMENT",
   // added by S/MIME Assistant beyond the architecture note's list
   "NESTED_SIGNATURE",
+  "MSG_WITHOUT_MIME",
   // signing-setup check (check-p12)
   "P12_OK",
   "P12_BAD_PASSWORD",
@@ -152,6 +153,14 @@ export interface Diagnosis {
   attachments?: Attachment[];
   /** Milliseconds spent. */
   elapsedMs?: number;
+  /** The input was an Outlook .msg item: its message class and where the checked message came from. */
+  outlookItem?: {
+    messageClass: string;
+    /** "transport": the headers as received (PidTagTransportMessageHeaders); "properties": made from them. */
+    headers: "transport" | "properties";
+    /** The S/MIME entity or DER kept in the item's attachment, or (plain items) text from its properties. */
+    content: "smime-entity" | "smime-der" | "properties";
+  };
 }
 
 export interface DiagnoseOptions {
