@@ -138,6 +138,14 @@ function humanSummary(d: Diagnosis, lang: "ja" | "en"): string {
   lines.push(
     `  ${lang === "ja" ? "種別" : "kind"}: ${d.kind}    ${lang === "ja" ? "判定" : "verdict"}: ${VERDICT[d.signature][lang]}`,
   );
+  if (d.outlookItem) {
+    const o = d.outlookItem;
+    const from =
+      o.headers === "transport"
+        ? { en: "headers as received", ja: "受信時のヘッダー" }
+        : { en: "headers made from its properties", ja: "ヘッダーはプロパティから作成" };
+    lines.push(`  ${lang === "ja" ? "Outlook アイテム" : "Outlook item"}: ${o.messageClass} (${from[lang]})`);
+  }
   if (d.headers?.subject) lines.push(`  ${lang === "ja" ? "件名" : "subject"}: ${d.headers.subject}`);
   if (d.headers?.from) lines.push(`  ${lang === "ja" ? "差出人" : "from"}: ${d.headers.from.join(" / ")}`);
   for (const s of d.signers) {
@@ -164,7 +172,7 @@ function marker(f: Finding): string {
   return f.severity === "error" ? "[x]" : f.severity === "warning" ? "[!]" : "[i]";
 }
 
-export const CERT_USAGE = "usage: smime-assistant cert FILE.eml --out DIR [--json]\n";
+export const CERT_USAGE = "usage: smime-assistant cert FILE.eml|FILE.msg --out DIR [--json]\n";
 
 /** Writes the signer certificates of a message as .cer (DER) and .pem. */
 export async function runCert(argv: string[], io: Io): Promise<number> {
