@@ -3,6 +3,7 @@ import { promises as fs, readFileSync } from "node:fs";
 import path from "node:path";
 import { certificateFiles } from "../engine/cert/files";
 import { diagnose } from "../engine/index";
+import { isCompoundFile } from "../engine/mime/msg";
 import type { Diagnosis, Finding } from "../engine/types";
 import { fromPem } from "../engine/util/bytes";
 import { faqIdsFor, formatGuidanceTitles, guidanceFor } from "../faq/index";
@@ -45,7 +46,11 @@ export async function diagnoseFile(
   try {
     // Synchronous: one read call instead of fs.promises' open/fstat/read/close round trips, which cost more
     // than the check itself on a batch of small messages.
-    bytes = new Uint8Array(readFileSync(file));
+    const raw = readFileSync(file);
+    // An Outlook .msg is handed over as the Node Buffer itself: SheetJS cfb, which reads it, takes its fast
+    // Buffer path in Node (about 20 times faster on a big .msg than on a plain Uint8Array). The engine sees
+    // a Uint8Array either way; everything else gets its own plain copy, as before.
+    bytes = isCompoundFile(raw) ? raw : new Uint8Array(raw);
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code ?? String(err);
     return {
