@@ -148,7 +148,9 @@ function humanSummary(d: Diagnosis, lang: "ja" | "en"): string {
     const from =
       o.headers === "transport"
         ? { en: "headers as received", ja: "受信時のヘッダー" }
-        : { en: "headers made from its properties", ja: "ヘッダーはプロパティから作成" };
+        : o.headers === "attachment"
+          ? { en: "the whole message kept in its attachment", ja: "添付にメール全体を保存" }
+          : { en: "headers made from its properties", ja: "ヘッダーはプロパティから作成" };
     lines.push(`  ${lang === "ja" ? "Outlook アイテム" : "Outlook item"}: ${o.messageClass} (${from[lang]})`);
   }
   if (d.headers?.subject) lines.push(`  ${lang === "ja" ? "件名" : "subject"}: ${d.headers.subject}`);

@@ -156,8 +156,11 @@ export interface Diagnosis {
   /** The input was an Outlook .msg item: its message class and where the checked message came from. */
   outlookItem?: {
     messageClass: string;
-    /** "transport": the headers as received (PidTagTransportMessageHeaders); "properties": made from them. */
-    headers: "transport" | "properties";
+    /**
+     * "transport": the headers as received (PidTagTransportMessageHeaders); "properties": made from the
+     * item's properties; "attachment": the S/MIME attachment holds the whole message with its headers.
+     */
+    headers: "transport" | "properties" | "attachment";
     /** The S/MIME entity or DER kept in the item's attachment, or (plain items) text from its properties. */
     content: "smime-entity" | "smime-der" | "properties";
   };

@@ -46,8 +46,11 @@ export interface OutlookMessage {
   messageClass: string;
   /** The message rebuilt as MIME (header lines + the S/MIME entity, or the text and attachments). */
   mime: Uint8Array;
-  /** Where the header lines come from. */
-  headers: "transport" | "properties";
+  /**
+   * Where the header lines come from: the transport headers, fields made from the properties, or the
+   * S/MIME attachment itself when it holds a whole message (its own From, Date… fields).
+   */
+  headers: "transport" | "properties" | "attachment";
   /** What the body comes from. */
   content: "smime-entity" | "smime-der" | "properties";
   /** A plain item: no MIME was kept, the text comes from its properties. */
@@ -394,6 +397,11 @@ export async function readOutlookMessage(bytes: Uint8Array): Promise<OutlookMess
           plain: false,
         };
       }
+      if (isWholeMessage(a.data)) {
+        // Some writers keep the whole message, headers and all, in the attachment: use it as it is
+        // (putting the item's headers in front would give it two From fields).
+        return { messageClass, mime: a.data, headers: "attachment", content: "smime-entity", plain: false };
+      }
       return {
         messageClass,
         mime: concat([utf8(head.text), a.data]),
@@ -532,6 +540,16 @@ function smimeAttachment(attachments: MsgAttachment[]): MsgAttachment | undefine
     withData.find((a) => /^smime\.p7m$/i.test(a.filename)) ??
     (withData.length === 1 ? withData[0] : undefined)
   );
+}
+
+/** Whether an entity's own header block has the fields of a whole message (From, Date). */
+function isWholeMessage(b: Uint8Array): boolean {
+  const n = Math.min(b.length, 64 * 1024);
+  let text = "";
+  for (let i = 0; i < n; i++) text += String.fromCharCode(b[i] as number);
+  const end = text.search(/\r?\n\r?\n/);
+  const head = end >= 0 ? text.slice(0, end) : text;
+  return /^from[ \t]*:/im.test(head) && /^date[ \t]*:/im.test(head);
 }
 
 function firstNonSpace(b: Uint8Array): number | undefined {

@@ -32,8 +32,12 @@ const read = (f: string): Uint8Array => new Uint8Array(fs.readFileSync(f));
 const latin1 = (b: Uint8Array): string => Buffer.from(b).toString("latin1");
 
 /** The .eml each fixture was made from, and how (see gen-msg.mjs). */
-const SOURCES: Record<string, { eml: string; form: "entity" | "der" | "plain"; transport: boolean }> = {
+const SOURCES: Record<
+  string,
+  { eml: string; form: "entity" | "whole" | "der" | "plain"; transport: boolean }
+> = {
   "signed.msg": { eml: "signed-rsa-sha256.eml", form: "entity", transport: true },
+  "signed-whole-message.msg": { eml: "signed-rsa-sha256.eml", form: "whole", transport: true },
   "signed-sent-item.msg": { eml: "sender-match.eml", form: "entity", transport: false },
   "tampered.msg": { eml: "tampered.eml", form: "entity", transport: true },
   "sender-from-differs.msg": { eml: "sender-from-differs.eml", form: "entity", transport: true },
@@ -77,7 +81,7 @@ describe("generated .msg files, read by @kenjiuno/msgreader", () => {
     const { header, body } = splitEml(eml);
 
     expect(d.messageClass).toBe(
-      src.form === "entity"
+      src.form === "entity" || src.form === "whole"
         ? "IPM.Note.SMIME.MultipartSigned"
         : src.form === "der"
           ? "IPM.Note.SMIME"
@@ -116,11 +120,13 @@ describe("generated .msg files, read by @kenjiuno/msgreader", () => {
     }
     expect(d.attachments).toHaveLength(1);
     const info = d.attachments?.[0];
-    expect(info?.attachMimeTag).toBe(src.form === "entity" ? "multipart/signed" : "application/pkcs7-mime");
+    expect(info?.attachMimeTag).toBe(src.form === "der" ? "application/pkcs7-mime" : "multipart/signed");
     const a = reader.getAttachment(0);
     expect(a.fileName).toBe("smime.p7m");
     const data = Buffer.from(a.content);
-    if (src.form === "entity") {
+    if (src.form === "whole") {
+      expect(data.equals(Buffer.from(eml))).toBe(true);
+    } else if (src.form === "entity") {
       // the multipart/signed entity: the message's Content-* fields, a blank line, the body byte for byte
       const contentFields = header
         .split(/\r\n(?![ \t])/)
@@ -216,6 +222,14 @@ describe("readOutlookMessage", () => {
     expect(text).toContain("MIME-Version: 1.0\r\nContent-Type: multipart/signed;");
     expect(text.match(/^Content-Type:/gim)?.length).toBeGreaterThan(0);
     expect(Buffer.from(item.mime.subarray(item.mime.length - body.length)).equals(Buffer.from(body))).toBe(
+      true,
+    );
+  });
+
+  it("takes an attachment that holds the whole message as it is (no second From)", async () => {
+    const item = await readOutlookMessage(read(path.join(MSG, "signed-whole-message.msg")));
+    expect(item).toMatchObject({ headers: "attachment", content: "smime-entity" });
+    expect(Buffer.from(item.mime).equals(fs.readFileSync(path.join(MESSAGES, "signed-rsa-sha256.eml")))).toBe(
       true,
     );
   });
