@@ -3,6 +3,7 @@ import { promises as fs, readFileSync } from "node:fs";
 import path from "node:path";
 import { certificateFiles } from "../engine/cert/files";
 import { diagnose } from "../engine/index";
+import { isCompoundFile } from "../engine/mime/msg";
 import type { Diagnosis, Finding } from "../engine/types";
 import { fromPem } from "../engine/util/bytes";
 import { faqIdsFor, formatGuidanceTitles, guidanceFor } from "../faq/index";
@@ -45,7 +46,11 @@ export async function diagnoseFile(
   try {
     // Synchronous: one read call instead of fs.promises' open/fstat/read/close round trips, which cost more
     // than the check itself on a batch of small messages.
-    bytes = new Uint8Array(readFileSync(file));
+    const raw = readFileSync(file);
+    // An Outlook .msg is handed over as the Node Buffer itself: SheetJS cfb, which reads it, takes its fast
+    // Buffer path in Node (about 20 times faster on a big .msg than on a plain Uint8Array). The engine sees
+    // a Uint8Array either way; everything else gets its own plain copy, as before.
+    bytes = isCompoundFile(raw) ? raw : new Uint8Array(raw);
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code ?? String(err);
     return {
@@ -138,6 +143,16 @@ function humanSummary(d: Diagnosis, lang: "ja" | "en"): string {
   lines.push(
     `  ${lang === "ja" ? "種別" : "kind"}: ${d.kind}    ${lang === "ja" ? "判定" : "verdict"}: ${VERDICT[d.signature][lang]}`,
   );
+  if (d.outlookItem) {
+    const o = d.outlookItem;
+    const from =
+      o.headers === "transport"
+        ? { en: "headers as received", ja: "受信時のヘッダー" }
+        : o.headers === "attachment"
+          ? { en: "the whole message kept in its attachment", ja: "添付にメール全体を保存" }
+          : { en: "headers made from its properties", ja: "ヘッダーはプロパティから作成" };
+    lines.push(`  ${lang === "ja" ? "Outlook アイテム" : "Outlook item"}: ${o.messageClass} (${from[lang]})`);
+  }
   if (d.headers?.subject) lines.push(`  ${lang === "ja" ? "件名" : "subject"}: ${d.headers.subject}`);
   if (d.headers?.from) lines.push(`  ${lang === "ja" ? "差出人" : "from"}: ${d.headers.from.join(" / ")}`);
   for (const s of d.signers) {
@@ -164,7 +179,7 @@ function marker(f: Finding): string {
   return f.severity === "error" ? "[x]" : f.severity === "warning" ? "[!]" : "[i]";
 }
 
-export const CERT_USAGE = "usage: smime-assistant cert FILE.eml --out DIR [--json]\n";
+export const CERT_USAGE = "usage: smime-assistant cert FILE.eml|FILE.msg --out DIR [--json]\n";
 
 /** Writes the signer certificates of a message as .cer (DER) and .pem. */
 export async function runCert(argv: string[], io: Io): Promise<number> {

@@ -11,9 +11,9 @@ const USAGE = `S/MIME Assistant — explains S/MIME messages and guides with the
 usage: smime-assistant <command> [options]
 
 commands:
-  diagnose [--json] [--lang ja|en] [--trust-anchor FILE.pem]… [--at ISO-8601] FILE…
+  diagnose [--json] [--lang ja|en] [--trust-anchor FILE.pem]… [--at ISO-8601] FILE…   (FILE: .eml, .msg, .p7m/.p7s)
   faq [--json] [--lang ja|en] [--search WORDS]
-  cert FILE.eml --out DIR
+  cert FILE.eml|FILE.msg --out DIR
   check-p12 FILE.p12 [--password-file F] [--email ADDR] [--at ISO-8601] [--json]
 `;
 

@@ -1,8 +1,9 @@
 /**
  * diagnose(bytes, options) → Diagnosis: the engine's one entry point.
  *
- * It recognises the input (a whole message, the MIME entity Exchange keeps in smime.p7m, or a bare CMS
- * blob in DER or base64), walks the S/MIME layers from the outside in (multipart/signed, opaque signed,
+ * It recognises the input (a whole message, the MIME entity Exchange keeps in smime.p7m, a bare CMS blob
+ * in DER or base64, or an Outlook .msg item, rebuilt as MIME by mime/msg.ts; anything else is reported as
+ * not a message), walks the S/MIME layers from the outside in (multipart/signed, opaque signed,
  * enveloped, certs-only, and signed parts nested below an unsigned root), verifies every signer, and adds
  * the message-level checks (sender, reply-to, mailing list, signing time, charsets, signed PDF attachments);
  * OpenPGP layers are reported (OPENPGP), not checked, and whatever they wrap is analysed. It never throws:
@@ -22,6 +23,7 @@ import {
   signedContent,
   walkParts,
 } from "./mime/index";
+import { MsgError, isCompoundFile, readOutlookMessage, type OutlookMessage } from "./mime/msg";
 import type { MimePart, ParsedMessage } from "./mime/types";
 import { checkReplyTo, isListAddress, mailingListFinding, mailingListOf } from "./mailinglist";
 import { inlinePgpForm, isPgpControlPart, openPgpFinding, pgpMultipartForm, type PgpPlace } from "./openpgp";
@@ -82,17 +84,23 @@ export async function diagnose(bytes: Uint8Array, options: DiagnoseOptions = {})
     pgp: [],
   };
   let headers: Diagnosis["headers"];
+  let outlookItem: Diagnosis["outlookItem"];
   try {
     options.onProgress?.(0);
-    const cms = asBareCms(bytes);
+    const cms = isCompoundFile(bytes) ? undefined : asBareCms(bytes);
     if (cms) {
       await analyzeBareCms(cms, ctx);
+    } else if (isCompoundFile(bytes)) {
+      const item = await readOutlookItem(bytes, ctx);
+      if (item) {
+        outlookItem = { messageClass: item.messageClass, headers: item.headers, content: item.content };
+        headers = await analyzeWholeMessage(item.mime, ctx);
+        reportOutlookItem(item, ctx);
+      }
     } else {
-      const msg = parseMessage(bytes, options.maxDepth !== undefined ? { maxDepth: options.maxDepth } : {});
-      headers = messageHeaders(msg.root);
-      reportMimeProblems(msg, ctx);
-      await analyzeMessage(msg, ctx, 0);
-      messageLevelChecks(msg.root, ctx);
+      const msg = parseMessage(bytes, parseOptions(options));
+      if (notAMessage(bytes, msg)) reportNotAMessage(bytes, ctx);
+      else headers = await analyzeParsedMessage(msg, ctx);
     }
     if (ctx.pgp.length > 0) ctx.findings.push(openPgpFinding(ctx.pgp));
   } catch (err) {
@@ -121,12 +129,132 @@ export async function diagnose(bytes: Uint8Array, options: DiagnoseOptions = {})
   if (headers) diagnosis.headers = headers;
   if (ctx.texts.length > 0) diagnosis.texts = ctx.texts;
   if (ctx.attachments.length > 0) diagnosis.attachments = ctx.attachments;
+  if (outlookItem) diagnosis.outlookItem = outlookItem;
   diagnosis.elapsedMs = Date.now() - started;
   return diagnosis;
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Input recognition
+
+function parseOptions(options: DiagnoseOptions): { maxDepth?: number } {
+  return options.maxDepth !== undefined ? { maxDepth: options.maxDepth } : {};
+}
+
+async function analyzeParsedMessage(msg: ParsedMessage, ctx: Context): Promise<Diagnosis["headers"]> {
+  const headers = messageHeaders(msg.root);
+  reportMimeProblems(msg, ctx);
+  await analyzeMessage(msg, ctx, 0);
+  messageLevelChecks(msg.root, ctx);
+  return headers;
+}
+
+async function analyzeWholeMessage(bytes: Uint8Array, ctx: Context): Promise<Diagnosis["headers"]> {
+  return analyzeParsedMessage(parseMessage(bytes, parseOptions(ctx.options)), ctx);
+}
+
+/** How much of the input is looked at to tell binary data from a message. */
+const SNIFF_BYTES = 4096;
+
+/**
+ * Input that is clearly not an e-mail message: empty, or binary data (a NUL byte, or more than one byte in
+ * ten a control character other than tab, line breaks, form feed and ESC) with no header line at all.
+ * Text without headers is left alone: it is a message with an empty header block.
+ */
+function notAMessage(bytes: Uint8Array, msg: ParsedMessage): boolean {
+  if (bytes.length === 0) return true;
+  if (msg.root.headers.length > 0) return false;
+  const n = Math.min(bytes.length, SNIFF_BYTES);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const c = bytes[i] as number;
+    if (c === 0) return true;
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d && c !== 0x1b) || c === 0x7f)
+      control++;
+  }
+  return control * 10 > n;
+}
+
+function reportNotAMessage(bytes: Uint8Array, ctx: Context): void {
+  const empty = bytes.length === 0;
+  ctx.findings.push(
+    finding(
+      "MALFORMED_MIME",
+      empty
+        ? {
+            en: "The input is empty: there is no e-mail message to check.",
+            ja: "入力が空です。確認するメールがありません。",
+          }
+        : {
+            en: "This file is not an e-mail message: it has no header lines (From, To, Subject…) and holds binary data. Open a message saved as .eml or as an Outlook .msg, or an S/MIME file (.p7m, .p7s).",
+            ja: "このファイルはメールではありません。ヘッダー（From、To、Subject など）がなく、バイナリデータが入っています。.eml または Outlook の .msg として保存したメール、あるいは S/MIME のファイル（.p7m、.p7s）を開いてください。",
+          },
+      { input: empty ? "empty" : "not-a-message", length: bytes.length },
+    ),
+  );
+}
+
+/** Reads an Outlook .msg; a file that cannot be read becomes a MALFORMED_MIME finding. */
+async function readOutlookItem(bytes: Uint8Array, ctx: Context): Promise<OutlookMessage | undefined> {
+  try {
+    return await readOutlookMessage(bytes);
+  } catch (err) {
+    const reason = errorText(err);
+    const notOutlook = err instanceof MsgError && err.notOutlook;
+    ctx.findings.push(
+      finding(
+        "MALFORMED_MIME",
+        notOutlook
+          ? {
+              en: `This file is an Office compound file but not an Outlook message (.msg): ${reason}. Open a message saved from Outlook, or saved as .eml.`,
+              ja: `このファイルは Office の複合ファイルですが、Outlook のメッセージ（.msg）ではありません（${reason}）。Outlook から保存したメッセージ、または .eml として保存したメールを開いてください。`,
+            }
+          : {
+              en: `The Outlook file (.msg) cannot be read: ${reason}. It may be damaged or incomplete; save the message from Outlook again (File › Save As), or as .eml.`,
+              ja: `Outlook のファイル（.msg）を読み取れません（${reason}）。ファイルが壊れているか、途中までしかない可能性があります。Outlook でもう一度保存する（「ファイル」›「名前を付けて保存」）か、.eml として保存してください。`,
+            },
+        { format: "msg", error: reason, ...(notOutlook ? { notOutlook: true } : {}) },
+      ),
+    );
+    return undefined;
+  }
+}
+
+/** What a .msg item could not tell, said plainly. */
+function reportOutlookItem(item: OutlookMessage, ctx: Context): void {
+  const detail: Record<string, unknown> = {
+    messageClass: item.messageClass,
+    headers: item.headers,
+    ...(item.body ? { body: item.body } : {}),
+    ...(item.codepage !== undefined ? { codepage: item.codepage } : {}),
+    ...(item.skippedAttachments ? { skippedAttachments: item.skippedAttachments } : {}),
+  };
+  if (item.smimeMissing) {
+    ctx.findings.push(
+      finding(
+        "MALFORMED_MIME",
+        {
+          en: `Outlook marks this item as S/MIME (${item.messageClass}) but the file holds no S/MIME attachment (smime.p7m), so its signature or encryption cannot be checked. Only its text and headers are shown.`,
+          ja: `Outlook ではこのアイテムは S/MIME（${item.messageClass}）となっていますが、ファイルに S/MIME の添付（smime.p7m）がないため、電子署名や暗号化を確認できません。本文とヘッダーだけを表示しています。`,
+        },
+        detail,
+      ),
+    );
+    return;
+  }
+  if (!item.plain) return;
+  const skipped = item.skippedAttachments?.length ?? 0;
+  ctx.findings.push(
+    finding(
+      "MSG_WITHOUT_MIME",
+      {
+        en: `This is an Outlook .msg of an ordinary item (${item.messageClass}): Outlook saved it without S/MIME, so it was not signed or encrypted when it was saved. A .msg keeps the text and ${item.headers === "transport" ? "the headers" : "a few properties (no transport headers)"}, not the message as it arrived, so its original character set (garbled text) and MIME structure cannot be checked from this file${skipped ? `, and ${skipped} attached item${skipped === 1 ? "" : "s"} could not be included` : ""}. To check those, download the message as .eml (Outlook on the web, new Outlook) or open it in Outlook with this add-in.`,
+        ja: `これは Outlook の通常のアイテム（${item.messageClass}）を保存した .msg ファイルです。S/MIME なしで保存されているため、保存の時点で電子署名も暗号化もありません。.msg に残るのは本文と${item.headers === "transport" ? "ヘッダー" : "一部のプロパティ（受信時のヘッダーはありません）"}で、届いたときのメールそのものではないため、元の文字コード（文字化け）や MIME の構造はこのファイルからは分かりません${skipped ? `。添付されたアイテム ${skipped} 件は含められませんでした` : ""}。これらを調べるには、Outlook on the web や新しい Outlook でメールを .eml としてダウンロードするか、Outlook でメールを開いてこのアドインで確認してください。`,
+      },
+      detail,
+    ),
+  );
+}
 
 /** A bare CMS blob: DER (starts with a SEQUENCE) or base64/PEM text of one. */
 function asBareCms(bytes: Uint8Array): Uint8Array | undefined {

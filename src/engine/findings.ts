@@ -29,6 +29,7 @@ export const DEFAULT_SEVERITY: Record<FindingCode, Severity> = {
   REPLY_TO_MISMATCH: "warning",
   OPENPGP: "info",
   NESTED_SIGNATURE: "info",
+  MSG_WITHOUT_MIME: "info",
   P12_OK: "info",
   P12_BAD_PASSWORD: "error",
   P12_MALFORMED: "error",

@@ -39,6 +39,7 @@ export const FINDING_CODES = [
   "OPENPGP",
   // added by S/MIME Assistant beyond the architecture note's list
   "NESTED_SIGNATURE",
+  "MSG_WITHOUT_MIME",
   // signing-setup check (check-p12)
   "P12_OK",
   "P12_BAD_PASSWORD",
@@ -155,6 +156,17 @@ export interface Diagnosis {
   attachments?: Attachment[];
   /** Milliseconds spent. */
   elapsedMs?: number;
+  /** The input was an Outlook .msg item: its message class and where the checked message came from. */
+  outlookItem?: {
+    messageClass: string;
+    /**
+     * "transport": the headers as received (PidTagTransportMessageHeaders); "properties": made from the
+     * item's properties; "attachment": the S/MIME attachment holds the whole message with its headers.
+     */
+    headers: "transport" | "properties" | "attachment";
+    /** The S/MIME entity or DER kept in the item's attachment, or (plain items) text from its properties. */
+    content: "smime-entity" | "smime-der" | "properties";
+  };
 }
 
 export interface DiagnoseOptions {

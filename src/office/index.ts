@@ -6,6 +6,15 @@ export { readCurrentMessage, smimeAttachment, type ReadOptions } from "./ladder"
 export { getHost, isOfficeHost, userAddress, clientFrom, languageOf } from "./host";
 export { onItemChanged, offItemChanged } from "./events";
 export {
+  onDragAndDrop,
+  readDrop,
+  isMessageFile,
+  MAX_DROPPED_FILE,
+  type DroppedMessage,
+  type DropResult,
+  type DragAndDropHandlers,
+} from "./dragDrop";
+export {
   getSetting,
   setSetting,
   removeSetting,

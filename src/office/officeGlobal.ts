@@ -72,7 +72,7 @@ export interface OfficeLike {
     roamingSettings?: RoamingSettingsLike;
   };
   AsyncResultStatus?: { Succeeded?: unknown; Failed?: unknown };
-  EventType?: { ItemChanged?: unknown };
+  EventType?: { ItemChanged?: unknown; DragAndDropEvent?: unknown };
   CoercionType?: { Text?: unknown };
   MailboxEnums?: { AttachmentContentFormat?: Record<string, string> };
 }

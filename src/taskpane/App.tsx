@@ -22,7 +22,16 @@ import { TextsPanel } from "./components/TextsPanel";
 import { VerdictBanner } from "./components/VerdictBanner";
 import { HostContext } from "./hostContext";
 import { formatSize, I18nContext, makeI18n, type Lang } from "./i18n/index";
-import { getHost, isComposeMode, onItemChanged, readCurrentMessage, rememberSigners } from "./officeBridge";
+import {
+  getHost,
+  isComposeMode,
+  onDragAndDrop,
+  MAX_DROPPED_FILE,
+  onItemChanged,
+  readCurrentMessage,
+  rememberSigners,
+  type DropResult,
+} from "./officeBridge";
 import { senderIdentity } from "./sender";
 import { verdictOf } from "./verdict";
 
@@ -163,8 +172,33 @@ export function App({ inOffice, initialLang }: AppProps): JSX.Element {
     void loadFromOffice();
     // pinning not supported → false: the pane shows the item it opened with
     onItemChanged(() => void loadFromOffice()).catch(() => false);
+    // Outlook on the web / new Outlook: a message (or an .eml/.msg attachment) dragged into the pane is
+    // checked instead of the selected item, until another item is selected.
+    onDragAndDrop({ onDrop: (r) => dropped.current(r) }).catch(() => false);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per pane
   }, [inOffice]);
+
+  const dropped = useRef<(r: DropResult) => void>(() => undefined);
+  dropped.current = (r: DropResult): void => {
+    const i18nNow = makeI18n(lang);
+    const first = r.messages[0];
+    if (first) {
+      void run(first.bytes, [], { fileName: first.name });
+      return;
+    }
+    const failed = r.failed[0];
+    if (failed) {
+      setPhase({
+        name: "error",
+        message:
+          failed.reason === "too-big"
+            ? i18nNow.t("fileTooBig", { max: formatSize(MAX_DROPPED_FILE) })
+            : i18nNow.t("fileReadFailed", { reason: `${failed.name}: ${failed.reason}` }),
+      });
+    } else if (r.ignored.length > 0) {
+      setPhase({ name: "error", message: i18nNow.t("droppedNotMessage", { names: r.ignored.join(", ") }) });
+    }
+  };
 
   const openStandalone = useCallback(
     (m: OpenedMessage) => {

@@ -16,7 +16,8 @@
  *     item.to/cc/bcc are Recipients with getAsync; item.addHandlerAsync for RecipientsChanged)
  * window.__officeStub.setItem(item) + .fire("olkItemSelectedChanged") simulate selecting another message;
  * .setRecipients(field, list) + .fireItem("olkRecipientsChanged", { changedRecipientFields: { to: true } })
- * simulate editing the recipients. roamingSettings persist in localStorage (as Outlook keeps them in the
+ * simulate editing the recipients. .fire("olkDragAndDropEvent", { dragAndDropEventData: { type: "drop",
+ * dataTransfer: { files: [{ name, type, fileContent: Blob }] } } }) simulates a message dropped into the pane. roamingSettings persist in localStorage (as Outlook keeps them in the
  * mailbox) so a read pane's saves reach a later compose pane of the same test.
  */
 /* global window, btoa */
@@ -334,6 +335,7 @@
       ItemChanged: "olkItemSelectedChanged",
       OfficeThemeChanged: "officeThemeChanged",
       RecipientsChanged: "olkRecipientsChanged",
+      DragAndDropEvent: "olkDragAndDropEvent",
     },
     HostType: { Outlook: "Outlook" },
     PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac", iOS: "iOS", Android: "Android" },

@@ -2,7 +2,7 @@
 // production build served from 127.0.0.1, Office.js replaced by test/browser/office-stub.js through route
 // interception at the CDN URL. No network. Prints `ok`/`not ok` lines and a final `N passed, M failed`.
 // Usage: node test/browser/run.mjs [substring-of-test-name]
-/* global window, document, navigator, setInterval, MutationObserver, getComputedStyle, atob, DataTransfer, File, DragEvent */
+/* global window, document, navigator, setInterval, MutationObserver, getComputedStyle, atob, DataTransfer, File, DragEvent, Blob */
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
@@ -29,6 +29,7 @@ const NO_HOST_OFFICE =
   "window.Office={context:{},onReady:function(cb){var i={host:null,platform:null};cb&&cb(i);return Promise.resolve(i);}};";
 const SAMPLES = path.join(ROOT, "assets", "samples");
 const sample = (f) => fs.readFileSync(path.join(SAMPLES, f));
+const MSG_FIXTURES = path.join(ROOT, "test", "fixtures", "generated", "msg");
 
 // ---------- the 50 MB message ----------
 function bigMessage() {
@@ -544,6 +545,77 @@ test("Standalone (plain browser, no mailbox), drag-and-drop and the bundled samp
   assert.deepEqual(roles, ["signer", "intermediate", "root"]);
   await shot(p.page, "standalone-sample-signed-en");
   await axeCheck(p.page, "standalone sample");
+  await clean(p);
+  await p.context.close();
+});
+
+test("Standalone: Outlook .msg files — a signed item by the picker, a damaged one and a non-message by drag-and-drop", async () => {
+  const p = await openPane({ office: "none" });
+  await p.page.getByTestId("standalone").waitFor();
+  assert.match(
+    await p.page.getByTestId("file-input").getAttribute("accept"),
+    /(^|,)\.msg(,|$)/,
+    "the picker offers .msg files",
+  );
+  await p.page.getByTestId("file-input").setInputFiles(path.join(MSG_FIXTURES, "signed.msg"));
+  await p.page.getByTestId("file-name").getByText("signed.msg").waitFor();
+  const v = await verdictOf(p.page);
+  assert.equal(v.kind, "signed-warn"); // valid, but no trust anchor for a picked file
+  assert.match(v.text, /Alice Example/);
+  const drop = async (file) =>
+    p.page.evaluate(
+      ([name, data]) => {
+        const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+        const dt = new DataTransfer();
+        dt.items.add(new File([bytes], name, { type: "application/vnd.ms-outlook" }));
+        const zone = document.querySelector("[data-testid=dropzone]");
+        zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
+        zone.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+      },
+      [file, fs.readFileSync(path.join(MSG_FIXTURES, file)).toString("base64")],
+    );
+  await drop("damaged.msg");
+  await p.page.getByTestId("file-name").getByText("damaged.msg").waitFor();
+  let broken = await verdictOf(p.page);
+  assert.equal(broken.kind, "malformed");
+  assert.match(broken.text, /Outlook file \(\.msg\) cannot be read/);
+  await drop("garbage.bin");
+  await p.page.getByTestId("file-name").getByText("garbage.bin").waitFor();
+  broken = await verdictOf(p.page);
+  assert.equal(broken.kind, "malformed");
+  assert.match(broken.text, /not an e-mail message/);
+  await shot(p.page, "standalone-msg-not-a-message");
+  await clean(p);
+  await p.context.close();
+});
+
+test("Outlook on the web: an Outlook .msg dropped into the pane (DragAndDropEvent) is checked", async () => {
+  const p = await openPane({ office: { platform: "OfficeOnline", item: emlItem("sample-signed.eml") } });
+  await verdictOf(p.page);
+  await p.page.waitForFunction(() => window.__officeStub.handlerCount("olkDragAndDropEvent") === 1);
+  await p.page.evaluate(
+    (data) => {
+      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+      const position = { pageX: 900, pageY: 300, taskPaneX: 40, taskPaneY: 120 };
+      window.__officeStub.fire("olkDragAndDropEvent", {
+        dragAndDropEventData: { type: "dragover", ...position },
+      });
+      window.__officeStub.fire("olkDragAndDropEvent", {
+        dragAndDropEventData: {
+          type: "drop",
+          ...position,
+          dataTransfer: {
+            files: [
+              { name: "encrypted.msg", type: "application/vnd.ms-outlook", fileContent: new Blob([bytes]) },
+            ],
+          },
+        },
+      });
+    },
+    fs.readFileSync(path.join(MSG_FIXTURES, "encrypted.msg")).toString("base64"),
+  );
+  await p.page.locator("[data-testid=verdict][data-verdict=encrypted]").waitFor({ timeout: 30_000 });
+  await p.page.getByTestId("file-name").getByText("encrypted.msg").waitFor();
   await clean(p);
   await p.context.close();
 });

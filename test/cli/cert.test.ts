@@ -159,3 +159,37 @@ describe("cert command vs. openssl cms -verify -signer", () => {
     expect(r.stderr).toContain("usage: smime-assistant cert");
   });
 });
+
+describe("cert command on Outlook .msg items", () => {
+  /** Each item and the OpenSSL-made message it was built from (test/fixtures/gen-msg.mjs). */
+  const items = [
+    ["signed.msg", "signed-rsa-sha256.eml", true],
+    ["signed-sent-item.msg", "sender-match.eml", true],
+    ["tampered.msg", "tampered.eml", false],
+    ["opaque-signed.msg", "opaque-signed.eml", true],
+  ] as const;
+
+  it.each(items)("%s: the signer certificate of %s", (item, eml, valid) => {
+    const out = fs.mkdtempSync(path.join(tmp, "msg-"));
+    const r = runCert(path.join(GENERATED, "msg", item), out);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as { certificates: { cer: string; pem: string }[] };
+    const reference = opensslSigners(path.join(GENERATED, "messages", eml), valid, path.join(out, "OUT.pem"));
+    expect(reference.length).toBe(1);
+    expect(report.certificates.map((w) => toHex(new Uint8Array(fs.readFileSync(w.cer))))).toEqual(
+      reference.map(toHex),
+    );
+    expect(report.certificates.map((w) => fromPem(fs.readFileSync(w.pem, "latin1")).map(toHex))).toEqual([
+      reference.map(toHex),
+    ]);
+  });
+
+  it("a plain item has no signer certificate", () => {
+    const out = fs.mkdtempSync(path.join(tmp, "msg-plain-"));
+    const r = runCert(path.join(GENERATED, "msg", "plain.msg"), out, false);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain("no signer certificate");
+    expect(fs.readdirSync(out)).toEqual([]);
+  });
+});

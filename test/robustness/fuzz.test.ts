@@ -1,5 +1,5 @@
 /**
- * Robustness: ≥ 10 000 mutated messages and CMS blobs (from the generated fixtures and, when present, the
+ * Robustness: ≥ 10 000 mutated messages, Outlook .msg items and CMS blobs (from the generated fixtures and, when present, the
  * Thunderbird corpus) through diagnose(): never an exception, always a well-formed Diagnosis, each within a
  * generous time bound (a hang or a catastrophic backtrack fails; speed itself is measured by `npm run bench`).
  */
@@ -30,6 +30,7 @@ function listFiles(dir: string, re: RegExp): string[] {
 const seedFiles = [
   ...listFiles(path.join(GENERATED, "messages"), /\.eml$/),
   ...listFiles(path.join(GENERATED, "cms"), /\.(p7s|p7m|der|b64)$/),
+  ...listFiles(path.join(GENERATED, "msg"), /\.msg$/),
   ...listFiles(CORPUS, /\.eml$/).filter((_, i) => i % 3 === 0),
 ];
 if (!fs.existsSync(CORPUS))

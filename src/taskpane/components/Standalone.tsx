@@ -53,7 +53,7 @@ async function fetchText(url: string): Promise<string> {
   return r.text();
 }
 
-/** The standalone page's opener: file picker, drag-and-drop and the bundled samples. */
+/** The standalone page's opener: file picker, drag-and-drop (.eml, Outlook .msg, S/MIME files) and the bundled samples. */
 export function Standalone({
   onOpen,
   onError,
@@ -149,7 +149,7 @@ export function Standalone({
             ref={input}
             className={s.hidden}
             type="file"
-            accept=".eml,message/rfc822,.p7m,.p7s"
+            accept=".eml,.msg,message/rfc822,application/vnd.ms-outlook,.p7m,.p7s"
             aria-label={t("openEml")}
             data-testid="file-input"
             onChange={(e) => {

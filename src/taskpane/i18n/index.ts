@@ -174,11 +174,11 @@ const STRINGS = {
   // standalone
   standaloneTitle: { en: "Check an S/MIME message", ja: "S/MIME メッセージを確認する" },
   standaloneIntro: {
-    en: "Outlook is not connected, so open a saved message (.eml) or try a sample. Nothing leaves your computer.",
-    ja: "Outlook に接続されていないため、保存したメッセージ（.eml）を開くか、サンプルをお試しください。データが外部に送信されることはありません。",
+    en: "Outlook is not connected, so open a saved message (.eml, or .msg from classic Outlook) or try a sample. Nothing leaves your computer.",
+    ja: "Outlook に接続されていないため、保存したメッセージ（.eml、または Windows 版 Outlook の .msg）を開くか、サンプルをお試しください。データが外部に送信されることはありません。",
   },
-  openEml: { en: "Open an .eml file", ja: ".eml ファイルを開く" },
-  dropHere: { en: "…or drop an .eml file here", ja: "…または .eml ファイルをここにドロップ" },
+  openEml: { en: "Open an .eml or .msg file", ja: ".eml／.msg ファイルを開く" },
+  dropHere: { en: "…or drop an .eml or .msg file here", ja: "…または .eml／.msg ファイルをここにドロップ" },
   samples: { en: "Sample messages", ja: "サンプルメッセージ" },
   sampleNote: {
     en: "Samples are checked against the bundled TEST root certificate.",
@@ -187,6 +187,10 @@ const STRINGS = {
   fileTooBig: {
     en: "This file is larger than {max}; it cannot be checked here.",
     ja: "このファイルは {max} を超えているため、ここでは確認できません。",
+  },
+  droppedNotMessage: {
+    en: "{names}: not a message. Drag a message from the message list, or an .eml or .msg file, into this pane.",
+    ja: "{names} はメールではありません。メッセージ一覧のメール、または .eml／.msg ファイルをこのウィンドウにドラッグしてください。",
   },
   fileReadFailed: {
     en: "The file could not be read: {reason}",

@@ -1,0 +1,402 @@
+/**
+ * Outlook .msg input.
+ *
+ * 1. The generated fixtures (test/fixtures/gen-msg.mjs) against MS-OXMSG, read by two readers that share
+ *    nothing with the engine's path: @kenjiuno/msgreader (its own compound-file reader and MS-OXMSG
+ *    property parser) for what an Outlook item means — message class, subject, sender, recipients,
+ *    transport headers, body, the attachment's name, mime tag and bytes — and SheetJS cfb for the layout
+ *    itself — the property streams' headers (32 bytes at the top with the recipient and attachment counts,
+ *    8 bytes in recipient and attachment storages), one 16-byte entry per __substg1.0 stream with the size
+ *    MS-OXMSG 2.4.2.2 prescribes, upper-case stream names, the named-property storage.
+ * 2. The engine's reading: the S/MIME entity is carried over byte for byte after the header lines; damaged
+ *    compound files (cut, looping sector chains, looping directory links, mutations) end in MALFORMED_MIME,
+ *    never in an exception or a hang; what is not a message is said to be so, and text without headers is
+ *    left as it was.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import MsgReader from "@kenjiuno/msgreader";
+import CFB from "cfb";
+import { diagnose } from "../../../src/engine/index";
+import { isCompoundFile, MsgError, readOutlookMessage } from "../../../src/engine/mime/msg";
+import { FINDING_CODES } from "../../../src/engine/types";
+import { fromPem } from "../../../src/engine/util/bytes";
+
+const GENERATED = path.resolve(__dirname, "..", "..", "fixtures", "generated");
+const MSG = path.join(GENERATED, "msg");
+const MESSAGES = path.join(GENERATED, "messages");
+const AT = new Date("2030-01-01T00:00:00Z");
+const anchors = fromPem(fs.readFileSync(path.join(GENERATED, "pki", "root.pem"), "latin1"));
+
+const read = (f: string): Uint8Array => new Uint8Array(fs.readFileSync(f));
+const latin1 = (b: Uint8Array): string => Buffer.from(b).toString("latin1");
+
+/** The .eml each fixture was made from, and how (see gen-msg.mjs). */
+const SOURCES: Record<
+  string,
+  { eml: string; form: "entity" | "whole" | "der" | "plain"; transport: boolean }
+> = {
+  "signed.msg": { eml: "signed-rsa-sha256.eml", form: "entity", transport: true },
+  "signed-whole-message.msg": { eml: "signed-rsa-sha256.eml", form: "whole", transport: true },
+  "signed-sent-item.msg": { eml: "sender-match.eml", form: "entity", transport: false },
+  "tampered.msg": { eml: "tampered.eml", form: "entity", transport: true },
+  "sender-from-differs.msg": { eml: "sender-from-differs.eml", form: "entity", transport: true },
+  "sender-property-differs.msg": { eml: "sender-match.eml", form: "entity", transport: false },
+  "signing-time-3h.msg": { eml: "signing-time-3h.eml", form: "entity", transport: true },
+  "encrypted.msg": { eml: "encrypted-aes256.eml", form: "der", transport: true },
+  "opaque-signed.msg": { eml: "opaque-signed.eml", form: "der", transport: false },
+  "plain.msg": { eml: "plain-unsigned.eml", form: "plain", transport: true },
+  "plain-ja.msg": { eml: "plain-unsigned.eml", form: "plain", transport: false },
+  "plain-ansi-sjis.msg": { eml: "plain-unsigned.eml", form: "plain", transport: false },
+  "plain-signed-pdf.msg": { eml: "plain-unsigned.eml", form: "plain", transport: true },
+};
+
+function splitEml(bytes: Uint8Array): { header: string; body: Uint8Array } {
+  const text = latin1(bytes);
+  const i = text.indexOf("\r\n\r\n");
+  return { header: text.slice(0, i + 2), body: bytes.subarray(i + 4) };
+}
+
+function headerValue(header: string, name: string): string {
+  const m = new RegExp(`^${name}:[ \\t]*(.*(?:\\r\\n[ \\t].*)*)`, "im").exec(header);
+  return (m?.[1] ?? "").replace(/\r\n/g, "").trim();
+}
+
+describe("generated .msg files, read by @kenjiuno/msgreader", () => {
+  it("cover every fixture of the msg index", () => {
+    const index = JSON.parse(fs.readFileSync(path.join(MSG, "index.json"), "utf8")) as { file: string }[];
+    const items = index
+      .map((e) => path.basename(e.file))
+      .filter((f) => f.endsWith(".msg") && f !== "damaged.msg");
+    expect(items.sort()).toEqual(Object.keys(SOURCES).sort());
+  });
+
+  it.each(Object.entries(SOURCES))("%s", (file, src) => {
+    const bytes = fs.readFileSync(path.join(MSG, file));
+    const reader = new MsgReader(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    if (file === "plain-ansi-sjis.msg") reader.parserConfig = { ansiEncoding: "shift_jis" };
+    const d = reader.getFileData();
+    expect(d.error).toBeUndefined();
+    const eml = read(path.join(MESSAGES, src.eml));
+    const { header, body } = splitEml(eml);
+
+    expect(d.messageClass).toBe(
+      src.form === "entity" || src.form === "whole"
+        ? "IPM.Note.SMIME.MultipartSigned"
+        : src.form === "der"
+          ? "IPM.Note.SMIME"
+          : "IPM.Note",
+    );
+    expect(d.subject).toBe(headerValue(header, "Subject"));
+    expect(new Date(d.clientSubmitTime ?? "").getTime()).toBe(
+      new Date(headerValue(header, "Date")).getTime(),
+    );
+    const to = /<([^>]+)>/.exec(headerValue(header, "To"))?.[1];
+    expect(d.recipients?.map((r) => [r.email, r.recipType])).toEqual([[to, "to"]]);
+    if (file !== "sender-property-differs.msg") {
+      expect(d.senderEmail).toBe(/<([^>]+)>/.exec(headerValue(header, "From"))?.[1]);
+    } else {
+      expect(d.senderEmail).toBe("mallory@evil.test");
+    }
+    // PidTagTransportMessageHeaders: the header block as received, or absent for a sent item
+    expect(d.headers).toBe(src.transport ? header : undefined);
+
+    if (src.form === "plain") {
+      expect(d.body).toBe(
+        file === "plain.msg" || file === "plain-signed-pdf.msg"
+          ? latin1(body)
+          : "ボブさん\r\n\r\nお見積もりの金額は 100 円です。\r\nよろしくお願いいたします。\r\n\r\n山田 太郎\r\n",
+      );
+      if (file === "plain-signed-pdf.msg") {
+        const a = reader.getAttachment(0);
+        expect(a.fileName).toBe("契約書.pdf");
+        expect(
+          Buffer.from(a.content).equals(fs.readFileSync(path.join(GENERATED, "pdf", "signed.pdf"))),
+        ).toBe(true);
+      } else {
+        expect(d.attachments).toEqual([]);
+      }
+      return;
+    }
+    expect(d.attachments).toHaveLength(1);
+    const info = d.attachments?.[0];
+    expect(info?.attachMimeTag).toBe(src.form === "der" ? "application/pkcs7-mime" : "multipart/signed");
+    const a = reader.getAttachment(0);
+    expect(a.fileName).toBe("smime.p7m");
+    const data = Buffer.from(a.content);
+    if (src.form === "whole") {
+      expect(data.equals(Buffer.from(eml))).toBe(true);
+    } else if (src.form === "entity") {
+      // the multipart/signed entity: the message's Content-* fields, a blank line, the body byte for byte
+      const contentFields = header
+        .split(/\r\n(?![ \t])/)
+        .filter((l) => /^content-/i.test(l))
+        .map((l) => `${l}\r\n`)
+        .join("");
+      expect(data.subarray(0, contentFields.length + 2).toString("latin1")).toBe(`${contentFields}\r\n`);
+      expect(data.subarray(contentFields.length + 2).equals(Buffer.from(body))).toBe(true);
+    } else {
+      expect(data.equals(Buffer.from(latin1(body).replace(/[^A-Za-z0-9+/=]/g, ""), "base64"))).toBe(true);
+    }
+  });
+});
+
+describe("generated .msg files, laid out as MS-OXMSG says (read with cfb)", () => {
+  const PT_STRING = 0x001f;
+  const PT_STRING8 = 0x001e;
+  const PT_BINARY = 0x0102;
+
+  it.each(Object.keys(SOURCES))("%s", (file) => {
+    const container = CFB.read(read(path.join(MSG, file)), { type: "array" });
+    const streams = new Map<string, Uint8Array>();
+    container.FileIndex.forEach((e, i) => {
+      if (e.type === 2)
+        streams.set((container.FullPaths[i] ?? "").replace(/^[^/]*\//, ""), Uint8Array.from(e.content));
+    });
+    const storages = container.FullPaths.filter((p, i) => container.FileIndex[i]?.type === 1).map((p) =>
+      p.replace(/^[^/]*\//, "").replace(/\/$/, ""),
+    );
+    const recips = storages.filter((s) => /^__recip_version1\.0_#[0-9A-F]{8}$/.test(s));
+    const attachs = storages.filter((s) => /^__attach_version1\.0_#[0-9A-F]{8}$/.test(s));
+    expect(storages).toContain("__nameid_version1.0");
+    for (const id of ["00020102", "00030102", "00040102"]) {
+      expect(streams.has(`__nameid_version1.0/__substg1.0_${id}`)).toBe(true);
+    }
+
+    // MS-OXMSG 2.4.1.1: the top-level header (32 bytes) counts the recipients and attachments
+    const top = streams.get("__properties_version1.0");
+    expect(top).toBeDefined();
+    const dv = new DataView((top as Uint8Array).buffer);
+    expect(dv.getUint32(16, true)).toBe(recips.length);
+    expect(dv.getUint32(20, true)).toBe(attachs.length);
+    expect(dv.getUint32(8, true)).toBe(recips.length); // next recipient id
+    expect(dv.getUint32(12, true)).toBe(attachs.length); // next attachment id
+
+    for (const [prefix, headerSize] of [
+      ["", 32],
+      ...[...recips, ...attachs].map((s) => [`${s}/`, 8] as const),
+    ] as const) {
+      const props = streams.get(`${prefix}__properties_version1.0`) as Uint8Array;
+      expect(props).toBeDefined();
+      expect((props.length - headerSize) % 16).toBe(0);
+      const pv = new DataView(props.buffer);
+      const entries = new Map<string, number>();
+      for (let o = headerSize; o < props.length; o += 16) {
+        const tag = pv.getUint32(o, true);
+        const type = tag & 0xffff;
+        expect(pv.getUint32(o + 4, true) & 0x6).toBe(0x6); // readable, writable
+        if (type === PT_STRING || type === PT_STRING8 || type === PT_BINARY) {
+          entries.set(tag.toString(16).toUpperCase().padStart(8, "0"), pv.getUint32(o + 8, true));
+        }
+      }
+      // one entry per __substg1.0 stream, with the size of 2.4.2.2 (PtypString +2, PtypString8 +1)
+      const substg = [...streams.keys()]
+        .filter((k) => k.startsWith(prefix) && !k.slice(prefix.length).includes("/"))
+        .map((k) => k.slice(prefix.length))
+        .filter((k) => k.startsWith("__substg1.0_"));
+      expect(substg.map((k) => k.slice(12)).sort()).toEqual([...entries.keys()].sort());
+      for (const k of substg) {
+        const hex = k.slice(12);
+        expect(hex).toMatch(/^[0-9A-F]{8}$/);
+        const type = parseInt(hex.slice(4), 16);
+        const len = (streams.get(prefix + k) as Uint8Array).length;
+        expect(entries.get(hex)).toBe(len + (type === PT_STRING ? 2 : type === PT_STRING8 ? 1 : 0));
+      }
+    }
+  });
+});
+
+describe("readOutlookMessage", () => {
+  it("puts the transport headers (without Content-*) in front of the signed entity, byte for byte", async () => {
+    const item = await readOutlookMessage(read(path.join(MSG, "signed.msg")));
+    const eml = read(path.join(MESSAGES, "signed-rsa-sha256.eml"));
+    const { header, body } = splitEml(eml);
+    expect(item).toMatchObject({
+      messageClass: "IPM.Note.SMIME.MultipartSigned",
+      headers: "transport",
+      content: "smime-entity",
+      plain: false,
+    });
+    const text = latin1(item.mime);
+    expect(text.startsWith(header.split(/\r\n(?=MIME-Version|Content-)/i)[0] as string)).toBe(true);
+    expect(text).toContain("MIME-Version: 1.0\r\nContent-Type: multipart/signed;");
+    expect(text.match(/^Content-Type:/gim)?.length).toBeGreaterThan(0);
+    expect(Buffer.from(item.mime.subarray(item.mime.length - body.length)).equals(Buffer.from(body))).toBe(
+      true,
+    );
+  });
+
+  it("takes an attachment that holds the whole message as it is (no second From)", async () => {
+    const item = await readOutlookMessage(read(path.join(MSG, "signed-whole-message.msg")));
+    expect(item).toMatchObject({ headers: "attachment", content: "smime-entity" });
+    expect(Buffer.from(item.mime).equals(fs.readFileSync(path.join(MESSAGES, "signed-rsa-sha256.eml")))).toBe(
+      true,
+    );
+  });
+
+  it("makes From, To, Subject and Date from the properties of a sent item", async () => {
+    const item = await readOutlookMessage(read(path.join(MSG, "signed-sent-item.msg")));
+    const head = latin1(item.mime).split("\r\nContent-Type:")[0];
+    expect(item.headers).toBe("properties");
+    expect(head).toBe(
+      [
+        "From: Alice Example <alice@example.jp>",
+        "To: Bob Example <bob@example.jp>",
+        "Subject: S/MIME fixture: sender",
+        "Date: Tue, 24 Nov 2026 16:53:45 +0000",
+        "Message-ID: <sender-match@fixtures.example.jp>",
+        "MIME-Version: 1.0",
+      ].join("\r\n"),
+    );
+  });
+
+  it("wraps the DER of an IPM.Note.SMIME item as application/pkcs7-mime", async () => {
+    const item = await readOutlookMessage(read(path.join(MSG, "encrypted.msg")));
+    expect(item.content).toBe("smime-der");
+    expect(latin1(item.mime)).toMatch(/\r\nContent-Type: application\/pkcs7-mime; name="smime.p7m"\r\n/);
+  });
+
+  it("decodes an ANSI item's text in its code page and says the text came from PidTagBody", async () => {
+    const item = await readOutlookMessage(read(path.join(MSG, "plain-ansi-sjis.msg")));
+    expect(item).toMatchObject({ plain: true, body: "PidTagBody", codepage: 932, headers: "properties" });
+    expect(new TextDecoder().decode(item.mime)).toContain("お見積もりの金額は 100 円です。");
+  });
+
+  it("rejects a compound file that is not an Outlook item, and a cut one", async () => {
+    await expect(readOutlookMessage(read(path.join(MSG, "not-outlook.doc")))).rejects.toMatchObject({
+      name: "MsgError",
+      notOutlook: true,
+    });
+    await expect(readOutlookMessage(read(path.join(MSG, "damaged.msg")))).rejects.toBeInstanceOf(MsgError);
+    await expect(
+      readOutlookMessage(read(path.join(MSG, "signed.msg")).subarray(0, 100)),
+    ).rejects.toBeInstanceOf(MsgError);
+  });
+
+  it("recognises the compound-file signature only", () => {
+    expect(isCompoundFile(read(path.join(MSG, "signed.msg")))).toBe(true);
+    expect(isCompoundFile(read(path.join(MESSAGES, "signed-rsa-sha256.eml")))).toBe(false);
+    expect(isCompoundFile(new Uint8Array([0xd0, 0xcf, 0x11]))).toBe(false);
+  });
+});
+
+/** The sector of the FAT and of the directory in a cfb-written file (header fields of MS-CFB 2.2). */
+function layout(b: Uint8Array): { fat: number; dir: number } {
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  return { fat: dv.getUint32(0x4c, true), dir: dv.getUint32(0x30, true) };
+}
+
+describe("damaged compound files", () => {
+  const signed = read(path.join(MSG, "signed.msg"));
+
+  async function malformed(bytes: Uint8Array, reason: RegExp): Promise<void> {
+    await expect(readOutlookMessage(bytes)).rejects.toThrow(reason);
+    const d = await diagnose(bytes, { trustAnchors: anchors, at: AT });
+    expect(d.kind).toBe("none");
+    expect(d.findings.map((f) => f.code)).toEqual(["MALFORMED_MIME"]);
+    expect(d.findings[0]?.message.en).toMatch(/^The Outlook file \(\.msg\) cannot be read/);
+  }
+
+  it("a sector chain that loops back on itself (cfb alone would never return)", async () => {
+    const b = signed.slice();
+    const { fat, dir } = layout(b);
+    const dv = new DataView(b.buffer);
+    // the directory's chain: make its first sector lead to itself
+    dv.setUint32((fat + 1) * 512 + 4 * dir, dir, true);
+    await malformed(b, /loops/);
+  });
+
+  it("a longer loop whose middle is reached before its head", async () => {
+    const b = signed.slice();
+    const { fat } = layout(b);
+    const dv = new DataView(b.buffer);
+    const sectors = b.length / 512 - 1;
+    // three sectors near the end chained in a circle: s-3 → s-2 → s-1 → s-3
+    const s = sectors;
+    dv.setUint32((fat + 1) * 512 + 4 * (s - 3), s - 2, true);
+    dv.setUint32((fat + 1) * 512 + 4 * (s - 2), s - 1, true);
+    dv.setUint32((fat + 1) * 512 + 4 * (s - 1), s - 3, true);
+    await malformed(b, /loops/);
+  });
+
+  it("directory links that form a cycle", async () => {
+    const b = signed.slice();
+    const { dir } = layout(b);
+    const dv = new DataView(b.buffer);
+    const entry = (i: number): number => (dir + 1) * 512 + 128 * i;
+    // entry 1 is the root's child; make entry 2's right sibling point back to entry 1 and entry 1's to 2
+    dv.setUint32(entry(1) + 0x48, 2, true);
+    dv.setUint32(entry(2) + 0x48, 1, true);
+    await malformed(b, /directory/);
+  });
+
+  it("a directory link to the root or out of range", async () => {
+    for (const target of [0, 100000]) {
+      const b = signed.slice();
+      const { dir } = layout(b);
+      new DataView(b.buffer).setUint32((dir + 1) * 512 + 128 * 2 + 0x4c, target, true);
+      await malformed(b, /directory entry 2 links/);
+    }
+  });
+
+  it("mutated .msg files always get a well-formed diagnosis", async () => {
+    const seeds = Object.keys(SOURCES).map((f) => read(path.join(MSG, f)));
+    let x = 7;
+    const rnd = (n: number): number => {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      return x % n;
+    };
+    const codes = new Set<string>(FINDING_CODES);
+    for (let i = 0; i < 400; i++) {
+      const b = (seeds[i % seeds.length] as Uint8Array).slice();
+      const flips = 1 + rnd(8);
+      for (let k = 0; k < flips; k++) {
+        // the header and FAT/directory sectors most of the time, anywhere otherwise
+        const at = rnd(4) === 0 ? rnd(b.length) : rnd(Math.min(b.length, 2048));
+        b[at] = rnd(4) === 0 ? 0xff : rnd(256);
+      }
+      const cut = rnd(5) === 0 ? b.subarray(0, rnd(b.length)) : b;
+      const d = await diagnose(cut, { trustAnchors: anchors, at: AT });
+      expect(["none", "signed", "opaque-signed", "encrypted", "certs-only", "orphan-signature"]).toContain(
+        d.kind,
+      );
+      for (const f of d.findings) {
+        expect(codes.has(f.code)).toBe(true);
+        expect(f.code).not.toBe("INTERNAL_ERROR");
+      }
+    }
+  });
+});
+
+describe("input that is not an e-mail message", () => {
+  it("binary data without header lines: MALFORMED_MIME saying so", async () => {
+    const png = new Uint8Array([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
+    ]);
+    const d = await diagnose(png);
+    expect(d.kind).toBe("none");
+    expect(d.findings.map((f) => f.code)).toEqual(["MALFORMED_MIME"]);
+    expect(d.findings[0]?.message.en).toMatch(/not an e-mail message/);
+    expect(d.findings[0]?.message.ja).toMatch(/メールではありません/);
+  });
+
+  it("empty input: MALFORMED_MIME", async () => {
+    const d = await diagnose(new Uint8Array(0));
+    expect(d.findings.map((f) => f.code)).toEqual(["MALFORMED_MIME"]);
+    expect(d.findings[0]?.message.en).toMatch(/empty/);
+  });
+
+  it("text without headers, and a message with binary bytes in its body, are left as they were", async () => {
+    const text = await diagnose(new TextEncoder().encode("Hello Bob,\r\nsee you tomorrow.\r\n"));
+    expect(text.findings.map((f) => f.code)).not.toContain("MALFORMED_MIME");
+    const withHeaders = new Uint8Array([
+      ...new TextEncoder().encode("From: a@example.jp\r\nContent-Type: application/octet-stream\r\n\r\n"),
+      0,
+      1,
+      2,
+      3,
+    ]);
+    const d = await diagnose(withHeaders);
+    expect(d.findings.map((f) => f.code)).not.toContain("MALFORMED_MIME");
+  });
+});
