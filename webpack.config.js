@@ -4,7 +4,9 @@
  *   npm start              dev server (scripts/start.mjs): https://localhost:3000 with the Office dev
  *                          certificate, or plain http://localhost:3000 (standalone page only) when that
  *                          certificate cannot be installed.
- * ADDIN_HOST=https://addin.example.com npm run build  rewrites https://localhost:3000 in manifest.xml.
+ * ADDIN_HOST=https://addin.example.com npm run build  rewrites https://localhost:3000 in manifest.xml; dist/
+ * also gets the unified manifest derived from it (manifest.json, manifest.ja-jp.json) and the app package
+ * smime-assistant.zip for the Microsoft 365 admin center (scripts/manifest-json.mjs).
  */
 const fs = require("node:fs");
 const path = require("node:path");
@@ -91,11 +93,32 @@ module.exports = async (env = {}, argv = {}) => {
   }
 
   const copy = [{ from: "assets", to: "assets", noErrorOnMissing: true }];
+  const manifestXml = () => {
+    const xml = fs.readFileSync(path.join(root, "manifest.xml"), "utf8");
+    return addinHost ? xml.split(DEV_URL).join(addinHost) : xml;
+  };
+  const manifests = [];
   if (exists("manifest.xml")) {
-    copy.push({
-      from: "manifest.xml",
-      to: "manifest.xml",
-      transform: (content) => (addinHost ? content.toString().split(DEV_URL).join(addinHost) : content),
+    copy.push({ from: "manifest.xml", to: "manifest.xml", transform: () => manifestXml() });
+    // The unified manifest (manifest.json + its ja-jp strings) and the app package for the Microsoft 365
+    // admin center, derived from the same (rewritten) manifest.xml by scripts/manifest-json.mjs.
+    const { packageFiles, zip } = await import("./scripts/manifest-json.mjs");
+    manifests.push({
+      apply(compiler) {
+        compiler.hooks.thisCompilation.tap("UnifiedManifest", (compilation) => {
+          compilation.hooks.processAssets.tap(
+            { name: "UnifiedManifest", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+            () => {
+              compilation.fileDependencies.add(path.join(root, "manifest.xml"));
+              const files = packageFiles(manifestXml(), root);
+              for (const [name, data] of Object.entries(files)) {
+                if (name.endsWith(".json")) compilation.emitAsset(name, new webpack.sources.RawSource(data));
+              }
+              compilation.emitAsset("smime-assistant.zip", new webpack.sources.RawSource(zip(files)));
+            },
+          );
+        });
+      },
     });
   }
 
@@ -133,6 +156,7 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       ...pages,
       new CopyWebpackPlugin({ patterns: copy }),
+      ...manifests,
       new webpack.DefinePlugin({ "process.env.SMIME_ASSISTANT_CLIENT_ID": JSON.stringify(clientId) }),
     ],
     performance: { hints: false },
