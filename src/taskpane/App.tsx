@@ -22,7 +22,14 @@ import { TextsPanel } from "./components/TextsPanel";
 import { VerdictBanner } from "./components/VerdictBanner";
 import { HostContext } from "./hostContext";
 import { formatSize, I18nContext, makeI18n, type Lang } from "./i18n/index";
-import { getHost, isComposeMode, onItemChanged, readCurrentMessage, rememberSigners } from "./officeBridge";
+import {
+  getHost,
+  isComposeMode,
+  onItemChanged,
+  readCurrentMessage,
+  rememberSigners,
+  secondLook,
+} from "./officeBridge";
 import { senderIdentity } from "./sender";
 import { verdictOf } from "./verdict";
 
@@ -120,9 +127,19 @@ export function App({ inOffice, initialLang }: AppProps): JSX.Element {
           },
         });
         if (id !== request.current) return;
-        setPhase({ name: "done", diagnosis, ...extra });
+        // Inside Outlook: a failed signature on classic Windows' rebuilt copy gets a second look (src/office).
+        const settled = extra.source
+          ? await secondLook(diagnosis, extra.source, (b) => analyse(b, { trustAnchors: anchors }))
+          : { diagnosis, source: undefined };
+        if (id !== request.current) return;
+        setPhase({
+          name: "done",
+          ...extra,
+          diagnosis: settled.diagnosis,
+          ...(settled.source ? { source: settled.source } : {}),
+        });
         // Remember verified signers for the compose-side recipient check (Outlook only; never throws).
-        if (extra.source) void rememberSigners(diagnosis);
+        if (extra.source) void rememberSigners(settled.diagnosis);
       } catch (e) {
         if (id === request.current)
           setPhase({ name: "error", message: makeI18n(lang).t("errorAnalyseFailed", { reason: reason(e) }) });
@@ -287,6 +304,17 @@ export function App({ inOffice, initialLang }: AppProps): JSX.Element {
           {phase.name === "done" && d && verdict && (
             <>
               <VerdictBanner verdict={verdict} />
+              {phase.source?.cautions?.map((n, i) => (
+                <MessageBar
+                  key={i}
+                  intent="warning"
+                  layout="multiline"
+                  data-testid="caution"
+                  data-rung={n.rung}
+                >
+                  <MessageBarBody>{p(n.message)}</MessageBarBody>
+                </MessageBar>
+              ))}
               {phase.fileName && (
                 <p className={s.meta} data-testid="file-name">
                   {t("checking", { name: phase.fileName })}

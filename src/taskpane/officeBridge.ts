@@ -2,5 +2,5 @@
  * The pane's window on src/office: reading the message, the host, item changes, and the signing-setup
  * and known-certificates helpers. Everything Office-specific lives in src/office.
  */
-export { readCurrentMessage, getHost, onItemChanged, isOfficeHost } from "../office/index";
+export { readCurrentMessage, getHost, onItemChanged, isOfficeHost, secondLook } from "../office/index";
 export { isComposeMode, rememberSigners } from "../office/compose/index";
