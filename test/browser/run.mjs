@@ -348,6 +348,35 @@ test("Outlook, ja: mojibake → text decoded as Shift_JIS, shown as text, encodi
   await p.context.close();
 });
 
+test("Classic Outlook for Windows: a failed signature on the rebuilt MIME is never a bare 'tampered'", async () => {
+  // no smime.p7m to fall back on (IPM.Note): the verdict stays, with the note beside it (en)
+  const p = await openPane({
+    office: {
+      platform: "PC",
+      hostName: "Outlook",
+      mailbox: "1.14",
+      item: emlItem("sample-tampered.eml", { itemClass: "IPM.Note" }),
+    },
+  });
+  const v = await verdictOf(p.page);
+  assert.equal(v.kind, "broken");
+  const caution = p.page.getByTestId("caution");
+  await caution.waitFor();
+  const text = await caution.innerText();
+  assert.match(text, /Outlook for Windows rebuilt this message/);
+  assert.match(text, /may come from the rebuilding/);
+  assert.match(text, /\.msg or \.eml/);
+  await shot(p.page, "office-classic-rebuilt");
+  await clean(p);
+  await p.context.close();
+  // the same message in Outlook on the web: handed over as received, no such note
+  const web = await openPane({ office: { item: emlItem("sample-tampered.eml", { itemClass: "IPM.Note" }) } });
+  assert.equal((await verdictOf(web.page)).kind, "broken");
+  assert.equal(await web.page.getByTestId("caution").count(), 0);
+  await clean(web);
+  await web.context.close();
+});
+
 test("Outlook: encrypted message → 'Encrypted' verdict", async () => {
   const p = await openPane({
     office: { item: emlItem("sample-encrypted.eml", { itemClass: "IPM.Note.SMIME" }) },
