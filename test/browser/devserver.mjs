@@ -81,7 +81,15 @@ function startServer(port) {
       // already gone
     }
   };
-  process.on("exit", killSync); // a crash of the test must not leave webpack running
+  // a crash or an interrupt of the test must not leave webpack running (the group is detached, so a
+  // Ctrl-C in the terminal does not reach it)
+  const onSignal = (sig) => {
+    killSync();
+    process.exit(sig === "SIGINT" ? 130 : 143);
+  };
+  process.on("exit", killSync);
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
   return {
     pgid,
     output: () => output,
@@ -96,6 +104,8 @@ function startServer(port) {
       if (groupAlive(pgid)) killSync();
       for (let i = 0; i < 25 && groupAlive(pgid); i++) await sleep(200);
       process.off("exit", killSync);
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
       return !groupAlive(pgid);
     },
   };
