@@ -10,6 +10,12 @@
  * Each rung is guarded by Office.context.requirements.isSetSupported, each Office call has its own time
  * limit (15 s) and error handling; a failing rung adds a LadderNote and the next rung is tried.
  * readCurrentMessage() never throws and always resolves.
+ *
+ * Mailboxes on Exchange Server on premises (userProfile.accountType "enterprise") are capped at Mailbox 1.5
+ * whatever the Outlook version: the notes say so instead of pointing to a newer Outlook. Items in shared
+ * folders and shared mailboxes (getSharedPropertiesAsync, Mailbox 1.8 / 1.13) are read through the same
+ * item methods; the owner is recorded. After the engine has run, secondLook() (secondLook.ts) handles
+ * classic Outlook for Windows' rebuilt MIME.
  */
 import { decodeBase64String, utf8 } from "../engine/util/bytes";
 import { DEFAULT_TIMEOUT_MS, OfficeCallError, callOffice } from "./async";
