@@ -4,7 +4,9 @@
  *   npm start              dev server (scripts/start.mjs): https://localhost:3000 with the Office dev
  *                          certificate, or plain http://localhost:3000 (standalone page only) when that
  *                          certificate cannot be installed.
- * ADDIN_HOST=https://addin.example.com npm run build  rewrites https://localhost:3000 in manifest.xml.
+ * ADDIN_HOST=https://addin.example.com npm run build  rewrites https://localhost:3000 in manifest.xml; dist/
+ * also gets the unified manifest derived from it (manifest.json, manifest.ja-jp.json) and the app package
+ * smime-assistant.zip for the Microsoft 365 admin center (scripts/manifest-json.mjs).
  */
 const fs = require("node:fs");
 const path = require("node:path");
@@ -91,11 +93,32 @@ module.exports = async (env = {}, argv = {}) => {
   }
 
   const copy = [{ from: "assets", to: "assets", noErrorOnMissing: true }];
+  const manifestXml = () => {
+    const xml = fs.readFileSync(path.join(root, "manifest.xml"), "utf8");
+    return addinHost ? xml.split(DEV_URL).join(addinHost) : xml;
+  };
+  const manifests = [];
   if (exists("manifest.xml")) {
-    copy.push({
-      from: "manifest.xml",
-      to: "manifest.xml",
-      transform: (content) => (addinHost ? content.toString().split(DEV_URL).join(addinHost) : content),
+    copy.push({ from: "manifest.xml", to: "manifest.xml", transform: () => manifestXml() });
+    // The unified manifest (manifest.json + its ja-jp strings) and the app package for the Microsoft 365
+    // admin center, derived from the same (rewritten) manifest.xml by scripts/manifest-json.mjs.
+    const { packageFiles, zip } = await import("./scripts/manifest-json.mjs");
+    manifests.push({
+      apply(compiler) {
+        compiler.hooks.thisCompilation.tap("UnifiedManifest", (compilation) => {
+          compilation.hooks.processAssets.tap(
+            { name: "UnifiedManifest", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+            () => {
+              compilation.fileDependencies.add(path.join(root, "manifest.xml"));
+              const files = packageFiles(manifestXml(), root);
+              for (const [name, data] of Object.entries(files)) {
+                if (name.endsWith(".json")) compilation.emitAsset(name, new webpack.sources.RawSource(data));
+              }
+              compilation.emitAsset("smime-assistant.zip", new webpack.sources.RawSource(zip(files)));
+            },
+          );
+        });
+      },
     });
   }
 
@@ -103,7 +126,9 @@ module.exports = async (env = {}, argv = {}) => {
     mode,
     context: root,
     entry,
-    devtool: dev ? "eval-cheap-module-source-map" : "source-map",
+    // No eval-based source map in development: the page's CSP (the same in development and production) has
+    // no 'unsafe-eval', so an eval devtool gives a blank pane. Separate .map files work under the CSP.
+    devtool: dev ? "cheap-module-source-map" : "source-map",
     target: ["web", "es2020"],
     output: {
       path: path.join(root, "dist"),
@@ -131,6 +156,7 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       ...pages,
       new CopyWebpackPlugin({ patterns: copy }),
+      ...manifests,
       new webpack.DefinePlugin({ "process.env.SMIME_ASSISTANT_CLIENT_ID": JSON.stringify(clientId) }),
     ],
     performance: { hints: false },
@@ -147,7 +173,13 @@ module.exports = async (env = {}, argv = {}) => {
       headers: { "Access-Control-Allow-Origin": "*" },
       server: https ? { type: "https", options: https } : { type: "http" },
       devMiddleware: { writeToDisk: false },
-      client: { overlay: { warnings: false, errors: true } },
+      // The dev client (live reload, error overlay) runs under the page's CSP: it loads as part of the bundle
+      // ('self'), talks to the server over ws(s)://localhost:PORT/ws, which connect-src 'self' covers (CSP
+      // Level 3: 'self' matches the ws/wss form of the page's own origin), and needs no eval as long as
+      // the overlay options are booleans (a filter function would be compiled with new Function).
+      // test/browser/devserver.mjs checks that the page runs with no CSP violation.
+      client: { overlay: { warnings: false, errors: true, runtimeErrors: true }, logging: "warn" },
+      liveReload: true,
       historyApiFallback: false,
       open: false,
     };

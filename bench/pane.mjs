@@ -4,7 +4,12 @@
 //      action (standalone page; Office.js itself is Microsoft's CDN script and not counted). Target ≤ 250 KB.
 //   2. time from navigation start to the verdict on screen for a typical signed message read through the
 //      Office.js stand-in (rung eml), median of several runs. Target ≤ 500 ms.
-/* global window */
+//   3. responsiveness on a 50 MB message (Outlook mode, stand-in): the longest gap between 20 ms timer
+//      ticks on the main thread while the message is analysed in the worker, and while it is read from
+//      Office (base64 decoding on the main thread), median of BENCH_BIG_RUNS (3) runs. Target ≤ 200 ms
+//      while analysing. (The browser test checks the mechanism — the analysis runs in the worker — and
+//      asserts no time.)
+/* global window, document, setInterval */
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -13,6 +18,7 @@ import {
   CHROMIUM,
   CHROMIUM_ARGS,
   ROOT,
+  bigMessage,
   ensureBuilt,
   isolate,
   requireChromium,
@@ -20,6 +26,7 @@ import {
 } from "../test/browser/harness.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS || 9);
+const BIG_RUNS = Number(process.env.BENCH_BIG_RUNS || 3);
 const KB = 1000;
 
 requireChromium();
@@ -96,6 +103,34 @@ for (let i = 0; i < RUNS + 1; i++) {
   if (i === 1) officeJs = loaded;
   await ctx.close();
 }
+// 3. main-thread stalls on a 50 MB message
+const big = bigMessage();
+const stalls = [];
+for (let i = 0; i < BIG_RUNS; i++) {
+  const ctx = await browser.newContext();
+  await isolate(ctx, STUB);
+  await ctx.addInitScript(
+    (c) => {
+      window.__OFFICE_STUB__ = c;
+      window.__gaps = [];
+      let last = performance.now();
+      setInterval(() => {
+        const now = performance.now();
+        const phase = document.querySelector("[data-testid=app]")?.getAttribute("data-phase");
+        window.__gaps.push({ gap: now - last, phase });
+        last = now;
+      }, 20);
+    },
+    { ...cfg, item: { ...cfg.item, emlUrl: big.url } },
+  );
+  const page = await ctx.newPage();
+  await page.goto(`${origin}/taskpane.html`);
+  await page.locator("[data-testid=app][data-phase=done]").waitFor({ timeout: 180_000 });
+  const gaps = await page.evaluate(() => window.__gaps);
+  const worst = (ph) => Math.max(0, ...gaps.filter((g) => g.phase === ph).map((g) => g.gap));
+  stalls.push({ analysing: worst("analysing"), reading: worst("reading") });
+  await ctx.close();
+}
 await browser.close();
 await close();
 
@@ -114,4 +149,13 @@ console.log(
 console.log(
   `Navigation → verdict, typical signed message (sample-signed.eml, ${RUNS} runs): median ${median.toFixed(0)} ms, min ${times[0].toFixed(0)} ms, max ${times[times.length - 1].toFixed(0)} ms (target ≤ 500 ms): ${median <= 500 ? "OK" : "OVER BUDGET"}`,
 );
+const med = (k) => {
+  const v = stalls.map((x) => x[k]).sort((a, b) => a - b);
+  return v[Math.floor(v.length / 2)];
+};
+const stallAnalysing = med("analysing");
+console.log(
+  `50 MB message (${(big.size / 1e6).toFixed(1)} MB, ${BIG_RUNS} runs): longest main-thread stall while analysing in the worker: median ${stallAnalysing.toFixed(0)} ms (runs: ${stalls.map((x) => x.analysing.toFixed(0)).join(", ")}; target ≤ 200 ms): ${stallAnalysing <= 200 ? "OK" : "OVER BUDGET"}; while reading from Office (base64 → bytes on the main thread): median ${med("reading").toFixed(0)} ms`,
+);
 if (!Number.isFinite(median) || initial.length === 0) process.exit(1);
+if (initialGz > 250 * KB || median > 500 || !(stallAnalysing <= 200)) process.exit(1);

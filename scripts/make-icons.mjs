@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
  * Draws the S/MIME Assistant icons (an envelope with a green seal shield carrying a check mark) and
- * writes them as RGBA PNGs: assets/icon-16.png, -32, -64, -80, -128.
+ * writes them as RGBA PNGs: assets/icon-16.png, -32, -64, -80, -128; for the unified manifest (manifest.json)
+ * also assets/color-192.png (the same drawing) and assets/outline-32.png (its shapes in white on
+ * transparent, the white lines cut out, as the Microsoft 365 app manifest asks for its "outline" icon).
  *
  * No image library: shapes are signed-distance / point-in-polygon tests in a unit square, each pixel is
  * supersampled (8×8) for anti-aliasing, layers are composited with "over", and the PNG is encoded by
@@ -267,6 +269,18 @@ export function encodePng(width, height, rgba) {
   return png;
 }
 
+/** The white-on-transparent silhouette of the icon (the unified manifest's 32×32 "outline" icon). */
+export function renderOutline(size) {
+  const out = render(size);
+  for (let i = 0; i < out.length; i += 4) {
+    // the coloured shapes become white; the drawing's white lines (flap, check mark) become holes
+    const light = Math.min(out[i], out[i + 1], out[i + 2]) / 255;
+    out[i + 3] = Math.round(out[i + 3] * (1 - light));
+    out[i] = out[i + 1] = out[i + 2] = out[i + 3] ? 255 : 0;
+  }
+  return out;
+}
+
 function main() {
   const here = dirname(fileURLToPath(import.meta.url));
   const outDir = resolve(process.argv[2] ?? resolve(here, "..", "assets"));
@@ -274,6 +288,14 @@ function main() {
   for (const size of SIZES) {
     const file = resolve(outDir, `icon-${size}.png`);
     writeFileSync(file, encodePng(size, size, render(size)));
+    console.log(`wrote ${file}`);
+  }
+  for (const [name, size, draw] of [
+    ["color-192.png", 192, render],
+    ["outline-32.png", 32, renderOutline],
+  ]) {
+    const file = resolve(outDir, name);
+    writeFileSync(file, encodePng(size, size, draw(size)));
     console.log(`wrote ${file}`);
   }
 }

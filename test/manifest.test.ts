@@ -185,6 +185,19 @@ describe("manifest.xml", () => {
     expect(vo10.children.at(-1)!.name).toBe("VersionOverrides");
   });
 
+  it("supports shared folders and shared mailboxes (VersionOverrides 1.1 only, first in DesktopFormFactor)", () => {
+    const dff = (vo: El) => child(child(child(vo, "Hosts"), "Host"), "DesktopFormFactor")!;
+    // schema (MailAppVersionOverridesV1_1): SupportsSharedFolders?, FunctionFile?, ExtensionPoint+
+    expect(dff(vo11).children.map((c) => c.name)).toEqual([
+      "SupportsSharedFolders",
+      "ExtensionPoint",
+      "ExtensionPoint",
+    ]);
+    expect(child(dff(vo11), "SupportsSharedFolders")!.text).toBe("true");
+    // the 1.0 schema has no such element
+    expect(child(dff(vo10), "SupportsSharedFolders")).toBeUndefined();
+  });
+
   describe.each([
     ["1.0", () => vo10],
     ["1.1", () => vo11],

@@ -55,6 +55,26 @@ export function languageOf(tag: string | undefined): "ja" | "en" {
   return typeof tag === "string" && tag.trim().toLowerCase().startsWith("ja") ? "ja" : "en";
 }
 
+/**
+ * True when the mailbox is on Exchange Server on premises: userProfile.accountType "enterprise" (documented
+ * with Mailbox 1.6; Outlook reports it whatever the server caps the requirement sets at). Such a server
+ * limits add-ins to Mailbox 1.5 whatever the Outlook version, so "update Outlook" does not help there.
+ */
+export function isOnPremisesExchange(): boolean {
+  const t = safe(() => mailbox()?.userProfile?.accountType);
+  return typeof t === "string" && t.trim().toLowerCase() === "enterprise";
+}
+
+/** Classic Outlook for Windows (Office.context.diagnostics.platform "PC"), where getAsFileAsync rebuilds the MIME. */
+export function isClassicWindows(): boolean {
+  const office = officeGlobal();
+  const hostName = str(safe(() => office?.context?.mailbox?.diagnostics?.hostName));
+  const platform = str(
+    safe(() => office?.context?.diagnostics?.platform) ?? safe(() => office?.context?.platform),
+  );
+  return platform?.toLowerCase() === "pc" && clientFrom(hostName, platform) === "outlook-classic";
+}
+
 /** The signed-in mailbox's address (Office.context.mailbox.userProfile.emailAddress), when known. */
 export function userAddress(): string | undefined {
   return str(safe(() => mailbox()?.userProfile?.emailAddress));

@@ -3,7 +3,16 @@
  */
 export type { LadderNote, MessageSource, Rung } from "./types";
 export { readCurrentMessage, smimeAttachment, type ReadOptions } from "./ladder";
-export { getHost, isOfficeHost, userAddress, clientFrom, languageOf } from "./host";
+export { secondLook, type Settled } from "./secondLook";
+export {
+  getHost,
+  isOfficeHost,
+  userAddress,
+  clientFrom,
+  languageOf,
+  isOnPremisesExchange,
+  isClassicWindows,
+} from "./host";
 export { onItemChanged, offItemChanged } from "./events";
 export {
   onDragAndDrop,

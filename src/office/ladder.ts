@@ -10,10 +10,16 @@
  * Each rung is guarded by Office.context.requirements.isSetSupported, each Office call has its own time
  * limit (15 s) and error handling; a failing rung adds a LadderNote and the next rung is tried.
  * readCurrentMessage() never throws and always resolves.
+ *
+ * Mailboxes on Exchange Server on premises (userProfile.accountType "enterprise") are capped at Mailbox 1.5
+ * whatever the Outlook version: the notes say so instead of pointing to a newer Outlook. Items in shared
+ * folders and shared mailboxes (getSharedPropertiesAsync, Mailbox 1.8 / 1.13) are read through the same
+ * item methods; the owner is recorded. After the engine has run, secondLook() (secondLook.ts) handles
+ * classic Outlook for Windows' rebuilt MIME.
  */
 import { decodeBase64String, utf8 } from "../engine/util/bytes";
 import { DEFAULT_TIMEOUT_MS, OfficeCallError, callOffice } from "./async";
-import { userAddress } from "./host";
+import { isOnPremisesExchange, userAddress } from "./host";
 import {
   COMPOSE_NOTE,
   NOT_IN_OUTLOOK_NOTE,
@@ -21,6 +27,7 @@ import {
   PARTIAL_NOTE,
   errorNote,
   notApplicableNote,
+  sharedItemNote,
   unsupportedNote,
 } from "./notes";
 import {
@@ -31,6 +38,7 @@ import {
   type AttachmentLike,
   type EmailAddressLike,
   type ItemLike,
+  type SharedPropertiesLike,
 } from "./officeGlobal";
 import {
   isSmimeAttachment,
@@ -67,12 +75,20 @@ async function climb(timeoutMs: number): Promise<MessageSource> {
     return s;
   }
 
-  const base = describeItem(item);
+  const base: ItemBasics = describeItem(item);
   if (me) base.userAddress = me;
   if (isComposeItem(item)) return { ...base, rung: "basic", notes: [COMPOSE_NOTE], itemMode: "compose" };
 
   const notes: LadderNote[] = [];
   const attachments = attachmentsOf(item);
+  const onPremises = isOnPremisesExchange();
+  // An item in a shared folder or shared mailbox: every rung reads it the same way (the item's own
+  // methods, no REST call on the owner's mailbox); a partial result says whose mailbox it is.
+  const shared = await sharedProperties(item, timeoutMs);
+  if (shared) {
+    base.shared = shared;
+    notes.push(sharedItemNote(shared.owner));
+  }
 
   // 1. The whole message.
   const getAsFile = safe(() => item.getAsFileAsync);
@@ -95,28 +111,16 @@ async function climb(timeoutMs: number): Promise<MessageSource> {
       notes.push(errorNote("eml", e));
     }
   } else {
-    notes.push(unsupportedNote("eml"));
+    notes.push(unsupportedNote("eml", { onPremises }));
   }
 
   // 2. Exchange's smime.p7m.
   const smime = smimeAttachment(base.itemClass, attachments);
-  const getContent = safe(() => item.getAttachmentContentAsync);
   if (!smime) {
     notes.push(notApplicableNote("smime-attachment", base.itemClass));
-  } else if (mailboxSupports("1.8") && typeof getContent === "function") {
+  } else if (mailboxSupports("1.8") && typeof safe(() => item.getAttachmentContentAsync) === "function") {
     try {
-      const content = await callOffice<{ content: string; format: string }>(
-        "item.getAttachmentContentAsync",
-        (cb) => getContent.call(item, smime.id, cb),
-        timeoutMs,
-      );
-      const raw = attachmentBytes(content);
-      const outer: Parameters<typeof toMimeMessage>[1] = {};
-      if (base.from) outer.from = base.from;
-      const sender = addressOf(safe(() => item.sender));
-      if (sender) outer.sender = sender;
-      if (base.subject !== undefined) outer.subject = base.subject;
-      const rebuilt = toMimeMessage(raw, outer);
+      const rebuilt = await readSmimeAttachment(item, base, smime.id, timeoutMs);
       const s: MessageSource = {
         ...base,
         rung: "smime-attachment",
@@ -130,7 +134,7 @@ async function climb(timeoutMs: number): Promise<MessageSource> {
       notes.push(errorNote("smime-attachment", e));
     }
   } else {
-    notes.push(unsupportedNote("smime-attachment"));
+    notes.push(unsupportedNote("smime-attachment", { onPremises }));
   }
 
   // 3. Internet headers + attachment list + body text.
@@ -155,7 +159,7 @@ async function climb(timeoutMs: number): Promise<MessageSource> {
       notes.push(errorNote("headers", e));
     }
   } else {
-    notes.push(unsupportedNote("headers"));
+    notes.push(unsupportedNote("headers", { onPremises }));
   }
 
   // 4. Message class and attachment list.
@@ -165,9 +169,64 @@ async function climb(timeoutMs: number): Promise<MessageSource> {
   return { ...base, rung: "basic", partial: partialFromBasic(input), notes, itemMode: "read" };
 }
 
-type ItemBasics = Pick<MessageSource, "subject" | "from" | "itemClass" | "userAddress">;
+type ItemBasics = Pick<MessageSource, "subject" | "from" | "itemClass" | "userAddress" | "shared">;
 
-function describeItem(item: ItemLike): ItemBasics {
+/**
+ * item.getSharedPropertiesAsync (Mailbox 1.8, with SupportsSharedFolders in the manifest): the owner of a
+ * shared folder or shared mailbox. undefined for the user's own items (the method is absent, or fails)
+ * and whenever anything goes wrong; never more than 3 s.
+ */
+async function sharedProperties(item: ItemLike, timeoutMs: number): Promise<{ owner?: string } | undefined> {
+  const get = safe(() => item.getSharedPropertiesAsync);
+  if (typeof get !== "function" || !mailboxSupports("1.8")) return undefined;
+  try {
+    const props = await callOffice<SharedPropertiesLike>(
+      "item.getSharedPropertiesAsync",
+      (cb) => get.call(item, cb),
+      Math.min(timeoutMs, 3000),
+    );
+    if (!props || typeof props !== "object") return undefined;
+    const owner = typeof props.owner === "string" && props.owner.trim() ? props.owner.trim() : undefined;
+    return owner ? { owner } : {};
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Rung 2's read: the smime.p7m attachment's bytes made into a whole message (outer From / Sender / Subject
+ * from the item, which Exchange keeps outside smime.p7m). Throws an OfficeCallError when Outlook fails.
+ */
+export async function readSmimeAttachment(
+  item: ItemLike,
+  base: Pick<MessageSource, "from" | "subject">,
+  attachmentId: string,
+  timeoutMs: number,
+): Promise<{ bytes: Uint8Array; added: string[] }> {
+  const getContent = safe(() => item.getAttachmentContentAsync);
+  if (typeof getContent !== "function") {
+    throw new OfficeCallError(
+      "failed",
+      "item.getAttachmentContentAsync",
+      "item.getAttachmentContentAsync is not available",
+    );
+  }
+  const content = await callOffice<{ content: string; format: string }>(
+    "item.getAttachmentContentAsync",
+    (cb) => getContent.call(item, attachmentId, cb),
+    timeoutMs,
+  );
+  const raw = attachmentBytes(content);
+  const outer: Parameters<typeof toMimeMessage>[1] = {};
+  if (base.from) outer.from = base.from;
+  const sender = addressOf(safe(() => item.sender));
+  if (sender) outer.sender = sender;
+  if (base.subject !== undefined) outer.subject = base.subject;
+  const rebuilt = toMimeMessage(raw, outer);
+  return { bytes: rebuilt.bytes, added: rebuilt.added };
+}
+
+export function describeItem(item: ItemLike): ItemBasics {
   const out: ItemBasics = {};
   const subject = safe(() => item.subject);
   if (typeof subject === "string") out.subject = subject;
@@ -196,7 +255,7 @@ function isComposeItem(item: ItemLike): boolean {
   );
 }
 
-function attachmentsOf(item: ItemLike): (OfficeAttachmentInfo & { id: string })[] {
+export function attachmentsOf(item: ItemLike): (OfficeAttachmentInfo & { id: string })[] {
   const list = safe(() => item.attachments);
   if (!Array.isArray(list)) return [];
   const out: (OfficeAttachmentInfo & { id: string })[] = [];

@@ -45,6 +45,16 @@ export interface ItemLike {
     callback: Callback<{ content: string; format: string }>,
   ) => void;
   getAllInternetHeadersAsync?: (callback: Callback<string>) => void;
+  /** Mailbox 1.8, items in shared folders and shared mailboxes (manifest: SupportsSharedFolders). */
+  getSharedPropertiesAsync?: (callback: Callback<SharedPropertiesLike>) => void;
+}
+
+/** Office.SharedProperties as documented: the owner's address, the REST URL, the delegate's permissions. */
+export interface SharedPropertiesLike {
+  owner?: string;
+  targetMailbox?: string;
+  targetRestUrl?: string;
+  delegatePermissions?: number;
 }
 
 export interface RoamingSettingsLike {
@@ -56,7 +66,8 @@ export interface RoamingSettingsLike {
 
 export interface MailboxLike {
   item?: ItemLike | null;
-  userProfile?: { emailAddress?: string; displayName?: string };
+  /** accountType (Mailbox 1.6): "enterprise" (Exchange Server on premises), "office365", "outlookCom", "gmail". */
+  userProfile?: { emailAddress?: string; displayName?: string; accountType?: string };
   diagnostics?: { hostName?: string; hostVersion?: string; OWAView?: string };
   addHandlerAsync?: (eventType: unknown, handler: (args: unknown) => void, callback?: Callback<void>) => void;
   removeHandlerAsync?: (eventType: unknown, callback?: Callback<void>) => void;

@@ -9,7 +9,9 @@ export type Rung = "eml" | "smime-attachment" | "headers" | "basic";
 
 export interface LadderNote {
   rung: Rung;
-  reason: "unsupported" | "error" | "not-applicable";
+  /** "caution": not a passed-over rung but something to read beside the result (e.g. Outlook rebuilt the
+   * message, the item is in a shared mailbox); shown with the verdict whatever the rung. */
+  reason: "unsupported" | "error" | "not-applicable" | "caution";
   message: LocalizedText;
 }
 
@@ -34,4 +36,8 @@ export interface MessageSource {
   /** Rung "smime-attachment": outer headers the add-in took from Outlook's item (e.g. ["From", "Subject"]),
    * because Exchange keeps them outside smime.p7m. */
   addedHeaders?: string[];
+  /** Notes to show beside the verdict whatever the rung (LadderNote reason "caution"). */
+  cautions?: LadderNote[];
+  /** The item is in a shared folder or shared mailbox (getSharedPropertiesAsync, Mailbox 1.8): its owner. */
+  shared?: { owner?: string };
 }

@@ -30,6 +30,7 @@ import {
   onItemChanged,
   readCurrentMessage,
   rememberSigners,
+  secondLook,
   type DropResult,
 } from "./officeBridge";
 import { senderIdentity } from "./sender";
@@ -129,9 +130,19 @@ export function App({ inOffice, initialLang }: AppProps): JSX.Element {
           },
         });
         if (id !== request.current) return;
-        setPhase({ name: "done", diagnosis, ...extra });
+        // Inside Outlook: a failed signature on classic Windows' rebuilt copy gets a second look (src/office).
+        const settled = extra.source
+          ? await secondLook(diagnosis, extra.source, (b) => analyse(b, { trustAnchors: anchors }))
+          : { diagnosis, source: undefined };
+        if (id !== request.current) return;
+        setPhase({
+          name: "done",
+          ...extra,
+          diagnosis: settled.diagnosis,
+          ...(settled.source ? { source: settled.source } : {}),
+        });
         // Remember verified signers for the compose-side recipient check (Outlook only; never throws).
-        if (extra.source) void rememberSigners(diagnosis);
+        if (extra.source) void rememberSigners(settled.diagnosis);
       } catch (e) {
         if (id === request.current)
           setPhase({ name: "error", message: makeI18n(lang).t("errorAnalyseFailed", { reason: reason(e) }) });
@@ -321,6 +332,17 @@ export function App({ inOffice, initialLang }: AppProps): JSX.Element {
           {phase.name === "done" && d && verdict && (
             <>
               <VerdictBanner verdict={verdict} />
+              {phase.source?.cautions?.map((n, i) => (
+                <MessageBar
+                  key={i}
+                  intent="warning"
+                  layout="multiline"
+                  data-testid="caution"
+                  data-rung={n.rung}
+                >
+                  <MessageBarBody>{p(n.message)}</MessageBarBody>
+                </MessageBar>
+              ))}
               {phase.fileName && (
                 <p className={s.meta} data-testid="file-name">
                   {t("checking", { name: phase.fileName })}

@@ -9,6 +9,7 @@ export {
   onDragAndDrop,
   MAX_DROPPED_FILE,
   isOfficeHost,
+  secondLook,
   type DropResult,
 } from "../office/index";
 export { isComposeMode, rememberSigners } from "../office/compose/index";

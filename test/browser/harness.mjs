@@ -195,3 +195,47 @@ export async function isolate(context, officeJs) {
   );
   return external;
 }
+
+/**
+ * The 50 MB message of the browser test and bench:pane: bench/out/big.eml when `npm run bench` made it, else
+ * sample-signed.eml's signed entity in a multipart/mixed with a ~37 MB attachment (test/browser/artifacts/).
+ */
+export function bigMessage() {
+  const bench = path.join(ROOT, "bench", "out", "big.eml");
+  if (fs.existsSync(bench) && fs.statSync(bench).size >= 50_000_000)
+    return { url: "/__fixtures__/bench/big.eml", size: fs.statSync(bench).size };
+  const out = path.join(ARTIFACTS, "big.eml");
+  if (!fs.existsSync(out) || fs.statSync(out).size < 50_000_000) {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    // sample-signed.eml's signed entity inside a multipart/mixed with a ~37 MB attachment (50 MB in base64)
+    const signed = fs
+      .readFileSync(path.join(ROOT, "assets", "samples", "sample-signed.eml"))
+      .toString("latin1");
+    const split = /\r?\n\r?\n/.exec(signed);
+    const head = signed.slice(0, split.index);
+    const outer = head.split(/\r?\n(?![ \t])/).filter((l) => !/^(content-|mime-version)/i.test(l));
+    const inner = head.split(/\r?\n(?![ \t])/).filter((l) => /^content-/i.test(l));
+    const fd = fs.openSync(out, "w");
+    const w = (s) => fs.writeSync(fd, Buffer.from(s, "latin1"));
+    w(
+      outer.join("\r\n") +
+        '\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="big-boundary"\r\n\r\n',
+    );
+    w("--big-boundary\r\n" + inner.join("\r\n") + signed.slice(split.index) + "\r\n--big-boundary\r\n");
+    w(
+      'Content-Type: application/octet-stream; name="data.bin"\r\nContent-Transfer-Encoding: base64\r\nContent-Disposition: attachment; filename="data.bin"\r\n\r\n',
+    );
+    let x = 12345;
+    const chunk = Buffer.alloc(57 * 1024);
+    for (let written = 0; written < 37_500_000; written += chunk.length) {
+      for (let i = 0; i < chunk.length; i++) {
+        x = (x * 1103515245 + 12345) >>> 0;
+        chunk[i] = x >>> 24;
+      }
+      w(chunk.toString("base64").replace(/.{76}/g, "$&\r\n") + "\r\n");
+    }
+    w("--big-boundary--\r\n");
+    fs.closeSync(fd);
+  }
+  return { url: "/__fixtures__/artifacts/big.eml", size: fs.statSync(out).size };
+}

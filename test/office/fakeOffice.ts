@@ -47,6 +47,13 @@ export interface FakeItemOptions {
   attachmentContent?: Behaviour<{ content: string; format: string }>;
   headers?: Behaviour<string>;
   body?: Behaviour<string>;
+  /** item.getSharedPropertiesAsync (Mailbox 1.8, items in shared folders/mailboxes); absent when undefined. */
+  sharedProperties?: Behaviour<{
+    owner?: string;
+    targetMailbox?: string;
+    targetRestUrl?: string;
+    delegatePermissions?: number;
+  }>;
 }
 
 export interface FakeOfficeOptions {
@@ -59,6 +66,8 @@ export interface FakeOfficeOptions {
   version?: string;
   displayLanguage?: string;
   userEmail?: string;
+  /** userProfile.accountType (Mailbox 1.6): "enterprise" (on premises), "office365", "outlookCom", "gmail". */
+  accountType?: string;
   /** Give Office.context.diagnostics (Mailbox 1.5+) — default true. */
   contextDiagnostics?: boolean;
   addHandler?: Behaviour<void>;
@@ -72,6 +81,7 @@ export interface Calls {
   body: string[];
   addHandler: unknown[];
   save: number;
+  shared: number;
 }
 
 function compare(a: string, b: string): number {
@@ -109,13 +119,31 @@ export interface FakeOffice {
 }
 
 export function installOffice(opts: FakeOfficeOptions = {}): FakeOffice {
-  const calls: Calls = { getAsFile: 0, attachmentContent: [], headers: 0, body: [], addHandler: [], save: 0 };
+  const calls: Calls = {
+    getAsFile: 0,
+    attachmentContent: [],
+    headers: 0,
+    body: [],
+    addHandler: [],
+    save: 0,
+    shared: 0,
+  };
   const handlers: ((args: unknown) => void)[] = [];
   const settings = new Map<string, unknown>();
 
   const makeItem = (o: FakeItemOptions | null | undefined) => {
     if (o === null || o === undefined) return null;
+    const shared =
+      o.sharedProperties === undefined
+        ? {}
+        : {
+            getSharedPropertiesAsync(cb: (r: unknown) => void) {
+              calls.shared++;
+              run(o.sharedProperties, cb);
+            },
+          };
     return {
+      ...shared,
       itemType: "message",
       itemClass: o.itemClass ?? "IPM.Note",
       subject: o.subject ?? "Test subject",
@@ -145,7 +173,11 @@ export function installOffice(opts: FakeOfficeOptions = {}): FakeOffice {
 
   const mailboxObj: Record<string, unknown> = {
     item: makeItem(opts.item === undefined ? {} : opts.item),
-    userProfile: { emailAddress: opts.userEmail ?? "bob@example.jp", displayName: "Bob Example" },
+    userProfile: {
+      emailAddress: opts.userEmail ?? "bob@example.jp",
+      displayName: "Bob Example",
+      ...(opts.accountType ? { accountType: opts.accountType } : {}),
+    },
     diagnostics: {
       hostName: opts.hostName ?? "Outlook",
       hostVersion: opts.hostVersion ?? "16.0.17328.20000",

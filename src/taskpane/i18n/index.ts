@@ -42,8 +42,9 @@ const STRINGS = {
   // partial read (ladder)
   partialTitle: { en: "Checked with limited information", ja: "限られた情報で確認しました" },
   partialBody: {
-    en: "This version of Outlook does not give add-ins the whole message, so the signature itself could not be verified.",
-    ja: "このバージョンの Outlook ではメッセージ全体をアドインに渡せないため、署名そのものは検証できませんでした。",
+    // not always the Outlook version: Exchange Server on premises caps add-ins whatever the version
+    en: "Outlook did not give the add-in the whole message here, so the signature itself could not be verified. The notes below say why.",
+    ja: "ここでは Outlook からメッセージ全体を受け取れなかったため、署名そのものは検証できませんでした。理由は以下のとおりです。",
   },
   // verdict titles
   vSignedOk: { en: "Signed and intact", ja: "署名は正しく、改ざんはありません" },
