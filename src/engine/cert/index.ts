@@ -652,10 +652,16 @@ export function trustFinding(leaf: CertificateSummary, result: ChainResult): Fin
       en: "it ends at a self-signed certificate that is not among the trusted roots",
       ja: "信頼済みのルート証明書に含まれない自己署名証明書で終わっています",
     },
-    "unknown-issuer": {
-      en: `the chain is incomplete: the intermediate certificate that issued ${top && top !== result.chain[0] ? `"${top.commonName || top.subject}"` : "it"} (${missing}) was not included in the message, and it is not among the trusted roots. Missing intermediates are not fetched; the sender's mail program should include them`,
-      ja: `証明書チェーンが途中で切れています。${top && top !== result.chain[0] ? `「${top.commonName || top.subject}」` : "この証明書"}を発行した中間CA証明書（${missing}）がメールに含まれておらず、信頼済みのルート証明書にもありません。欠けた中間CA証明書をインターネットから取りに行くことはしません。送信者のメールソフトで中間CA証明書を含めて署名する必要があります`,
-    },
+    "unknown-issuer":
+      result.chain.length <= 1
+        ? {
+            en: `the chain is incomplete: the intermediate certificate that issued it (${missing}) was not included in the message, and it is not among the trusted roots. Missing intermediates are not fetched; the sender's mail program should include them`,
+            ja: `証明書チェーンが途中で切れています。この証明書を発行した中間CA証明書（${missing}）がメールに含まれておらず、信頼済みのルート証明書にもありません。欠けた中間CA証明書をインターネットから取りに行くことはしません。送信者のメールソフトで中間CA証明書を含めて署名する必要があります`,
+          }
+        : {
+            en: `the chain ends at "${top?.commonName || top?.subject || ""}", whose issuer (${missing}) is neither in the message nor among the trusted roots: a root certificate not trusted here, or a further intermediate certificate that was not included`,
+            ja: `証明書チェーンは「${top?.commonName || top?.subject || ""}」で止まっています。その発行元（${missing}）はメールにも信頼済みのルート証明書にもありません。ここでは信頼されていないルート証明書か、メールに含まれていない別の中間CA証明書です`,
+          },
     "bad-signature": {
       en: "a certificate in the chain does not carry a valid signature from its issuer",
       ja: "証明書チェーンの中に、発行元による正しい署名がない証明書があります",
