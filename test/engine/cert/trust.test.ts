@@ -6,6 +6,7 @@
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import {
   buildChain,
@@ -136,7 +137,7 @@ describe("Mozilla's root store for e-mail (generated from NSS certdata.txt)", ()
       ]),
       "",
     ].join("\n");
-    const file = path.join(fs.mkdtempSync(path.join(require("os").tmpdir(), "certdata-")), "certdata.txt");
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "certdata-")), "certdata.txt");
     fs.writeFileSync(file, text);
     const out = execFileSync(
       process.execPath,
