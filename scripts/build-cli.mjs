@@ -33,7 +33,8 @@ export async function buildCli() {
   // dependencies). bin/ compares their times with the bundle's on each start.
   const sources = [
     ...Object.keys(result.metafile.inputs)
-      .filter((f) => !f.includes("node_modules"))
+      // (not node_modules, and not esbuild's pseudo-inputs such as "<define:…>", which are no files)
+      .filter((f) => !f.includes("node_modules") && !f.startsWith("<"))
       .map((f) => path.relative(root, path.resolve(f))),
     "scripts/build-cli.mjs",
     ...(fs.existsSync(path.join(root, "package-lock.json")) ? ["package-lock.json"] : []),
