@@ -115,7 +115,11 @@ export function deriveAnchors(text) {
     const cert = certs.get(key(o));
     if (!cert) throw new Error(`trust object "${label}" has no certificate`);
     const after = cert.get("CKA_NSS_EMAIL_DISTRUST_AFTER");
-    const root = { label, der: b64(cert.get("CKA_VALUE").value) };
+    const root = {
+      label,
+      subject: hex(cert.get("CKA_SUBJECT").value),
+      der: b64(cert.get("CKA_VALUE").value),
+    };
     if (after && after.type === "MULTILINE_OCTAL") root.distrustAfter = utcTimeIso(after.value);
     roots.push(root);
   }
@@ -144,6 +148,8 @@ export function render({ roots, distrust }) {
     "",
     "export interface MozillaRoot {",
     "  label: string;",
+    "  /** Hex of the subject Name's DER (CKA_SUBJECT): the index key, so that no root is decoded to find one. */",
+    "  subject: string;",
     "  /** Base64 DER. */",
     "  der: string;",
     "  /** CKA_NSS_EMAIL_DISTRUST_AFTER: certificates issued below it with a later notBefore are not trusted. */",
@@ -163,6 +169,7 @@ export function render({ roots, distrust }) {
   for (const r of roots) {
     out.push("  {", `    label: ${q(r.label)},`);
     if (r.distrustAfter) out.push(`    distrustAfter: ${q(r.distrustAfter)},`);
+    out.push(`    subject: ${q(r.subject)},`);
     out.push(`    der: ${q(r.der)},`, "  },");
   }
   out.push("];", "", "export const MOZILLA_EMAIL_DISTRUST: readonly MozillaDistrust[] = [");

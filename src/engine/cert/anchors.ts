@@ -6,17 +6,19 @@
  */
 import { children, isContext, readTlv, type Tlv } from "../cms/ber";
 import type { DistrustEntry, TrustAnchor, TrustOrigin } from "../types";
-import { equalBytes, toHex } from "../util/bytes";
+import { equalBytes, fromHex, toHex } from "../util/bytes";
 import { normalizedName, parseName } from "./x509";
 
 export type AnchorInput = readonly (Uint8Array | TrustAnchor)[];
 
 export interface AnchorSet {
   readonly anchors: readonly TrustAnchor[];
-  /** Anchors whose subject Name is the given DER, or matches it once normalised. */
-  bySubject(nameDer: Uint8Array, normalized: string): TrustAnchor[];
+  /** Anchors whose subject Name is exactly the given DER (as NSS matches issuers). */
+  bySubject(nameDer: Uint8Array): TrustAnchor[];
+  /** Anchors whose subject Name matches once normalised (a rescue at a dead end; its index is built then). */
+  bySubjectLoose(normalized: string): TrustAnchor[];
   /** The anchor that is exactly this certificate, if any. */
-  exact(der: Uint8Array, subjectDer: Uint8Array, normalized: string): TrustAnchor | undefined;
+  exact(der: Uint8Array, subjectDer: Uint8Array): TrustAnchor | undefined;
   readonly size: number;
 }
 
@@ -44,41 +46,56 @@ export function anchorSet(input: AnchorInput): AnchorSet {
   return set;
 }
 
+/** Hex of an anchor's subject Name DER, known without decoding it (the generated Mozilla list has it). */
+const SUBJECT_HINTS = new WeakMap<TrustAnchor, string>();
+export function subjectHint(anchor: TrustAnchor, subjectHex: string): void {
+  SUBJECT_HINTS.set(anchor, subjectHex.toLowerCase());
+}
+
 function buildSet(anchors: TrustAnchor[]): AnchorSet {
+  // Exact subject bytes (as NSS matches issuers); the normalised index (names encoded differently,
+  // PrintableString vs UTF8String, case) is built only when a chain reaches a dead end.
   let exactIdx: Map<string, TrustAnchor[]> | undefined;
   let normIdx: Map<string, TrustAnchor[]> | undefined;
-  const index = (): [Map<string, TrustAnchor[]>, Map<string, TrustAnchor[]>] => {
-    if (exactIdx && normIdx) return [exactIdx, normIdx];
+  const exactIndex = (): Map<string, TrustAnchor[]> => {
+    if (exactIdx) return exactIdx;
     exactIdx = new Map();
+    for (const a of anchors) {
+      let key = SUBJECT_HINTS.get(a);
+      if (key === undefined) {
+        try {
+          key = toHex(subjectNameTlv(a.der).raw);
+        } catch {
+          continue;
+        }
+      }
+      push(exactIdx, key, a);
+    }
+    return exactIdx;
+  };
+  const normIndex = (): Map<string, TrustAnchor[]> => {
+    if (normIdx) return normIdx;
     normIdx = new Map();
     for (const a of anchors) {
-      let name: Tlv;
       try {
-        name = subjectNameTlv(a.der);
-      } catch {
-        continue;
-      }
-      push(exactIdx, toHex(name.raw), a);
-      try {
+        const hint = SUBJECT_HINTS.get(a);
+        const name = hint !== undefined ? readTlv(fromHex(hint), 0) : subjectNameTlv(a.der);
         push(normIdx, normalizedName(parseName(name).attrs), a);
       } catch {
         // exact matches still work
       }
     }
-    return [exactIdx, normIdx];
-  };
-  const bySubject = (nameDer: Uint8Array, normalized: string): TrustAnchor[] => {
-    const [e, n] = index();
-    const out = [...(e.get(toHex(nameDer)) ?? [])];
-    for (const a of n.get(normalized) ?? []) if (!out.includes(a)) out.push(a);
-    return out;
+    return normIdx;
   };
   return {
     anchors,
     size: anchors.length,
-    bySubject,
-    exact: (der, subjectDer, normalized) =>
-      bySubject(subjectDer, normalized).find((a) => equalBytes(a.der, der)),
+    bySubject: (nameDer) => [...(exactIndex().get(toHex(nameDer)) ?? [])],
+    bySubjectLoose: (normalized) => [...(normIndex().get(normalized) ?? [])],
+    exact: (der, subjectDer) =>
+      exactIndex()
+        .get(toHex(subjectDer))
+        ?.find((a) => equalBytes(a.der, der)),
   };
 }
 

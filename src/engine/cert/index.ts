@@ -511,7 +511,7 @@ export async function buildChain(
   const extend = async (path: PoolEntry[]): Promise<ChainResult | undefined> => {
     const cur = path[path.length - 1] as PoolEntry;
     // The certificate is itself an anchor.
-    const self = set.exact(cur.p.der, cur.p.subjectDer, cur.norm);
+    const self = set.exact(cur.p.der, cur.p.subjectDer);
     if (self) {
       const r = accept(path, self);
       if ("trusted" in r) return r;
@@ -526,25 +526,29 @@ export async function buildChain(
     let sawLoop = false;
     let sawCandidate = false;
     // Anchors that name the issuer and whose key verifies the signature end the path.
-    const issuerNorm = normalizedName(cur.p.issuerAttrs);
-    for (const a of set.bySubject(cur.p.issuerDer, issuerNorm)) {
-      const ae = anchorEntry(a);
-      if (!ae || !issuedBy(cur.p, ae) || checks >= MAX_CHECKS) continue;
-      sawCandidate = true;
-      checks++;
-      const r = await verifyCertificateSignature(cur.p, ae.p);
-      if (r !== "ok") {
-        failures.push({
-          path,
-          reason: r === "unsupported" ? "unsupported-algorithm" : "bad-signature",
-          complete: false,
-        });
-        continue;
+    const tryAnchors = async (list: TrustAnchor[]): Promise<ChainResult | undefined> => {
+      for (const a of list) {
+        const ae = anchorEntry(a);
+        if (!ae || !issuedBy(cur.p, ae) || checks >= MAX_CHECKS) continue;
+        sawCandidate = true;
+        checks++;
+        const r = await verifyCertificateSignature(cur.p, ae.p);
+        if (r !== "ok") {
+          failures.push({
+            path,
+            reason: r === "unsupported" ? "unsupported-algorithm" : "bad-signature",
+            complete: false,
+          });
+          continue;
+        }
+        const result = accept(path.concat(equalBytes(ae.p.der, cur.p.der) ? [] : [ae]), a);
+        if ("trusted" in result) return result;
+        failures.push(result);
       }
-      const result = accept(path.concat(equalBytes(ae.p.der, cur.p.der) ? [] : [ae]), a);
-      if ("trusted" in result) return result;
-      failures.push(result);
-    }
+      return undefined;
+    };
+    const byAnchor = await tryAnchors(set.bySubject(cur.p.issuerDer));
+    if (byAnchor) return byAnchor;
     if (issuedBy(cur.p, cur)) {
       failures.push({ path, reason: "self-signed", complete: true });
       return undefined;
@@ -572,6 +576,13 @@ export async function buildChain(
       }
       const found = await extend(path.concat([c]));
       if (found) return found;
+    }
+    if (!sawCandidate) {
+      // A dead end: an anchor whose name is encoded differently (PrintableString vs UTF8String, case)?
+      const exact = set.bySubject(cur.p.issuerDer);
+      const loose = set.bySubjectLoose(normalizedName(cur.p.issuerAttrs)).filter((a) => !exact.includes(a));
+      const byLoose = await tryAnchors(loose);
+      if (byLoose) return byLoose;
     }
     if (sawLoop && !sawCandidate) failures.push({ path, reason: "loop", complete: false });
     else if (!sawCandidate) failures.push({ path, reason: "unknown-issuer", complete: false });

@@ -83,8 +83,10 @@ describe("Mozilla's root store for e-mail (generated from NSS certdata.txt)", ()
   test("every bundled root parses with the engine's certificate parser and is a CA", () => {
     const { anchors } = mozillaTrust();
     expect(anchors).toHaveLength(90);
-    for (const a of anchors) {
+    for (const [i, a] of anchors.entries()) {
       const p = parseCertificate(a.der);
+      // The index key carried beside each root (no root is decoded to find one) is its subject.
+      expect(MOZILLA_EMAIL_ROOTS[i]?.subject).toBe(Buffer.from(p.subjectDer).toString("hex"));
       expect({ label: a.label, ca: p.isCA, origin: a.origin }).toEqual({
         label: a.label,
         ca: true,
@@ -114,6 +116,7 @@ describe("Mozilla's root store for e-mail (generated from NSS certdata.txt)", ()
       obj([
         "CKA_CLASS CK_OBJECT_CLASS CKO_CERTIFICATE",
         'CKA_LABEL UTF8 "Stand-in"',
+        `CKA_SUBJECT MULTILINE_OCTAL\n${octal(p.subjectDer)}\nEND`,
         `CKA_ISSUER MULTILINE_OCTAL\n${octal(p.issuerDer)}\nEND`,
         `CKA_SERIAL_NUMBER MULTILINE_OCTAL\n${octal(serialDer(p.serialNumber))}\nEND`,
         `CKA_VALUE MULTILINE_OCTAL\n${octal(p.der)}\nEND`,
