@@ -13,6 +13,7 @@ const path = require("node:path");
 const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { organisationAnchors } = require("./scripts/org-anchors.cjs");
 
 const root = __dirname;
 const DEV_URL = "https://localhost:3000";
@@ -157,7 +158,12 @@ module.exports = async (env = {}, argv = {}) => {
       ...pages,
       new CopyWebpackPlugin({ patterns: copy }),
       ...manifests,
-      new webpack.DefinePlugin({ "process.env.SMIME_ASSISTANT_CLIENT_ID": JSON.stringify(clientId) }),
+      new webpack.DefinePlugin({
+        "process.env.SMIME_ASSISTANT_CLIENT_ID": JSON.stringify(clientId),
+        // The organisation's own roots (SMIME_ASSISTANT_TRUST_ANCHORS=roots.pem): referenced only by the
+        // worker's lazily loaded anchor chunk (src/taskpane/anchors.ts).
+        __SMIME_ORG_ANCHORS__: JSON.stringify(organisationAnchors()),
+      }),
     ],
     performance: { hints: false },
     optimization: { splitChunks: { chunks: "async" } },

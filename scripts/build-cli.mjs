@@ -6,6 +6,9 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
+import { createRequire } from "node:module";
+
+const { organisationAnchors } = createRequire(import.meta.url)("./org-anchors.cjs");
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -20,6 +23,8 @@ export async function buildCli() {
     logLevel: "warning",
     sourcemap: "linked",
     metafile: true,
+    // The organisation's own roots (SMIME_ASSISTANT_TRUST_ANCHORS=roots.pem), origin "organisation".
+    define: { __SMIME_ORG_ANCHORS__: JSON.stringify(organisationAnchors()) },
   });
   // bin/ loads the bundle with vm.Script, which has no loader for import(): keep the bundle free of it.
   const out = fs.readFileSync(path.join(root, "build/cli.cjs"), "utf8");
@@ -28,7 +33,8 @@ export async function buildCli() {
   // dependencies). bin/ compares their times with the bundle's on each start.
   const sources = [
     ...Object.keys(result.metafile.inputs)
-      .filter((f) => !f.includes("node_modules"))
+      // (not node_modules, and not esbuild's pseudo-inputs such as "<define:…>", which are no files)
+      .filter((f) => !f.includes("node_modules") && !f.startsWith("<"))
       .map((f) => path.relative(root, path.resolve(f))),
     "scripts/build-cli.mjs",
     ...(fs.existsSync(path.join(root, "package-lock.json")) ? ["package-lock.json"] : []),

@@ -1,19 +1,48 @@
 /** `smime-assistant diagnose` and `smime-assistant cert`: the engine from the command line. */
 import { promises as fs, readFileSync } from "node:fs";
 import path from "node:path";
+import { mozillaTrust, organisationAnchors } from "../engine/cert/defaultAnchors";
+import { originLabel } from "../engine/cert/anchors";
 import { certificateFiles } from "../engine/cert/files";
 import { diagnose } from "../engine/index";
 import { isCompoundFile } from "../engine/mime/msg";
-import type { Diagnosis, Finding } from "../engine/types";
-import { fromPem } from "../engine/util/bytes";
+import type { DiagnoseOptions, Diagnosis, DistrustEntry, Finding, TrustAnchor } from "../engine/types";
+import { decodeBase64String, fromPem } from "../engine/util/bytes";
 import { faqIdsFor, formatGuidanceTitles, guidanceFor } from "../faq/index";
 import type { Host } from "../faq/types";
 import { parseArgs, type Io } from "./io";
 
 const UNKNOWN_HOST: Host = { client: "unknown" };
 
-export const DIAGNOSE_USAGE =
-  "usage: smime-assistant diagnose [--json] [--lang ja|en] [--trust-anchor FILE.pem]… [--at ISO-8601] FILE…\n";
+export const DIAGNOSE_USAGE = `usage: smime-assistant diagnose [--json] [--lang ja|en] [--trust-anchor FILE.pem]… [--no-default-anchors] [--at ISO-8601] FILE…
+  Trust anchors: by default Mozilla's root certificates trusted for e-mail (what Thunderbird trusts), plus
+  the organisation's roots built in with SMIME_ASSISTANT_TRUST_ANCHORS=roots.pem. --trust-anchor adds
+  certificates (PEM or DER); --no-default-anchors leaves only those given with --trust-anchor.
+`;
+
+/** The trust settings for a run: the defaults (Mozilla's e-mail roots, the organisation's) and --trust-anchor. */
+export interface TrustSettings {
+  trustAnchors: readonly (Uint8Array | TrustAnchor)[];
+  distrust?: readonly DistrustEntry[];
+}
+
+/** The organisation's roots built into this bundle (SMIME_ASSISTANT_TRUST_ANCHORS at build time). */
+function builtInOrganisationAnchors(): TrustAnchor[] {
+  const list = typeof __SMIME_ORG_ANCHORS__ !== "undefined" ? __SMIME_ORG_ANCHORS__ : [];
+  return organisationAnchors(list.map(decodeBase64String));
+}
+
+/** Anchors for a run: command-line ones, after the defaults unless they are switched off. */
+export function trustSettings(commandLine: Uint8Array[], defaults: boolean): TrustSettings {
+  const given: TrustAnchor[] = commandLine.map((der) => ({ der, origin: "command-line" }));
+  if (!defaults) return { trustAnchors: given };
+  const mozilla = mozillaTrust();
+  return {
+    // Explicit anchors first: a root given on the command line and also in Mozilla's store says "command-line".
+    trustAnchors: [...given, ...builtInOrganisationAnchors(), ...mozilla.anchors],
+    distrust: mozilla.distrust,
+  };
+}
 
 /** Reads trust anchors: PEM files with one or more certificates, or a DER certificate. */
 export async function readTrustAnchors(files: string[]): Promise<Uint8Array[]> {
@@ -39,9 +68,10 @@ export function parseAt(value: string | undefined): Date | undefined {
 /** Diagnoses one file; a file that cannot be read still gets a Diagnosis saying so. */
 export async function diagnoseFile(
   file: string,
-  trustAnchors: Uint8Array[],
+  trust: TrustSettings | readonly (Uint8Array | TrustAnchor)[],
   at: Date | undefined,
 ): Promise<Diagnosis> {
+  const settings: TrustSettings = "trustAnchors" in trust ? trust : { trustAnchors: trust };
   let bytes: Uint8Array;
   try {
     // Synchronous: one read call instead of fs.promises' open/fstat/read/close round trips, which cost more
@@ -73,14 +103,19 @@ export async function diagnoseFile(
       faq: [],
     };
   }
-  const d = await diagnose(bytes, { trustAnchors, ...(at ? { at } : {}) });
+  const options: DiagnoseOptions = {
+    trustAnchors: settings.trustAnchors,
+    ...(settings.distrust ? { distrust: settings.distrust } : {}),
+    ...(at ? { at } : {}),
+  };
+  const d = await diagnose(bytes, options);
   d.faq = faqIdsFor(d, UNKNOWN_HOST);
   return { file, ...d };
 }
 
 export async function runDiagnose(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, {
-    flags: ["--json", "--help"],
+    flags: ["--json", "--help", "--no-default-anchors"],
     values: ["--at", "--lang"],
     multi: ["--trust-anchor"],
   });
@@ -92,10 +127,13 @@ export async function runDiagnose(argv: string[], io: Io): Promise<number> {
     io.err(`${args.unknown.length ? `unknown option: ${args.unknown.join(", ")}\n` : ""}${DIAGNOSE_USAGE}`);
     return 2;
   }
-  let anchors: Uint8Array[];
+  let anchors: TrustSettings;
   let at: Date | undefined;
   try {
-    anchors = await readTrustAnchors(args.values.get("--trust-anchor") ?? []);
+    anchors = trustSettings(
+      await readTrustAnchors(args.values.get("--trust-anchor") ?? []),
+      !args.flags.has("--no-default-anchors"),
+    );
     at = parseAt(args.values.get("--at")?.[0]);
   } catch (err) {
     io.err(`smime-assistant diagnose: ${(err as Error).message}\n`);
@@ -157,7 +195,7 @@ function humanSummary(d: Diagnosis, lang: "ja" | "en"): string {
   if (d.headers?.from) lines.push(`  ${lang === "ja" ? "差出人" : "from"}: ${d.headers.from.join(" / ")}`);
   for (const s of d.signers) {
     lines.push(
-      `  ${lang === "ja" ? "署名者" : "signer"}: ${s.commonName || s.subject} <${s.emails.join(", ")}>  ${s.digestAlgorithm}/${s.signatureAlgorithm}  ${s.valid ? "OK" : "NG"}  ${lang === "ja" ? "発行者" : "issuer"}: ${s.issuer}  ${lang === "ja" ? "有効期限" : "valid until"}: ${s.notAfter}${s.trusted ? "" : lang === "ja" ? "  (信頼されていません)" : "  (untrusted)"}`,
+      `  ${lang === "ja" ? "署名者" : "signer"}: ${s.commonName || s.subject} <${s.emails.join(", ")}>  ${s.digestAlgorithm}/${s.signatureAlgorithm}  ${s.valid ? "OK" : "NG"}  ${lang === "ja" ? "発行者" : "issuer"}: ${s.issuer}  ${lang === "ja" ? "有効期限" : "valid until"}: ${s.notAfter}${s.trusted ? `  (${lang === "ja" ? `${originLabel(s.trustedBy ?? "command-line").ja}で確認` : `verified with ${originLabel(s.trustedBy ?? "command-line").en}`})` : lang === "ja" ? "  (信頼されていません)" : "  (untrusted)"}`,
     );
   }
   for (const r of d.recipients) {

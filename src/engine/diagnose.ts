@@ -39,6 +39,7 @@ import type {
   Kind,
   Recipient,
   Signer,
+  TrustAnchor,
 } from "./types";
 import { decodeBase64, latin1 } from "./util/bytes";
 
@@ -52,7 +53,7 @@ const SIGNING_TIME_TOLERANCE_MS = 60 * 60 * 1000;
 interface Context {
   options: DiagnoseOptions;
   at: Date;
-  anchors: Uint8Array[];
+  anchors: readonly (Uint8Array | TrustAnchor)[];
   kind: Kind | undefined;
   signers: Signer[];
   recipients: Recipient[];
@@ -518,6 +519,7 @@ async function verifyLayer(
   const result = await verifySigned(info, {
     ...(detached !== undefined ? { detachedContent: detached } : {}),
     trustAnchors: ctx.anchors,
+    ...(ctx.options.distrust ? { distrust: ctx.options.distrust } : {}),
     at: ctx.at,
     layer,
   });
@@ -549,7 +551,12 @@ async function describeUnverifiedSigners(info: SignedCms, ctx: Context, layer: n
     if (summary) ctx.certificates.push(summary);
   }
   // The signer certificates: let verifySigned find them; we only keep the signer descriptions.
-  const result = await verifySigned(info, { trustAnchors: ctx.anchors, at: ctx.at, layer });
+  const result = await verifySigned(info, {
+    trustAnchors: ctx.anchors,
+    ...(ctx.options.distrust ? { distrust: ctx.options.distrust } : {}),
+    at: ctx.at,
+    layer,
+  });
   for (const s of result.signers) ctx.signers.push({ ...s, valid: false });
   for (const f of result.findings) {
     if (
@@ -558,7 +565,8 @@ async function describeUnverifiedSigners(info: SignedCms, ctx: Context, layer: n
       f.code === "CERT_UNTRUSTED" ||
       f.code === "CERT_NOT_FOR_EMAIL" ||
       f.code === "WEAK_KEY" ||
-      f.code === "SIGNER_CERTIFICATE_MISSING"
+      f.code === "SIGNER_CERTIFICATE_MISSING" ||
+      (f.code === "UNSUPPORTED_ALGORITHM" && f.detail["source"] === "certificate-chain")
     ) {
       ctx.findings.push(withLayer(f, layer));
     }

@@ -100,6 +100,8 @@ export interface Signer extends CertificateSummary {
   /** Subject of each certificate from the signer up to the anchor (or as far as it could be built). */
   chain: string[];
   trusted: boolean;
+  /** Who vouched for the chain's anchor (present when trusted). */
+  trustedBy?: TrustOrigin;
   /** Whether this signer's own signature verified. */
   valid: boolean;
   /** Depth of the S/MIME layer the signer belongs to: 0 = outermost. */
@@ -169,9 +171,36 @@ export interface Diagnosis {
   };
 }
 
+/** Where a trust anchor comes from: Mozilla's root store for e-mail, the organisation's build, the CLI. */
+export type TrustOrigin = "mozilla" | "organisation" | "command-line";
+
+/** A trust anchor with its origin. A bare DER given as an anchor counts as "command-line" (explicit). */
+export interface TrustAnchor {
+  der: Uint8Array;
+  origin: TrustOrigin;
+  /** Certificates issued below this anchor with a notBefore after this time are not trusted (NSS email distrust-after). */
+  distrustAfter?: Date;
+  /** A name for messages (e.g. the NSS label). */
+  label?: string;
+}
+
+/** An explicitly distrusted certificate (NSS CKT_NSS_NOT_TRUSTED), by issuer Name (DER) and serial number (hex). */
+export interface DistrustEntry {
+  issuer: Uint8Array;
+  serialNumber: string;
+  label?: string;
+  origin?: TrustOrigin;
+}
+
 export interface DiagnoseOptions {
-  /** Trust anchors: DER certificates. */
-  trustAnchors?: Uint8Array[];
+  /**
+   * Trust anchors: DER certificates (counted as explicit, "command-line") or typed anchors with their origin.
+   * The engine has no default: the caller passes Mozilla's roots (src/engine/cert/defaultAnchors.ts) if wanted.
+   * Pass the same array object for a batch: its index is built once.
+   */
+  trustAnchors?: readonly (Uint8Array | TrustAnchor)[];
+  /** Certificates refused in any path, whatever anchor they lead to. */
+  distrust?: readonly DistrustEntry[];
   /** Evaluation time (default: now). */
   at?: Date;
   /** Progress callback (0..1) for big inputs. */

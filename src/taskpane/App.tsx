@@ -168,7 +168,8 @@ export function App({ inOffice, initialLang }: AppProps): JSX.Element {
     } else if (source.noItem) {
       setPhase({ name: "empty", source });
     } else if (source.bytes && source.bytes.byteLength > 0) {
-      // Trust anchors: none bundled yet (INTEGRATION POINT: the product's JCAN roots / user-added anchors).
+      // Trust anchors: the worker loads the defaults (Mozilla's e-mail roots and the organisation's, built
+      // in); nothing from the message or the user is added.
       await run(source.bytes, [], { source });
     } else if (source.partial) {
       setPhase({ name: "done", diagnosis: source.partial, source });

@@ -89,7 +89,9 @@ export function verdictOf(d: Diagnosis, lang: Lang): Verdict {
         if (caution) {
           return v("signed-warn", "warning", "vSignedWarn", t("sSignedWarn", { name, reason: msg(caution) }));
         }
-        return v("signed-ok", "success", "vSignedOk", t("sSignedOk", { name }));
+        const by = vouchedBy(d);
+        const vouched = by ? `${lang === "ja" ? "" : " "}${t("sVouched", { by: t(by) })}` : "";
+        return v("signed-ok", "success", "vSignedOk", `${t("sSignedOk", { name })}${vouched}`);
       }
       // unverifiable (or "none" on a signed kind: partial information)
       const why = sortFindings(d.findings).find((f) => f.severity !== "info");
@@ -118,6 +120,23 @@ export function verdictOf(d: Diagnosis, lang: Lang): Verdict {
       return v("none", "info", "vNone", t("sNone"));
     }
   }
+}
+
+/** The i18n key saying who vouched for the signers' certificates (all trusted, by one origin), if any. */
+export function trustedByKey(s: Signer): StringKey | undefined {
+  if (!s.trusted || !s.trustedBy) return undefined;
+  return s.trustedBy === "mozilla"
+    ? "trustedBy_mozilla"
+    : s.trustedBy === "organisation"
+      ? "trustedBy_organisation"
+      : "trustedBy_commandLine";
+}
+
+function vouchedBy(d: Diagnosis): StringKey | undefined {
+  const outer = d.signers.filter((s) => s.layer === 0 || d.signers.length === 1);
+  const keys = new Set(outer.map(trustedByKey));
+  const [only] = [...keys];
+  return keys.size === 1 ? only : undefined;
 }
 
 /** Whole days from now until iso (negative when past). */

@@ -5,11 +5,12 @@
  *   out: { id, type: "progress", fraction } | { id, type: "result", diagnosis } | { id, type: "error", message }
  */
 import { diagnose } from "../engine/index";
-import type { Diagnosis } from "../engine/types";
+import type { Diagnosis, DistrustEntry, TrustAnchor } from "../engine/types";
 
 export interface AnalyseRequest {
   id: number;
   bytes: ArrayBuffer;
+  /** Extra anchors of a bundled sample (assets/samples), never from a message: explicit, beside the defaults. */
   trustAnchors: ArrayBuffer[];
   at?: string;
 }
@@ -26,14 +27,26 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 
+/** Mozilla's e-mail roots and the organisation's: their own chunk, loaded on the first message. */
+let defaults: Promise<{ anchors: readonly TrustAnchor[]; distrust: readonly DistrustEntry[] }> | undefined;
+function defaultTrust(): Promise<{ anchors: readonly TrustAnchor[]; distrust: readonly DistrustEntry[] }> {
+  defaults ??= import(/* webpackChunkName: "anchors" */ "./anchors").then((m) => m.paneTrust());
+  return defaults;
+}
+
 scope.addEventListener("message", (ev) => {
   const req = ev.data;
   void (async () => {
     try {
       const at = req.at ? new Date(req.at) : undefined;
       let last = -1;
+      const trust = await defaultTrust();
       const diagnosis = await diagnose(new Uint8Array(req.bytes), {
-        trustAnchors: req.trustAnchors.map((b) => new Uint8Array(b)),
+        trustAnchors:
+          req.trustAnchors.length === 0
+            ? trust.anchors
+            : [...req.trustAnchors.map((b) => new Uint8Array(b)), ...trust.anchors],
+        distrust: trust.distrust,
         ...(at && !Number.isNaN(at.getTime()) ? { at } : {}),
         onProgress: (fraction) => {
           // throttle to whole percents

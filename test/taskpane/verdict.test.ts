@@ -23,9 +23,27 @@ describe("verdictOf on the samples", () => {
     const d = await sample("sample-signed.eml");
     const en = verdictOf(d, "en");
     expect(en).toMatchObject({ kind: "signed-ok", intent: "success", title: "Signed and intact" });
-    expect(en.sentence).toBe("山田 太郎 signed this message and it has not been changed since.");
+    // The sample's TEST root is an explicit anchor (bare DER): the sentence says who vouched.
+    expect(en.sentence).toBe(
+      "山田 太郎 signed this message and it has not been changed since. The signer's certificate was verified with a root certificate given explicitly.",
+    );
     const ja = verdictOf(d, "ja");
-    expect(ja.sentence).toBe("山田 太郎 さんが署名したメッセージで、署名の後に変更されていません。");
+    expect(ja.sentence).toBe(
+      "山田 太郎 さんが署名したメッセージで、署名の後に変更されていません。署名者の電子証明書は、指定されたルート証明書で確認済みです。",
+    );
+  });
+
+  it("names Mozilla's store or the organisation's roots when they vouched", async () => {
+    const bytes = new Uint8Array(fs.readFileSync(path.join(SAMPLES, "sample-signed.eml")));
+    const at = new Date("2030-01-01T00:00:00Z");
+    const moz = await diagnose(bytes, { trustAnchors: [{ der: anchors[0]!, origin: "mozilla" }], at });
+    expect(verdictOf(moz, "en").sentence).toMatch(/verified with Mozilla's root store\.$/);
+    expect(verdictOf(moz, "ja").sentence).toMatch(/Mozilla のルート証明書で確認済みです。$/);
+    const org = await diagnose(bytes, { trustAnchors: [{ der: anchors[0]!, origin: "organisation" }], at });
+    expect(verdictOf(org, "ja").sentence).toMatch(/組織のルート証明書で確認済みです。$/);
+    // Untrusted: nobody vouched, no such words.
+    const none = await diagnose(bytes, { at });
+    expect(verdictOf(none, "en").sentence).not.toMatch(/verified with/);
   });
 
   it("signed but untrusted (no anchors, as inside Outlook) → warning quoting the finding", async () => {

@@ -6,11 +6,13 @@ import { digestSync, perSubtle, type HashName } from "../cms/hashes";
 import { finding } from "../findings";
 import { SIGNATURE_OIDS } from "../cms/algorithms";
 import { keyDescription, publicKeyOf, resolveScheme, verifyData, type VerifyOutcome } from "../cms/signature";
-import type { CertificateSummary, Finding } from "../types";
+import type { CertificateSummary, DistrustEntry, Finding, TrustAnchor, TrustOrigin } from "../types";
+import { anchorSet, distrustSet, type AnchorInput } from "./anchors";
 import { equalBytes, toHex } from "../util/bytes";
 import { normalizedName, parseCertificate, type ParsedCertificate } from "./x509";
 
 export { parseCertificate, type ParsedCertificate } from "./x509";
+export { anchorSet, originLabel, type AnchorInput } from "./anchors";
 
 /** Extra facts about a summary that the contract type does not carry (kept out of the JSON). */
 interface SummaryInfo {
@@ -181,16 +183,20 @@ export function certificateFindings(
     st !== undefined && !Number.isNaN(st)
       ? { signingTime: new Date(st).toISOString(), validAtSigningTime: validAtSigning }
       : { validAtSigningTime: null };
-  if (!Number.isNaN(na) && at > na) {
+  // Judged at the time of signing (the signing time, else the evaluation time): a certificate that was
+  // valid when the message was signed and has expired since is the normal state of old mail (info); one
+  // that was expired or not yet valid when signing is a real problem (warning).
+  const hasSt = st !== undefined && !Number.isNaN(st);
+  if (!Number.isNaN(na) && (at > na || (hasSt && (st as number) > na))) {
     const sEn =
       validAtSigning === true
-        ? " It was still valid when the message was signed, so the signature itself is not affected; only the certificate can no longer be used for new signatures."
+        ? " It was still valid when the message was signed, so the signature is not affected: this is normal for older mail. Only new signatures, and encrypted mail to its owner, need a new certificate."
         : validAtSigning === false
           ? " It had already expired when the message was signed."
           : " The message carries no signing time, so whether it was valid at signing cannot be told.";
     const sJa =
       validAtSigning === true
-        ? "署名された時点ではまだ有効だったため、署名そのものには影響しません。この証明書で新しく署名することはできません。"
+        ? "署名された時点では有効だったため、署名そのものには影響しません。古いメールでは普通のことです。新しく署名したり、この相手に暗号化メールを送ったりするには、新しい証明書が必要です。"
         : validAtSigning === false
           ? "署名された時点で、すでに有効期限が切れていました。"
           : "署名時刻が記録されていないため、署名の時点で有効だったかどうかは分かりません。";
@@ -202,6 +208,7 @@ export function certificateFindings(
           ja: `${name} の証明書は ${day(cert.notAfter)} に有効期限が切れています。${sJa}`,
         },
         { ...base, ...signingDetail },
+        validAtSigning === true ? "info" : "warning",
       ),
     );
   } else if (!Number.isNaN(nb) && at < nb) {
@@ -211,6 +218,17 @@ export function certificateFindings(
         {
           en: `The certificate of ${name} is not valid until ${day(cert.notBefore)}. Check the computer's clock, or the certificate was issued with a future start date.${validAtSigning === false ? " It was not valid when the message was signed either." : ""}`,
           ja: `${name} の証明書は ${day(cert.notBefore)} から有効になるもので、まだ有効ではありません。パソコンの時計が正しいか確認してください。時計が正しい場合は、有効期間の開始日が将来の日付で発行された証明書です。${validAtSigning === false ? "署名された時点でも有効ではありませんでした。" : ""}`,
+        },
+        { ...base, ...signingDetail },
+      ),
+    );
+  } else if (!Number.isNaN(nb) && hasSt && (st as number) < nb) {
+    out.push(
+      finding(
+        "CERT_NOT_YET_VALID",
+        {
+          en: `The certificate of ${name} was not yet valid when the message was signed (signed ${day(new Date(st as number).toISOString())}, valid from ${day(cert.notBefore)}): the signing computer's clock was wrong, or the signing time is not true.`,
+          ja: `${name} の証明書は、署名された時点（${day(new Date(st as number).toISOString())}）ではまだ有効ではありませんでした（有効期間の開始は ${day(cert.notBefore)}）。署名したパソコンの時計がずれていたか、署名時刻が正しくありません。`,
         },
         { ...base, ...signingDetail },
       ),
@@ -357,97 +375,285 @@ export async function verifyCertificateSignature(
 export interface ChainResult {
   /** From the leaf up to the anchor (or as far as it could be built). */
   chain: CertificateSummary[];
-  /** Ends at one of the trust anchors, every link's signature verified. */
+  /** Ends at one of the trust anchors, every link's signature verified, nothing in it refused. */
   trusted: boolean;
   /** Ends at a self-signed certificate or an anchor. */
   complete: boolean;
-  /** Why not trusted: "no-anchors" | "self-signed" | "unknown-issuer" | "bad-signature" | "unsupported-algorithm" | "loop". */
+  /**
+   * Why not trusted: "no-anchors" | "self-signed" | "unknown-issuer" (an issuer is missing) |
+   * "bad-signature" | "unsupported-algorithm" | "loop" | "too-long" | "distrusted" | "distrust-after" |
+   * "issuer-not-valid" (an intermediate or the root was not valid at the time of signing).
+   */
   reason?: string;
+  /** Origin of the anchor the chain ends at (when trusted). */
+  trustedBy?: TrustOrigin;
+  /** The anchor's name (NSS label or subject), when trusted. */
+  anchorLabel?: string;
+  /** Facts about the reason, for the finding's detail (the refused certificate, the dates). */
+  problem?: Record<string, string>;
 }
 
-const MAX_CHAIN = 10;
+export interface ChainOptions {
+  /** The time the chain must be valid at: the signing time, else the evaluation time. Unset: not checked. */
+  time?: Date;
+  /** Explicitly distrusted certificates. */
+  distrust?: readonly DistrustEntry[];
+}
+
+/** Most certificates in a path, the leaf and the anchor included; longer is "too-long". */
+export const MAX_CHAIN = 10;
+/** Candidate issuers tried for one certificate, and signature checks for one chain at most. */
+const MAX_CANDIDATES = 8;
+const MAX_CHECKS = 48;
+
+const REASON_RANK: Record<string, number> = {
+  distrusted: 10,
+  "distrust-after": 9,
+  "issuer-not-valid": 8,
+  "bad-signature": 6,
+  "unsupported-algorithm": 5,
+  "too-long": 4,
+  loop: 3,
+  "self-signed": 2,
+  "unknown-issuer": 1,
+};
+
+interface Failure {
+  path: PoolEntry[];
+  reason: string;
+  complete: boolean;
+  problem?: Record<string, string>;
+}
+
+function validAt(p: ParsedCertificate, t: Date | undefined): boolean {
+  if (!t) return true;
+  const ms = t.getTime();
+  return !(p.notBefore && ms < p.notBefore.getTime()) && !(p.notAfter && ms > p.notAfter.getTime());
+}
 
 /**
- * Builds the chain leaf → anchor: at each step an anchor that names the issuer and whose key verifies the
- * signature ends the chain (trusted); otherwise a pool certificate that does continues it.
+ * Builds the chain leaf → anchor from the certificates the message carries, depth first: every candidate
+ * issuer (cross-certificates, renewed intermediates; those valid at `time` first) is tried, and the first
+ * path that ends at an acceptable anchor wins. Loops and paths longer than MAX_CHAIN are cut; nothing is
+ * fetched. When no path is trusted, the most telling failure is reported.
  */
 export async function buildChain(
   leaf: Uint8Array,
-  pool: Uint8Array[],
-  anchors: Uint8Array[],
+  pool: readonly Uint8Array[],
+  anchors: AnchorInput,
+  opts: ChainOptions = {},
 ): Promise<ChainResult> {
   const leafEntry = entry(leaf);
   if (!leafEntry) return { chain: [], trusted: false, complete: false, reason: "unreadable" };
-  const anchorEntries = anchors.map(entry).filter((e): e is PoolEntry => e !== undefined);
+  const set = anchorSet(anchors);
+  const distrust = distrustSet(opts.distrust);
   const poolEntries = pool.map(entry).filter((e): e is PoolEntry => e !== undefined);
-  const chain: CertificateSummary[] = [summaryOf(leafEntry.p)];
-  const used = new Set<string>();
-  let current = leafEntry;
-  let reason: string | undefined;
-  for (let depth = 0; depth < MAX_CHAIN; depth++) {
-    const fp = fingerprint(current.p);
-    used.add(fp);
-    // The current certificate is itself an anchor.
-    if (anchorEntries.some((a) => equalBytes(a.p.der, current.p.der))) {
-      return { chain, trusted: true, complete: true };
-    }
-    let sawUnsupported = false;
-    let sawBad = false;
-    for (const a of anchorEntries) {
-      if (!issuedBy(current.p, a)) continue;
-      const r = await verifyCertificateSignature(current.p, a.p);
-      if (r === "ok") {
-        chain.push(summaryOf(a.p));
-        return { chain, trusted: true, complete: true };
-      }
-      if (r === "unsupported") sawUnsupported = true;
-      else sawBad = true;
-    }
-    const selfSigned = issuedBy(current.p, current);
-    if (selfSigned) {
+  const time = opts.time;
+  let checks = 0;
+  const failures: Failure[] = [];
+  const anchorCache = new Map<TrustAnchor, PoolEntry | undefined>();
+  const anchorEntry = (a: TrustAnchor): PoolEntry | undefined => {
+    if (!anchorCache.has(a)) anchorCache.set(a, entry(a.der));
+    return anchorCache.get(a);
+  };
+  const summaries = (path: PoolEntry[]): CertificateSummary[] => path.map((e) => summaryOf(e.p));
+
+  /** A path that reached anchor `a`: accepted, or a failure saying why not. */
+  const accept = (path: PoolEntry[], a: TrustAnchor): ChainResult | Failure => {
+    const leafP = leafEntry.p;
+    if (a.distrustAfter && leafP.notBefore && leafP.notBefore.getTime() > a.distrustAfter.getTime()) {
       return {
-        chain,
-        trusted: false,
+        path,
+        reason: "distrust-after",
         complete: true,
-        reason: anchors.length === 0 ? "no-anchors" : "self-signed",
+        problem: {
+          anchor: a.label ?? path[path.length - 1]?.p.subject ?? "",
+          distrustAfter: a.distrustAfter.toISOString(),
+          notBefore: leafP.notBefore.toISOString(),
+        },
       };
     }
-    let next: PoolEntry | undefined;
-    for (const c of poolEntries) {
-      if (!issuedBy(current.p, c)) continue;
-      const cfp = fingerprint(c.p);
-      if (used.has(cfp)) continue;
-      const r = await verifyCertificateSignature(current.p, c.p);
-      if (r === "ok") {
-        next = c;
-        break;
+    for (const e of path) {
+      const d = distrust.find(e.p.issuerDer, e.p.serialNumber);
+      if (d) {
+        return {
+          path,
+          reason: "distrusted",
+          complete: true,
+          problem: { certificate: e.p.subject, ...(d.label ? { label: d.label } : {}) },
+        };
       }
-      if (r === "unsupported") sawUnsupported = true;
-      else sawBad = true;
     }
-    if (!next) {
-      reason =
-        anchors.length === 0
-          ? "no-anchors"
-          : sawUnsupported
-            ? "unsupported-algorithm"
-            : sawBad
-              ? "bad-signature"
-              : "unknown-issuer";
-      return { chain, trusted: false, complete: false, reason };
+    for (const e of path.slice(1)) {
+      if (!validAt(e.p, time)) {
+        return {
+          path,
+          reason: "issuer-not-valid",
+          complete: true,
+          problem: {
+            certificate: e.p.subject,
+            notBefore: iso(e.p.notBefore),
+            notAfter: iso(e.p.notAfter),
+            time: iso(time),
+          },
+        };
+      }
     }
-    chain.push(summaryOf(next.p));
-    current = next;
+    return {
+      chain: summaries(path),
+      trusted: true,
+      complete: true,
+      trustedBy: a.origin,
+      anchorLabel: a.label ?? path[path.length - 1]?.p.subject ?? "",
+    };
+  };
+
+  const extend = async (path: PoolEntry[]): Promise<ChainResult | undefined> => {
+    const cur = path[path.length - 1] as PoolEntry;
+    // The certificate is itself an anchor.
+    const self = set.exact(cur.p.der, cur.p.subjectDer);
+    if (self) {
+      const r = accept(path, self);
+      if ("trusted" in r) return r;
+      failures.push(r);
+      return undefined;
+    }
+    if (path.length >= MAX_CHAIN) {
+      failures.push({ path, reason: "too-long", complete: false });
+      return undefined;
+    }
+    let tried = 0;
+    let sawLoop = false;
+    let sawCandidate = false;
+    // Anchors that name the issuer and whose key verifies the signature end the path.
+    const tryAnchors = async (list: TrustAnchor[]): Promise<ChainResult | undefined> => {
+      for (const a of list) {
+        const ae = anchorEntry(a);
+        if (!ae || !issuedBy(cur.p, ae) || checks >= MAX_CHECKS) continue;
+        sawCandidate = true;
+        checks++;
+        const r = await verifyCertificateSignature(cur.p, ae.p);
+        if (r !== "ok") {
+          failures.push({
+            path,
+            reason: r === "unsupported" ? "unsupported-algorithm" : "bad-signature",
+            complete: false,
+          });
+          continue;
+        }
+        const result = accept(path.concat(equalBytes(ae.p.der, cur.p.der) ? [] : [ae]), a);
+        if ("trusted" in result) return result;
+        failures.push(result);
+      }
+      return undefined;
+    };
+    const byAnchor = await tryAnchors(set.bySubject(cur.p.issuerDer));
+    if (byAnchor) return byAnchor;
+    if (issuedBy(cur.p, cur)) {
+      failures.push({ path, reason: "self-signed", complete: true });
+      return undefined;
+    }
+    const candidates = poolEntries
+      .filter((c) => issuedBy(cur.p, c))
+      .sort((x, y) => Number(validAt(y.p, time)) - Number(validAt(x.p, time)));
+    for (const c of candidates) {
+      if (path.some((e) => e.p === c.p || equalBytes(e.p.der, c.p.der))) {
+        sawLoop = true;
+        continue;
+      }
+      if (tried >= MAX_CANDIDATES || checks >= MAX_CHECKS) break;
+      tried++;
+      sawCandidate = true;
+      checks++;
+      const r = await verifyCertificateSignature(cur.p, c.p);
+      if (r !== "ok") {
+        failures.push({
+          path,
+          reason: r === "unsupported" ? "unsupported-algorithm" : "bad-signature",
+          complete: false,
+        });
+        continue;
+      }
+      const found = await extend(path.concat([c]));
+      if (found) return found;
+    }
+    if (!sawCandidate) {
+      // A dead end: an anchor whose name is encoded differently (PrintableString vs UTF8String, case)?
+      const exact = set.bySubject(cur.p.issuerDer);
+      const loose = set.bySubjectLoose(normalizedName(cur.p.issuerAttrs)).filter((a) => !exact.includes(a));
+      const byLoose = await tryAnchors(loose);
+      if (byLoose) return byLoose;
+    }
+    if (sawLoop && !sawCandidate) failures.push({ path, reason: "loop", complete: false });
+    else if (!sawCandidate) failures.push({ path, reason: "unknown-issuer", complete: false });
+    return undefined;
+  };
+
+  const found = await extend([leafEntry]);
+  if (found) return found;
+  if (set.size === 0) {
+    // Without anchors nothing can be trusted: report how far the chain goes, with the one reason.
+    const longest = failures.reduce<Failure | undefined>(
+      (b, f) => (!b || f.path.length > b.path.length ? f : b),
+      undefined,
+    );
+    const path = longest?.path ?? [leafEntry];
+    return {
+      chain: summaries(path),
+      trusted: false,
+      complete: longest?.complete ?? false,
+      reason: "no-anchors",
+    };
   }
-  return { chain, trusted: false, complete: false, reason: "loop" };
+  const best = failures.reduce<Failure | undefined>(
+    (b, f) =>
+      !b ||
+      (REASON_RANK[f.reason] ?? 0) > (REASON_RANK[b.reason] ?? 0) ||
+      ((REASON_RANK[f.reason] ?? 0) === (REASON_RANK[b.reason] ?? 0) && f.path.length > b.path.length)
+        ? f
+        : b,
+    undefined,
+  );
+  const path = best?.path ?? [leafEntry];
+  return {
+    chain: summaries(path),
+    trusted: false,
+    complete: best?.complete ?? false,
+    reason: best?.reason ?? "unknown-issuer",
+    ...(best?.problem ? { problem: best.problem } : {}),
+  };
 }
 
-/** CERT_UNTRUSTED for a chain that does not end at a trust anchor; undefined when trusted. */
+/**
+ * The finding for a chain that does not end at a trust anchor: CERT_UNTRUSTED, or, when a certificate in
+ * the chain is signed with an algorithm this tool cannot check, UNSUPPORTED_ALGORITHM saying that the chain
+ * was not checked (not "untrusted": nothing says it is). Undefined when trusted.
+ */
 export function trustFinding(leaf: CertificateSummary, result: ChainResult): Finding | undefined {
   if (result.trusted) return undefined;
   const name = displayName(leaf);
   const top = result.chain[result.chain.length - 1];
   const reason = result.reason ?? "unknown-issuer";
+  const chainDetail = {
+    subject: leaf.subject,
+    reason,
+    chain: result.chain.map((c) => c.subject),
+    complete: result.complete,
+    ...(top ? { top: top.subject, topIssuer: top.issuer } : {}),
+    ...(result.problem ?? {}),
+  };
+  if (reason === "unsupported-algorithm") {
+    return finding(
+      "UNSUPPORTED_ALGORITHM",
+      {
+        en: `The certificate chain of ${name} was not checked: a certificate in it is signed with an algorithm this tool cannot check, so whether it leads to a trusted root cannot be told here.`,
+        ja: `${name} の電子証明書のチェーンは確認していません。チェーンの中に、このツールでは確認できない方式で署名された証明書があるため、信頼できるルート証明書につながるかどうかは判断できません。`,
+      },
+      { ...chainDetail, source: "certificate-chain", chainChecked: false },
+    );
+  }
+  const p = result.problem ?? {};
+  const missing = top?.issuer ?? leaf.issuer;
   const why: Record<string, { en: string; ja: string }> = {
     "no-anchors": {
       en: "no trusted root certificate was configured to check it against",
@@ -457,17 +663,39 @@ export function trustFinding(leaf: CertificateSummary, result: ChainResult): Fin
       en: "it ends at a self-signed certificate that is not among the trusted roots",
       ja: "信頼済みのルート証明書に含まれない自己署名証明書で終わっています",
     },
-    "unknown-issuer": {
-      en: "the issuing (intermediate) certificate is neither in the message nor among the trusted roots",
-      ja: "発行元の中間CA証明書が、メールにも信頼済みのルート証明書にも見つかりません",
-    },
+    "unknown-issuer":
+      result.chain.length <= 1
+        ? {
+            en: `the chain is incomplete: the intermediate certificate that issued it (${missing}) was not included in the message, and it is not among the trusted roots. Missing intermediates are not fetched; the sender's mail program should include them`,
+            ja: `証明書チェーンが途中で切れています。この証明書を発行した中間CA証明書（${missing}）がメールに含まれておらず、信頼済みのルート証明書にもありません。欠けた中間CA証明書をインターネットから取りに行くことはしません。送信者のメールソフトで中間CA証明書を含めて署名する必要があります`,
+          }
+        : {
+            en: `the chain ends at "${top?.commonName || top?.subject || ""}", whose issuer (${missing}) is neither in the message nor among the trusted roots: a root certificate not trusted here, or a further intermediate certificate that was not included`,
+            ja: `証明書チェーンは「${top?.commonName || top?.subject || ""}」で止まっています。その発行元（${missing}）はメールにも信頼済みのルート証明書にもありません。ここでは信頼されていないルート証明書か、メールに含まれていない別の中間CA証明書です`,
+          },
     "bad-signature": {
       en: "a certificate in the chain does not carry a valid signature from its issuer",
       ja: "証明書チェーンの中に、発行元による正しい署名がない証明書があります",
     },
-    "unsupported-algorithm": {
-      en: "a certificate in the chain is signed with an algorithm this tool cannot check",
-      ja: "証明書チェーンの中に、このツールでは確認できない方式で署名された証明書があります",
+    loop: {
+      en: "the certificates in the message issue one another in a loop and never reach a trusted root",
+      ja: "メールに含まれる証明書が互いを発行し合う循環になっていて、信頼済みのルート証明書にたどり着きません",
+    },
+    "too-long": {
+      en: `the chain is longer than ${MAX_CHAIN} certificates, more than any genuine chain, and was not followed further`,
+      ja: `証明書チェーンが ${MAX_CHAIN} 段を超えており、通常の証明書ではありえない長さのため、それ以上たどっていません`,
+    },
+    distrusted: {
+      en: `the certificate "${p["certificate"] ?? ""}" in its chain is explicitly distrusted${p["label"] ? ` (${p["label"]})` : ""}`,
+      ja: `チェーンの中の証明書「${p["certificate"] ?? ""}」は、信頼しないものとして明示的に登録されています${p["label"] ? `（${p["label"]}）` : ""}`,
+    },
+    "distrust-after": {
+      en: `the root "${p["anchor"] ?? ""}" is no longer trusted for e-mail certificates issued after ${day(p["distrustAfter"] ?? "")}, and this one was issued on ${day(p["notBefore"] ?? "")}`,
+      ja: `ルート証明書「${p["anchor"] ?? ""}」は、${day(p["distrustAfter"] ?? "")} より後に発行されたメール用の証明書を信頼しなくなっており、この証明書は ${day(p["notBefore"] ?? "")} に発行されています`,
+    },
+    "issuer-not-valid": {
+      en: `the issuing certificate "${p["certificate"] ?? ""}" was not valid when the message was signed (valid ${day(p["notBefore"] ?? "")} to ${day(p["notAfter"] ?? "")})`,
+      ja: `発行元の証明書「${p["certificate"] ?? ""}」は、署名された時点で有効期間外でした（有効期間 ${day(p["notBefore"] ?? "")}〜${day(p["notAfter"] ?? "")}）`,
     },
   };
   const w = why[reason] ?? {
@@ -481,11 +709,8 @@ export function trustFinding(leaf: CertificateSummary, result: ChainResult): Fin
       ja: `${name} の証明書を信頼できるルート証明書までたどれません。${w.ja}。${leaf.jcan || result.chain.some((c) => c.jcan) ? "JCAN 証明書の場合は、JCAN のルート証明書と中間CA証明書をインストールしてください。" : ""}`,
     },
     {
-      subject: leaf.subject,
-      reason,
-      chain: result.chain.map((c) => c.subject),
-      complete: result.complete,
-      ...(top ? { top: top.subject, topIssuer: top.issuer } : {}),
+      ...chainDetail,
+      ...(reason === "unknown-issuer" ? { chainIncomplete: true, missingIssuer: missing } : {}),
     },
   );
 }

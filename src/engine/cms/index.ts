@@ -15,7 +15,7 @@ import {
 import { normalizedName, parseName } from "../cert/x509";
 import { digest, digestSync, type HashName } from "./hashes";
 import { finding } from "../findings";
-import type { Finding, Recipient, SignatureVerdict, Signer } from "../types";
+import type { DistrustEntry, Finding, Recipient, SignatureVerdict, Signer, TrustAnchor } from "../types";
 import { encodeBase64, equalBytes, toHex } from "../util/bytes";
 import {
   CIPHER_OIDS,
@@ -113,8 +113,10 @@ export type CmsInfo = SignedCms | EnvelopedCms | UnknownCms;
 export interface VerifyOptions {
   /** The content of a detached signature (multipart/signed first part). */
   detachedContent?: Uint8Array;
-  /** Trust anchors, DER. */
-  trustAnchors: Uint8Array[];
+  /** Trust anchors: DER (explicit, "command-line") or typed with their origin. */
+  trustAnchors: readonly (Uint8Array | TrustAnchor)[];
+  /** Explicitly distrusted certificates. */
+  distrust?: readonly DistrustEntry[];
   /** Evaluation time. */
   at: Date;
   /** Depth of this S/MIME layer (0 = outermost). */
@@ -693,7 +695,11 @@ async function verifyOne(
   let chain: ChainResult | undefined;
   if (cert) {
     const summary = summaryOf(cert);
-    chain = await buildChain(cert.der, cms.certificates, opts.trustAnchors);
+    // The chain is judged at the time of signing (the signing time, else the evaluation time).
+    chain = await buildChain(cert.der, cms.certificates, opts.trustAnchors, {
+      time: si.signingTime ?? opts.at,
+      ...(opts.distrust ? { distrust: opts.distrust } : {}),
+    });
     signer = {
       ...summary,
       jcan: summary.jcan || chain.chain.some((c) => c.jcan),
@@ -701,6 +707,7 @@ async function verifyOne(
       signatureAlgorithm: signatureName(si.signatureAlgorithm),
       chain: chain.chain.map((c) => c.subject),
       trusted: chain.trusted,
+      ...(chain.trusted && chain.trustedBy ? { trustedBy: chain.trustedBy } : {}),
       valid: false,
       layer: opts.layer,
       certificate: encodeBase64(cert.der),

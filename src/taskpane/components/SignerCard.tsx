@@ -1,8 +1,8 @@
 import { Badge, Card, makeStyles, Spinner, tokens } from "@fluentui/react-components";
 import { lazy, Suspense } from "react";
 import type { Signer } from "../../engine/types";
-import { formatDay, useI18n } from "../i18n/index";
-import { daysUntil, signerName } from "../verdict";
+import { formatDay, useI18n, type StringKey } from "../i18n/index";
+import { daysUntil, signerName, trustedByKey } from "../verdict";
 import type { SenderIdentity } from "../sender";
 import { CertActions } from "./CertActions";
 
@@ -68,6 +68,11 @@ export function SignerCard({
         <Badge appearance="tint" color={signer.trusted ? "success" : "warning"} data-testid="trust-badge">
           {signer.trusted ? t("trusted") : t("notTrusted")}
         </Badge>
+        {trustedByKey(signer) && (
+          <span className={s.key} data-testid="trusted-by">
+            {t(trustedByKey(signer) as StringKey)}
+          </span>
+        )}
       </div>
       <dl className={s.fields}>
         {signer.emails.length > 0 && (

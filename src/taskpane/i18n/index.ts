@@ -131,6 +131,17 @@ const STRINGS = {
   chainTop: { en: "Top of chain (not trusted)", ja: "チェーンの最上位（信頼されていません）" },
   trusted: { en: "Trusted", ja: "信頼済み" },
   notTrusted: { en: "Not trusted", ja: "信頼されていません" },
+  // who vouched for a trusted signer (Signer.trustedBy)
+  trustedBy_mozilla: { en: "verified with Mozilla's root store", ja: "Mozilla のルート証明書で確認" },
+  trustedBy_organisation: {
+    en: "verified with your organisation's root certificates",
+    ja: "組織のルート証明書で確認",
+  },
+  trustedBy_commandLine: {
+    en: "verified with a root certificate given explicitly",
+    ja: "指定されたルート証明書で確認",
+  },
+  sVouched: { en: "The signer's certificate was {by}.", ja: "署名者の電子証明書は、{by}済みです。" },
   jcanBadge: { en: "JCAN", ja: "JCAN" },
   showDetails: { en: "Certificate details", ja: "証明書の詳細" },
   findings: { en: "What was checked", ja: "確認した内容" },

@@ -1,0 +1,23 @@
+/**
+ * The pane's trust anchors, loaded lazily by the analysis worker (its own chunk, "anchors"): Mozilla's
+ * root store for e-mail and the organisation's roots built in with SMIME_ASSISTANT_TRUST_ANCHORS=roots.pem
+ * (webpack's DefinePlugin, __SMIME_ORG_ANCHORS__). Nothing in a message and no click in the pane adds one.
+ */
+import { mozillaTrust, organisationAnchors } from "../engine/cert/defaultAnchors";
+import type { DistrustEntry, TrustAnchor } from "../engine/types";
+import { decodeBase64String } from "../engine/util/bytes";
+
+let trust: { anchors: readonly TrustAnchor[]; distrust: readonly DistrustEntry[] } | undefined;
+
+/** The default anchors (the same array object every time, so the engine indexes them once). */
+export function paneTrust(): { anchors: readonly TrustAnchor[]; distrust: readonly DistrustEntry[] } {
+  if (!trust) {
+    const org = typeof __SMIME_ORG_ANCHORS__ !== "undefined" ? __SMIME_ORG_ANCHORS__ : [];
+    const mozilla = mozillaTrust();
+    trust = {
+      anchors: [...organisationAnchors(org.map(decodeBase64String)), ...mozilla.anchors],
+      distrust: mozilla.distrust,
+    };
+  }
+  return trust;
+}
