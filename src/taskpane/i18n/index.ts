@@ -33,6 +33,14 @@ const STRINGS = {
     en: "The message could not be checked: {reason}",
     ja: "メッセージを確認できませんでした：{reason}",
   },
+  tooComplexTitle: {
+    en: "This message is too complex to check here",
+    ja: "このメッセージは複雑すぎるため、ここでは確認できません",
+  },
+  tooComplexBody: {
+    en: "Checking it took longer than {seconds} seconds, so the pane stopped. This does not mean the message is harmful or that its signature is broken. You can check it in full on a computer with the command line: save the message as an .eml file and run “smime-assistant diagnose message.eml”. Other messages can be checked here as usual.",
+    ja: "確認に {seconds} 秒以上かかったため、途中で中止しました。メールが危険である、または電子署名が壊れているという意味ではありません。すべてを確認するには、メールを .eml ファイルとして保存し、パソコンのコマンドラインで「smime-assistant diagnose message.eml」を実行してください。ほかのメールは、これまでどおりここで確認できます。",
+  },
   errorBoundary: {
     en: "The pane hit an unexpected error and stopped. Reload it to try again. Technical detail: {reason}",
     ja: "予期しないエラーが発生したため、作業ウィンドウを停止しました。再読み込みしてもう一度お試しください。技術的な詳細：{reason}",
