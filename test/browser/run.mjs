@@ -100,6 +100,7 @@ async function openPane({
   colorScheme = "light",
   viewport = { width: 420, height: 900 },
   query = "",
+  timeLimitMs,
 } = {}) {
   const context = await browser.newContext({ locale, colorScheme, viewport, acceptDownloads: true });
   const officeJs = office === "none" ? undefined : office === "nohost" ? NO_HOST_OFFICE : STUB;
@@ -111,6 +112,25 @@ async function openPane({
     if (m.type() === "error" && !/ERR_INTERNET_DISCONNECTED|office\.js/.test(m.text()))
       errors.push(`console: ${m.text()}`);
   });
+  if (timeLimitMs !== undefined) {
+    // the pane's test hook (src/taskpane/supervisor.ts testTimeLimit: can only lower the time limit, read
+    // per message), and a count of the workers made and terminated
+    await page.addInitScript((ms) => {
+      window.__SMIME_ASSISTANT_TEST__ = { timeLimitMs: ms };
+      window.__workers = { created: 0, terminated: 0 };
+      const Native = window.Worker;
+      window.Worker = class extends Native {
+        constructor(...args) {
+          super(...args);
+          window.__workers.created++;
+        }
+        terminate() {
+          window.__workers.terminated++;
+          super.terminate();
+        }
+      };
+    }, timeLimitMs);
+  }
   await page.addInitScript(
     ({ cfg, watch }) => {
       window.__csp = [];
@@ -380,6 +400,40 @@ test("Outlook: a 50 MB message is analysed in the worker with a progress indicat
     `#   50 MB (${(big.size / 1e6).toFixed(1)} MB): verdict ${v.kind}; longest main-thread stall while analysing ${analysingGap.toFixed(0)} ms, while reading from Office ${readingGap.toFixed(0)} ms`,
   );
   assert.ok(analysingGap < 1000, `main thread blocked ${analysingGap} ms during analysis`);
+  await clean(p);
+  await p.context.close();
+});
+
+test("Outlook: a message past the time limit → 'too complex to check here' (worker ended); the next message is checked", async () => {
+  // The 50 MB message (about 0.2 s of engine work here) under a 1 ms limit set through the test hook
+  // (production: 20 s + 0.2 s per MB, counted from the worker's start): its analysis is stopped and the
+  // worker terminated. The hook is then removed: the next message gets a new worker and the normal limit.
+  const big = bigMessage();
+  const p = await openPane({ office: { item: emlItem("x", { emlUrl: big.url }) }, timeLimitMs: 1 });
+  await p.page.getByTestId("too-complex").waitFor({ timeout: 120_000 });
+  const text = await p.page.getByTestId("too-complex").innerText();
+  assert.match(text, /too complex to check here/);
+  assert.match(text, /smime-assistant diagnose/);
+  assert.equal(
+    await p.page.getByTestId("verdict").count(),
+    0,
+    "no verdict for a message that was not checked",
+  );
+  await shot(p.page, "too-complex");
+  assert.deepEqual(await p.page.evaluate(() => window.__workers), { created: 1, terminated: 1 });
+  await p.page.evaluate(() => {
+    delete window.__SMIME_ASSISTANT_TEST__;
+    window.__officeStub.setItem({
+      itemClass: "IPM.Note",
+      subject: "x",
+      attachments: [],
+      emlUrl: "/__fixtures__/samples/sample-tampered.eml",
+    });
+    window.__officeStub.fire("olkItemSelectedChanged");
+  });
+  await p.page.locator("[data-testid=verdict][data-verdict=broken]").waitFor({ timeout: 30_000 });
+  assert.equal(await p.page.getByTestId("too-complex").count(), 0);
+  assert.deepEqual(await p.page.evaluate(() => window.__workers), { created: 2, terminated: 1 });
   await clean(p);
   await p.context.close();
 });
@@ -663,6 +717,36 @@ test("Certificate file check (.p12) in the page: legacy 3DES file opens; a wrong
   const stored = await p.page.evaluate(() => JSON.stringify({ ...window.localStorage }) + document.cookie);
   assert.ok(!stored.includes("correct horse"), "password found in storage");
   await shot(p.page, "p12-check");
+  await clean(p);
+  await p.context.close();
+});
+
+test("Certificate file check past the time limit: 'too complex to check here' (worker ended); the next file is checked", async () => {
+  // mac-sha256-50k.p12 (gen-p12-costly.sh) needs about a second of hashing; the test hook's 1 ms limit stops it
+  const p = await openPane({ office: "none", timeLimitMs: 1 });
+  await p.page.getByTestId("open-file-check").click();
+  await p.page.getByTestId("certificate-file-check").waitFor();
+  const dir = path.join(ROOT, "test", "fixtures", "generated", "p12");
+  await p.page.getByTestId("p12-file").setInputFiles(path.join(dir, "costly", "mac-sha256-50k.p12"));
+  await p.page.getByTestId("p12-password").fill("correct horse battery");
+  await p.page.getByTestId("p12-submit").click();
+  await p.page.getByTestId("p12-error").waitFor({ timeout: 60_000 });
+  assert.match(
+    await p.page.getByTestId("p12-error").innerText(),
+    /too complex to check here.*smime-assistant check-p12 mac-sha256-50k\.p12/s,
+  );
+  assert.equal(await p.page.getByTestId("p12-password").inputValue(), "");
+  await p.page.evaluate(() => delete window.__SMIME_ASSISTANT_TEST__);
+  await p.page.getByTestId("p12-file").setInputFiles(path.join(dir, "ok-legacy-3des.p12"));
+  await p.page.getByTestId("p12-password").fill("correct horse battery");
+  await p.page.getByTestId("p12-submit").click();
+  await p.page.getByTestId("p12-result").waitFor({ timeout: 60_000 });
+  const codes = await p.page
+    .getByTestId("p12-finding")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-code")));
+  assert.ok(codes.includes("P12_OK"), `expected P12_OK, got ${codes}`);
+  // the p12 worker: one ended, one new (the message worker is not started on the standalone page)
+  assert.deepEqual(await p.page.evaluate(() => window.__workers), { created: 2, terminated: 1 });
   await clean(p);
   await p.context.close();
 });
