@@ -365,6 +365,7 @@ export function App({ inOffice, initialLang }: AppProps): JSX.Element {
                       index={i}
                       count={d.signers.length}
                       from={from}
+                      diagnosis={d}
                     />
                   ))}
                 </section>

@@ -169,6 +169,14 @@ const STRINGS = {
   saveCer: { en: "Save .cer", ja: ".cer 形式で保存" },
   savePem: { en: "Save .pem", ja: ".pem 形式で保存" },
   addContact: { en: "Add to contacts", ja: "連絡先に追加" },
+  contactGateTitle: {
+    en: "This certificate is not offered for your contacts",
+    ja: "この電子証明書は連絡先への登録に使えません",
+  },
+  contactGateExport: {
+    en: "You can still copy or save it to look at it.",
+    ja: "内容を確認するためのコピーや保存はできます。",
+  },
   close: { en: "Close", ja: "閉じる" },
   checkCertFile: {
     en: "Check my certificate file (.p12 / .pfx)",
