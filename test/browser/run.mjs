@@ -486,7 +486,7 @@ test("Outlook dark theme (officeTheme) → Fluent dark theme", async () => {
   await p.context.close();
 });
 
-test("Sender certificate: save .cer (DER) / .pem, copy, add-to-contacts steps", async () => {
+test("Sender certificate: save .cer (DER) / .pem, copy; an untrusted signer is not offered for contacts", async () => {
   const p = await openPane({ office: { item: emlItem("sample-signed.eml") } });
   await verdictOf(p.page);
   await p.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
@@ -507,6 +507,25 @@ test("Sender certificate: save .cer (DER) / .pem, copy, add-to-contacts steps", 
   await p.page.getByText("Copied to the clipboard.").waitFor();
   const clip = await p.page.evaluate(() => navigator.clipboard.readText());
   assert.equal(clip.replace(/\s/g, ""), pemText.replace(/\s/g, ""));
+  // in Outlook the pane has no trust anchor for the TEST hierarchy: the signer is untrusted, so adding to
+  // contacts is not offered (the contacts gate) and the pane says why; export stays
+  assert.equal(await p.page.getByTestId("add-contact").count(), 0);
+  const gate = p.page.getByTestId("contact-gate");
+  await gate.waitFor();
+  assert.deepEqual(
+    await gate.locator("li").evaluateAll((els) => els.map((e) => e.getAttribute("data-reason"))),
+    ["untrusted"],
+  );
+  assert.match(await gate.innerText(), /does not chain to a trusted root certificate/);
+  await clean(p);
+  await p.context.close();
+});
+
+test("Sender certificate from a trusted signer (standalone sample with the TEST root): add-to-contacts steps", async () => {
+  const p = await openPane({ office: "nohost" });
+  await p.page.locator("[data-testid=sample][data-file='sample-signed.eml']").click();
+  await p.page.locator("[data-testid=verdict][data-verdict=signed-ok]").waitFor({ timeout: 30_000 });
+  assert.equal(await p.page.getByTestId("contact-gate").count(), 0);
   await p.page.getByTestId("add-contact").click();
   await p.page.getByTestId("add-contact-steps").waitFor();
   assert.ok((await p.page.locator("[data-testid=add-contact-steps] [data-testid=step-set]").count()) >= 1);
