@@ -1,5 +1,6 @@
 /**
- * Web Worker: runs the engine's diagnose() off the main thread so the pane stays responsive on big messages.
+ * Web Worker: runs the engine's diagnose() off the main thread, for every message, under the time limit of
+ * analyze.ts (supervisor.ts ends the worker past it), so that no message can freeze or wedge the pane.
  * Protocol (structured clone; the message bytes are transferred, not copied):
  *   in:  { id, bytes: ArrayBuffer, trustAnchors: ArrayBuffer[], at?: string }
  *   out: { id, type: "started" } (first, so the time limit counts the engine's work only; supervisor.ts)
