@@ -640,15 +640,38 @@ test("Standalone in Japanese (navigator.language ja-JP) with the language toggle
 });
 
 test("Compose mode: signing switch, add-in limitation, recipients checked against certificates seen in signed mail, RecipientsChanged", async () => {
-  // 1. The read pane on a verified signed message remembers the signer in the roaming settings.
+  // 1. The read pane on a valid signed message from a signer it cannot trust (in Outlook the TEST root is no
+  //    trust anchor) does not remember the certificate: the contacts gate.
   const p = await openPane({
     office: { displayLanguage: "en-US", mailbox: "1.14", item: emlItem("sample-signed.eml") },
   });
   await verdictOf(p.page);
-  await p.page.waitForFunction(
-    () => /taro\.yamada@example\.jp/.test(window.localStorage.getItem("__stubRoaming") || ""),
-    undefined,
-    { timeout: 10_000 },
+  await p.page.getByTestId("contact-gate").waitFor();
+  assert.doesNotMatch(
+    await p.page.evaluate(() => window.localStorage.getItem("__stubRoaming") || ""),
+    /taro\.yamada@example\.jp/,
+  );
+  //    Seed what a trusted signer's message leaves there (KnownCertificatesStore's format):
+  await p.page.evaluate(() =>
+    window.localStorage.setItem(
+      "__stubRoaming",
+      JSON.stringify({
+        knownCertificates: {
+          v: 1,
+          senders: {
+            "taro.yamada@example.jp": [
+              {
+                sha256: "b60e40fd2707592387e0a36d42a33289a6e9c74b59295a3b0194a1d4ebec79d4",
+                notBefore: "2026-01-01T00:00:00.000Z",
+                notAfter: "2036-01-01T00:00:00.000Z",
+                lastSeen: new Date().toISOString(),
+                name: "山田 太郎",
+              },
+            ],
+          },
+        },
+      }),
+    ),
   );
   // 2. A compose pane in the same mailbox: To has that sender, Cc someone we know nothing about.
   await p.context.addInitScript(
