@@ -15,6 +15,7 @@ import { fromPem } from "../engine/util/bytes";
 import type { Host } from "../faq/types";
 import type { MessageSource } from "../office/types";
 import { analyse, BIG_MESSAGE, warmUp } from "./analyze";
+import { isTimeLimitError } from "./supervisor";
 import { Findings } from "./components/Findings";
 import { SignerCard } from "./components/SignerCard";
 import { Standalone, type OpenedMessage } from "./components/Standalone";
@@ -74,7 +75,9 @@ type Phase =
   | { name: "done"; diagnosis: Diagnosis; source?: MessageSource; fileName?: string }
   | { name: "empty"; source?: MessageSource }
   | { name: "compose"; source?: MessageSource }
-  | { name: "error"; message: string };
+  | { name: "error"; message: string }
+  /** The analysis passed its time limit (analyze.ts): the worker was ended; the CLI is the way on. */
+  | { name: "too-complex"; seconds: number; source?: MessageSource; fileName?: string };
 
 function composeRequested(): boolean {
   try {
@@ -102,6 +105,7 @@ export function App({ inOffice, initialLang }: AppProps): JSX.Element {
     composeRequested() ? { name: "compose" } : inOffice ? { name: "reading" } : { name: "idle" },
   );
   const request = useRef(0);
+  const running = useRef<AbortController | undefined>(undefined);
   const [showFileCheck, setShowFileCheck] = useState(false);
 
   const host: Host = useMemo(() => {
@@ -121,10 +125,15 @@ export function App({ inOffice, initialLang }: AppProps): JSX.Element {
     ) => {
       const id = ++request.current;
       const size = bytes.byteLength;
+      // a newer message replaces the one being checked: its worker is ended, not left running
+      running.current?.abort();
+      const abort = new AbortController();
+      running.current = abort;
       setPhase({ name: "analysing", size });
       try {
         const diagnosis = await analyse(bytes, {
           trustAnchors: anchors,
+          signal: abort.signal,
           onProgress: (fraction) => {
             if (id === request.current) setPhase({ name: "analysing", size, fraction });
           },
@@ -144,7 +153,10 @@ export function App({ inOffice, initialLang }: AppProps): JSX.Element {
         // Remember verified signers for the compose-side recipient check (Outlook only; never throws).
         if (extra.source) void rememberSigners(settled.diagnosis);
       } catch (e) {
-        if (id === request.current)
+        if (id !== request.current) return;
+        if (isTimeLimitError(e))
+          setPhase({ name: "too-complex", seconds: Math.round(e.limitMs / 1000), ...extra });
+        else
           setPhase({ name: "error", message: makeI18n(lang).t("errorAnalyseFailed", { reason: reason(e) }) });
       }
     },
@@ -316,6 +328,14 @@ export function App({ inOffice, initialLang }: AppProps): JSX.Element {
               </MessageBarBody>
             </MessageBar>
           )}
+          {phase.name === "too-complex" && (
+            <MessageBar intent="warning" layout="multiline" data-testid="too-complex">
+              <MessageBarBody>
+                <MessageBarTitle>{t("tooComplexTitle")}</MessageBarTitle>
+                {t("tooComplexBody", { seconds: String(phase.seconds) })}
+              </MessageBarBody>
+            </MessageBar>
+          )}
           {phase.name === "error" && (
             <MessageBar intent="error" layout="multiline" data-testid="error">
               <MessageBarBody>
@@ -402,6 +422,7 @@ export function App({ inOffice, initialLang }: AppProps): JSX.Element {
                       index={i}
                       count={d.signers.length}
                       from={from}
+                      diagnosis={d}
                     />
                   ))}
                 </section>

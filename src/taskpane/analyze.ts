@@ -1,43 +1,37 @@
 /**
- * Main-thread side of the analysis worker. One worker is kept for the pane's life; requests are answered in
- * order, a newer request makes the older one's answer ignored (the user moved to another message).
+ * Main-thread side of the analysis worker. Every message, small or big, is diagnosed in a Web Worker under
+ * a time limit (supervisor.ts): a message that takes too long ends its worker, the pane says it is too
+ * complex to check here, and the next message gets a fresh worker. A newer request aborts the older one
+ * (the user moved to another message).
  */
 import type { Diagnosis } from "../engine/types";
+import { testTimeLimit, WorkerSupervisor, type WorkerLike } from "./supervisor";
 import type { AnalyseRequest, AnalyseResponse } from "./worker";
 
 /** Above this, the pane shows the size and a determinate progress bar. */
 export const BIG_MESSAGE = 1024 * 1024;
 
-let worker: Worker | undefined;
-let nextId = 1;
-const pending = new Map<
-  number,
-  { resolve: (d: Diagnosis) => void; reject: (e: Error) => void; onProgress?: (f: number) => void }
->();
+/**
+ * Time limit of one message's analysis in the pane: 20 s, plus 0.2 s per MB for big messages (a 50 MB
+ * message takes well under a second in Chromium; the engine's costs grow linearly with the size). Past it,
+ * the pane points to the command line (`smime-assistant diagnose`), which has no such limit.
+ */
+export const ANALYSE_TIME_LIMIT_MS = 20_000;
+export const ANALYSE_TIME_PER_MB_MS = 200;
 
-function getWorker(): Worker {
-  if (worker) return worker;
-  const w = new Worker(new URL("./worker.ts", import.meta.url), { name: "smime-engine" });
-  w.addEventListener("message", (ev: MessageEvent<AnalyseResponse>) => {
-    const msg = ev.data;
-    const p = pending.get(msg.id);
-    if (!p) return;
-    if (msg.type === "progress") {
-      p.onProgress?.(msg.fraction);
-      return;
-    }
-    pending.delete(msg.id);
-    if (msg.type === "result") p.resolve(msg.diagnosis);
-    else p.reject(new Error(msg.message));
+export function analyseTimeLimit(size: number): number {
+  return testTimeLimit(ANALYSE_TIME_LIMIT_MS + Math.ceil(size / (1024 * 1024)) * ANALYSE_TIME_PER_MB_MS);
+}
+
+let supervisor: WorkerSupervisor<AnalyseResponse> | undefined;
+
+function engine(): WorkerSupervisor<AnalyseResponse> {
+  supervisor ??= new WorkerSupervisor<AnalyseResponse>({
+    create: () =>
+      new Worker(new URL("./worker.ts", import.meta.url), { name: "smime-engine" }) as unknown as WorkerLike,
+    timeLimitMs: ANALYSE_TIME_LIMIT_MS,
   });
-  w.addEventListener("error", (ev) => {
-    const err = new Error(ev.message || "The analysis worker failed to start.");
-    for (const p of pending.values()) p.reject(err);
-    pending.clear();
-    worker = undefined;
-  });
-  worker = w;
-  return w;
+  return supervisor;
 }
 
 /**
@@ -47,7 +41,7 @@ function getWorker(): Worker {
  */
 export function warmUp(): void {
   try {
-    getWorker();
+    engine().warmUp();
   } catch {
     // analyse() reports the failure when it matters
   }
@@ -57,34 +51,40 @@ export interface AnalyseOptions {
   trustAnchors?: Uint8Array[];
   at?: Date;
   onProgress?: (fraction: number) => void;
+  /** Aborting ends the analysis (and its worker, if it is running). */
+  signal?: AbortSignal;
 }
 
-/** Diagnoses bytes in the worker. The bytes are transferred (the caller's copy becomes empty). */
-export function analyse(bytes: Uint8Array, opts: AnalyseOptions = {}): Promise<Diagnosis> {
-  return new Promise((resolve, reject) => {
-    let w: Worker;
-    try {
-      w = getWorker();
-    } catch (e) {
-      reject(e instanceof Error ? e : new Error(String(e)));
-      return;
-    }
-    const id = nextId++;
-    pending.set(id, { resolve, reject, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
-    // own buffer of exactly the message (a subarray would transfer, and lose, the whole parent buffer)
-    const buf =
-      bytes.byteOffset === 0 &&
-      bytes.byteLength === bytes.buffer.byteLength &&
-      bytes.buffer instanceof ArrayBuffer
-        ? bytes.buffer
-        : bytes.slice().buffer;
-    const anchors = (opts.trustAnchors ?? []).map((a) => a.slice().buffer);
-    const req: AnalyseRequest = {
-      id,
-      bytes: buf,
-      trustAnchors: anchors,
-      ...(opts.at ? { at: opts.at.toISOString() } : {}),
-    };
-    w.postMessage(req, [buf, ...anchors]);
+/**
+ * Diagnoses bytes in the worker. The bytes are transferred (the caller's copy becomes empty). Rejects
+ * with a TimeLimitError (supervisor.ts) when the message takes longer than analyseTimeLimit(size).
+ */
+export async function analyse(bytes: Uint8Array, opts: AnalyseOptions = {}): Promise<Diagnosis> {
+  const size = bytes.byteLength;
+  const reply = await engine().request({
+    timeLimitMs: analyseTimeLimit(size),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+    onReply: (r) => {
+      if (r.type === "progress") opts.onProgress?.(r.fraction);
+    },
+    message: (id) => {
+      // own buffer of exactly the message (a subarray would transfer, and lose, the whole parent buffer)
+      const buf =
+        bytes.byteOffset === 0 &&
+        bytes.byteLength === bytes.buffer.byteLength &&
+        bytes.buffer instanceof ArrayBuffer
+          ? bytes.buffer
+          : bytes.slice().buffer;
+      const anchors = (opts.trustAnchors ?? []).map((a) => a.slice().buffer);
+      const req: AnalyseRequest = {
+        id,
+        bytes: buf,
+        trustAnchors: anchors,
+        ...(opts.at ? { at: opts.at.toISOString() } : {}),
+      };
+      return { message: req, transfer: [buf, ...anchors] };
+    },
   });
+  if (reply.type === "result") return reply.diagnosis;
+  throw new Error(reply.type === "error" ? reply.message : "unexpected reply from the analysis worker");
 }

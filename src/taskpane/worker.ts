@@ -1,8 +1,10 @@
 /**
- * Web Worker: runs the engine's diagnose() off the main thread so the pane stays responsive on big messages.
+ * Web Worker: runs the engine's diagnose() off the main thread, for every message, under the time limit of
+ * analyze.ts (supervisor.ts ends the worker past it), so that no message can freeze or wedge the pane.
  * Protocol (structured clone; the message bytes are transferred, not copied):
  *   in:  { id, bytes: ArrayBuffer, trustAnchors: ArrayBuffer[], at?: string }
- *   out: { id, type: "progress", fraction } | { id, type: "result", diagnosis } | { id, type: "error", message }
+ *   out: { id, type: "started" } (first, so the time limit counts the engine's work only; supervisor.ts)
+ *        | { id, type: "progress", fraction } | { id, type: "result", diagnosis } | { id, type: "error", message }
  */
 import { diagnose } from "../engine/index";
 import type { Diagnosis, DistrustEntry, TrustAnchor } from "../engine/types";
@@ -16,6 +18,7 @@ export interface AnalyseRequest {
 }
 
 export type AnalyseResponse =
+  | { id: number; type: "started" }
   | { id: number; type: "progress"; fraction: number }
   | { id: number; type: "result"; diagnosis: Diagnosis }
   | { id: number; type: "error"; message: string };
@@ -36,6 +39,7 @@ function defaultTrust(): Promise<{ anchors: readonly TrustAnchor[]; distrust: re
 
 scope.addEventListener("message", (ev) => {
   const req = ev.data;
+  scope.postMessage({ id: req.id, type: "started" });
   void (async () => {
     try {
       const at = req.at ? new Date(req.at) : undefined;

@@ -65,6 +65,7 @@ async function openPane({
   colorScheme = "light",
   viewport = { width: 420, height: 900 },
   query = "",
+  timeLimitMs,
 } = {}) {
   const context = await browser.newContext({ locale, colorScheme, viewport, acceptDownloads: true });
   const officeJs = office === "none" ? undefined : office === "nohost" ? NO_HOST_OFFICE : STUB;
@@ -76,6 +77,25 @@ async function openPane({
     if (m.type() === "error" && !/ERR_INTERNET_DISCONNECTED|office\.js/.test(m.text()))
       errors.push(`console: ${m.text()}`);
   });
+  if (timeLimitMs !== undefined) {
+    // the pane's test hook (src/taskpane/supervisor.ts testTimeLimit: can only lower the time limit, read
+    // per message), and a count of the workers made and terminated
+    await page.addInitScript((ms) => {
+      window.__SMIME_ASSISTANT_TEST__ = { timeLimitMs: ms };
+      window.__workers = { created: 0, terminated: 0 };
+      const Native = window.Worker;
+      window.Worker = class extends Native {
+        constructor(...args) {
+          super(...args);
+          window.__workers.created++;
+        }
+        terminate() {
+          window.__workers.terminated++;
+          super.terminate();
+        }
+      };
+    }, timeLimitMs);
+  }
   await page.addInitScript(
     ({ cfg, watch }) => {
       window.__csp = [];
@@ -433,6 +453,40 @@ test("Outlook: a 50 MB message is handed to the engine worker whole; the main th
   await p.context.close();
 });
 
+test("Outlook: a message past the time limit → 'too complex to check here' (worker ended); the next message is checked", async () => {
+  // The 50 MB message (about 0.2 s of engine work here) under a 1 ms limit set through the test hook
+  // (production: 20 s + 0.2 s per MB, counted from the worker's start): its analysis is stopped and the
+  // worker terminated. The hook is then removed: the next message gets a new worker and the normal limit.
+  const big = bigMessage();
+  const p = await openPane({ office: { item: emlItem("x", { emlUrl: big.url }) }, timeLimitMs: 1 });
+  await p.page.getByTestId("too-complex").waitFor({ timeout: 120_000 });
+  const text = await p.page.getByTestId("too-complex").innerText();
+  assert.match(text, /too complex to check here/);
+  assert.match(text, /smime-assistant diagnose/);
+  assert.equal(
+    await p.page.getByTestId("verdict").count(),
+    0,
+    "no verdict for a message that was not checked",
+  );
+  await shot(p.page, "too-complex");
+  assert.deepEqual(await p.page.evaluate(() => window.__workers), { created: 1, terminated: 1 });
+  await p.page.evaluate(() => {
+    delete window.__SMIME_ASSISTANT_TEST__;
+    window.__officeStub.setItem({
+      itemClass: "IPM.Note",
+      subject: "x",
+      attachments: [],
+      emlUrl: "/__fixtures__/samples/sample-tampered.eml",
+    });
+    window.__officeStub.fire("olkItemSelectedChanged");
+  });
+  await p.page.locator("[data-testid=verdict][data-verdict=broken]").waitFor({ timeout: 30_000 });
+  assert.equal(await p.page.getByTestId("too-complex").count(), 0);
+  assert.deepEqual(await p.page.evaluate(() => window.__workers), { created: 2, terminated: 1 });
+  await clean(p);
+  await p.context.close();
+});
+
 test("Outlook: selecting another message (ItemChanged) re-reads and re-checks", async () => {
   const p = await openPane({ office: { item: emlItem("sample-signed.eml") } });
   assert.equal((await verdictOf(p.page)).kind, "signed-warn");
@@ -481,7 +535,7 @@ test("Outlook dark theme (officeTheme) → Fluent dark theme", async () => {
   await p.context.close();
 });
 
-test("Sender certificate: save .cer (DER) / .pem, copy, add-to-contacts steps", async () => {
+test("Sender certificate: save .cer (DER) / .pem, copy; an untrusted signer is not offered for contacts", async () => {
   const p = await openPane({ office: { item: emlItem("sample-signed.eml") } });
   await verdictOf(p.page);
   await p.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
@@ -502,6 +556,25 @@ test("Sender certificate: save .cer (DER) / .pem, copy, add-to-contacts steps", 
   await p.page.getByText("Copied to the clipboard.").waitFor();
   const clip = await p.page.evaluate(() => navigator.clipboard.readText());
   assert.equal(clip.replace(/\s/g, ""), pemText.replace(/\s/g, ""));
+  // in Outlook the pane has no trust anchor for the TEST hierarchy: the signer is untrusted, so adding to
+  // contacts is not offered (the contacts gate) and the pane says why; export stays
+  assert.equal(await p.page.getByTestId("add-contact").count(), 0);
+  const gate = p.page.getByTestId("contact-gate");
+  await gate.waitFor();
+  assert.deepEqual(
+    await gate.locator("li").evaluateAll((els) => els.map((e) => e.getAttribute("data-reason"))),
+    ["untrusted"],
+  );
+  assert.match(await gate.innerText(), /does not chain to a trusted root certificate/);
+  await clean(p);
+  await p.context.close();
+});
+
+test("Sender certificate from a trusted signer (standalone sample with the TEST root): add-to-contacts steps", async () => {
+  const p = await openPane({ office: "nohost" });
+  await p.page.locator("[data-testid=sample][data-file='sample-signed.eml']").click();
+  await p.page.locator("[data-testid=verdict][data-verdict=signed-ok]").waitFor({ timeout: 30_000 });
+  assert.equal(await p.page.getByTestId("contact-gate").count(), 0);
   await p.page.getByTestId("add-contact").click();
   await p.page.getByTestId("add-contact-steps").waitFor();
   assert.ok((await p.page.locator("[data-testid=add-contact-steps] [data-testid=step-set]").count()) >= 1);
@@ -687,15 +760,38 @@ test("Standalone in Japanese (navigator.language ja-JP) with the language toggle
 });
 
 test("Compose mode: signing switch, add-in limitation, recipients checked against certificates seen in signed mail, RecipientsChanged", async () => {
-  // 1. The read pane on a verified signed message remembers the signer in the roaming settings.
+  // 1. The read pane on a valid signed message from a signer it cannot trust (in Outlook the TEST root is no
+  //    trust anchor) does not remember the certificate: the contacts gate.
   const p = await openPane({
     office: { displayLanguage: "en-US", mailbox: "1.14", item: emlItem("sample-signed.eml") },
   });
   await verdictOf(p.page);
-  await p.page.waitForFunction(
-    () => /taro\.yamada@example\.jp/.test(window.localStorage.getItem("__stubRoaming") || ""),
-    undefined,
-    { timeout: 10_000 },
+  await p.page.getByTestId("contact-gate").waitFor();
+  assert.doesNotMatch(
+    await p.page.evaluate(() => window.localStorage.getItem("__stubRoaming") || ""),
+    /taro\.yamada@example\.jp/,
+  );
+  //    Seed what a trusted signer's message leaves there (KnownCertificatesStore's format):
+  await p.page.evaluate(() =>
+    window.localStorage.setItem(
+      "__stubRoaming",
+      JSON.stringify({
+        knownCertificates: {
+          v: 1,
+          senders: {
+            "taro.yamada@example.jp": [
+              {
+                sha256: "b60e40fd2707592387e0a36d42a33289a6e9c74b59295a3b0194a1d4ebec79d4",
+                notBefore: "2026-01-01T00:00:00.000Z",
+                notAfter: "2036-01-01T00:00:00.000Z",
+                lastSeen: new Date().toISOString(),
+                name: "山田 太郎",
+              },
+            ],
+          },
+        },
+      }),
+    ),
   );
   // 2. A compose pane in the same mailbox: To has that sender, Cc someone we know nothing about.
   await p.context.addInitScript(
@@ -783,6 +879,36 @@ test("Certificate file check (.p12) in the page: legacy 3DES file opens; a wrong
   const stored = await p.page.evaluate(() => JSON.stringify({ ...window.localStorage }) + document.cookie);
   assert.ok(!stored.includes("correct horse"), "password found in storage");
   await shot(p.page, "p12-check");
+  await clean(p);
+  await p.context.close();
+});
+
+test("Certificate file check past the time limit: 'too complex to check here' (worker ended); the next file is checked", async () => {
+  // mac-sha256-50k.p12 (gen-p12-costly.sh) needs about a second of hashing; the test hook's 1 ms limit stops it
+  const p = await openPane({ office: "none", timeLimitMs: 1 });
+  await p.page.getByTestId("open-file-check").click();
+  await p.page.getByTestId("certificate-file-check").waitFor();
+  const dir = path.join(ROOT, "test", "fixtures", "generated", "p12");
+  await p.page.getByTestId("p12-file").setInputFiles(path.join(dir, "costly", "mac-sha256-50k.p12"));
+  await p.page.getByTestId("p12-password").fill("correct horse battery");
+  await p.page.getByTestId("p12-submit").click();
+  await p.page.getByTestId("p12-error").waitFor({ timeout: 60_000 });
+  assert.match(
+    await p.page.getByTestId("p12-error").innerText(),
+    /too complex to check here.*smime-assistant check-p12 mac-sha256-50k\.p12/s,
+  );
+  assert.equal(await p.page.getByTestId("p12-password").inputValue(), "");
+  await p.page.evaluate(() => delete window.__SMIME_ASSISTANT_TEST__);
+  await p.page.getByTestId("p12-file").setInputFiles(path.join(dir, "ok-legacy-3des.p12"));
+  await p.page.getByTestId("p12-password").fill("correct horse battery");
+  await p.page.getByTestId("p12-submit").click();
+  await p.page.getByTestId("p12-result").waitFor({ timeout: 60_000 });
+  const codes = await p.page
+    .getByTestId("p12-finding")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-code")));
+  assert.ok(codes.includes("P12_OK"), `expected P12_OK, got ${codes}`);
+  // the p12 worker: one ended, one new (the message worker is not started on the standalone page)
+  assert.deepEqual(await p.page.evaluate(() => window.__workers), { created: 2, terminated: 1 });
   await clean(p);
   await p.context.close();
 });

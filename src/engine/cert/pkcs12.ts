@@ -31,6 +31,8 @@ import {
   decryptWithPassword,
   encryptionAlgorithmName,
   ITERATION_BUDGET,
+  kdfCost,
+  spend,
   type PasswordForms,
 } from "./pkcs12/ciphers";
 import {
@@ -54,6 +56,8 @@ export interface P12Options {
   email?: string;
   /** Evaluation time (default: now). */
   at?: Date;
+  /** The iteration budget of the whole check (default ITERATION_BUDGET, pkcs12/ciphers.ts); for tests. */
+  iterationBudget?: number;
 }
 
 export interface P12Result {
@@ -90,6 +94,30 @@ const OIDS = {
 /** A structural problem: becomes P12_MALFORMED (or P12_BAD_PASSWORD when the password was never confirmed). */
 class P12Error extends Error {}
 
+/** The iteration budget does not cover the file: P12_MALFORMED with reason "too-expensive". */
+class TooExpensiveError extends Error {
+  constructor(
+    readonly part: string,
+    readonly algorithm: string,
+    readonly budget: number,
+  ) {
+    super(`${part} (${algorithm}) exceeds the iteration budget`);
+  }
+}
+
+function tooExpensiveResult(e: TooExpensiveError): P12Result {
+  return {
+    findings: [
+      finding("P12_MALFORMED", MSG.tooExpensive(e.budget), {
+        reason: "too-expensive",
+        part: e.part,
+        algorithm: e.algorithm,
+        iterationBudget: e.budget,
+      }),
+    ],
+  };
+}
+
 interface KeyEntry {
   pkcs8: Uint8Array;
   localKeyId?: string;
@@ -109,6 +137,8 @@ interface Collected {
   findings: Finding[];
   badPassword?: "decrypt";
   bags: number;
+  /** The iteration budget the check started with (for the finding). */
+  budget: number;
 }
 
 function malformed(reason: string, detail: Record<string, unknown> = {}): P12Result {
@@ -211,6 +241,8 @@ async function readSafeContents(
         const r = await decryptWithPassword(algT, octets(encT, "encrypted private key"), pw);
         if (r.ok) {
           into.keys.push(withAttrs({ pkcs8: r.plain }, attrs));
+        } else if (r.reason === "too-expensive") {
+          throw new TooExpensiveError("private key", r.algorithm, into.budget);
         } else if (r.reason === "bad-password") {
           into.lockedKeys++;
           into.badPassword = "decrypt";
@@ -255,7 +287,12 @@ type MacOutcome =
   | { state: "bad"; algorithm: string }
   | { state: "none" | "unsupported"; algorithm?: string };
 
-function checkMac(macData: Tlv | undefined, authSafe: Uint8Array, forms: Uint8Array[]): MacOutcome {
+function checkMac(
+  macData: Tlv | undefined,
+  authSafe: Uint8Array,
+  forms: Uint8Array[],
+  budget: { left: number; total: number },
+): MacOutcome {
   if (macData === undefined) return { state: "none" };
   const [digestInfo, saltT, iterT] = seq(macData, "MacData");
   const [algT, digestT] = seq(digestInfo, "MAC DigestInfo");
@@ -274,6 +311,13 @@ function checkMac(macData: Tlv | undefined, authSafe: Uint8Array, forms: Uint8Ar
   const size = hashSize(hash) as number;
   for (let i = 0; i < forms.length; i++) {
     const form = forms[i] as Uint8Array;
+    // every password form tried is paid for: the MAC is part of the file's iteration budget
+    if (!spend(budget, kdfCost(hash, iterations)))
+      throw new TooExpensiveError(
+        "integrity check (MAC)",
+        `${algorithm}, ${iterations} iterations`,
+        budget.total,
+      );
     const key = pkcs12Kdf(hash, form, salt, iterations, KDF_ID.mac, size);
     if (equalBytes(hmac(hash, key, authSafe), expected)) {
       return { state: "ok", forms: [form, ...forms.filter((_, j) => j !== i)], algorithm };
@@ -358,7 +402,9 @@ async function check(bytes: Uint8Array, opts: P12Options): Promise<P12Result> {
   const authSafe = octets(explicit0(ctContent, "authSafe"), "authSafe content");
   // ---- MAC
   const forms = passwordForms(opts.password);
-  const mac = checkMac(macDataT, authSafe, forms);
+  const total = opts.iterationBudget ?? ITERATION_BUDGET;
+  const budget = { left: total, total };
+  const mac = checkMac(macDataT, authSafe, forms, budget);
   if (mac.state === "bad") {
     return {
       findings: [
@@ -370,9 +416,9 @@ async function check(bytes: Uint8Array, opts: P12Options): Promise<P12Result> {
   const pw: PasswordForms = {
     utf8: new TextEncoder().encode(opts.password),
     bmp: mac.state === "ok" ? mac.forms : forms,
-    budget: { left: ITERATION_BUDGET },
+    budget,
   };
-  const collected: Collected = { keys: [], certs: [], lockedKeys: 0, findings: [], bags: 0 };
+  const collected: Collected = { keys: [], certs: [], lockedKeys: 0, findings: [], bags: 0, budget: total };
   if (mac.state === "unsupported") {
     collected.findings.push(
       unsupportedFinding(`MAC ${mac.algorithm ?? ""}`.trim(), { part: "integrity check" }),
@@ -393,6 +439,8 @@ async function check(bytes: Uint8Array, opts: P12Options): Promise<P12Result> {
       const data = encT.constructed ? octetStringContent(encT) : encT.value;
       const r = await decryptWithPassword(algT, data, pw);
       encryption.push(r.algorithm);
+      if (!r.ok && r.reason === "too-expensive")
+        throw new TooExpensiveError("certificates", r.algorithm, total);
       if (!r.ok) {
         if (r.reason === "bad-password") {
           collected.badPassword = "decrypt";
@@ -412,6 +460,7 @@ async function check(bytes: Uint8Array, opts: P12Options): Promise<P12Result> {
       try {
         await readSafeContents(r.plain, pw, collected, 0);
       } catch (e) {
+        if (e instanceof TooExpensiveError) throw e;
         // Without a MAC, a wrong password can survive the padding check (1 in 256): garbage follows.
         if (!confirmed) {
           collected.badPassword = "decrypt";
@@ -612,12 +661,15 @@ function omitSigning(detail: Record<string, unknown>): Record<string, unknown> {
 
 /**
  * Checks a PKCS#12 file with its password: P12_OK, or what is wrong (see the architecture note's table).
- * Never throws; bounded time (iteration counts are capped).
+ * Never throws; bounded time: iteration counts are capped (MAX_KDF_ITERATIONS per derivation) and the MAC,
+ * every key derivation and every bag decryption share one iteration budget (ITERATION_BUDGET; past it:
+ * P12_MALFORMED, reason "too-expensive").
  */
 export async function checkPkcs12(bytes: Uint8Array, opts: P12Options): Promise<P12Result> {
   try {
     return await check(bytes, opts);
   } catch (e) {
+    if (e instanceof TooExpensiveError) return tooExpensiveResult(e);
     const err = e as { message?: string; offset?: number };
     return malformed(err.message ?? String(e), err.offset !== undefined ? { offset: err.offset } : {});
   }

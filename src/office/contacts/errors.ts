@@ -14,7 +14,8 @@ export type ContactsErrorKind =
   | "network" // no response
   | "server" // 5xx or other unexpected status
   | "bad-response" // a response we cannot read
-  | "no-certificate"; // nothing to write
+  | "no-certificate" // nothing to write
+  | "not-allowed"; // the contacts gate (gate.ts) did not approve this certificate for this address
 
 const MESSAGES: Record<ContactsErrorKind, LocalizedText> = {
   "not-configured": {
@@ -68,6 +69,10 @@ const MESSAGES: Record<ContactsErrorKind, LocalizedText> = {
   "no-certificate": {
     en: "This message does not carry the sender's certificate, so there is nothing to add.",
     ja: "このメールには差出人の証明書が含まれていないため、登録できるものがありません。",
+  },
+  "not-allowed": {
+    en: "This certificate was not added: only the certificate of a valid signature from a trusted signer who is the sender can be added to contacts.",
+    ja: "この電子証明書は登録しませんでした。連絡先に登録できるのは、信頼できる署名者である差出人本人の、正しい電子署名の電子証明書だけです。",
   },
 };
 

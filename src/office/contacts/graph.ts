@@ -8,6 +8,7 @@
  *   PATCH /me/contacts/{id}            (existing contact: every value already there plus the new one, in one request)
  */
 import { ContactsError } from "./errors";
+import { approves, type ContactApproval } from "./gate";
 import {
   GRAPH_X509_PROPERTY_ID,
   encodeCertificateBlob,
@@ -58,6 +59,11 @@ export interface AddCertificateRequest {
   encryptionCertificate?: Uint8Array | null;
   /** Display name stored inside the certificate value (0x0051), e.g. the certificate's common name. */
   certificateName?: string;
+  /**
+   * The contacts gate's approval (contactCertificateGate, gate.ts) of exactly this certificate for this
+   * address: without it nothing is written (ContactsError "not-allowed").
+   */
+  approval: ContactApproval;
 }
 
 export interface AddCertificateResult {
@@ -253,6 +259,12 @@ export class GraphContactsClient {
   /** Finds or creates the contact and writes the certificate, keeping the ones already there. */
   async addCertificate(req: AddCertificateRequest): Promise<AddCertificateResult> {
     if (req.certificate.length === 0) throw new ContactsError("no-certificate");
+    if (
+      !approves(req.approval, fingerprint(req.certificate), req.address) ||
+      (req.encryptionCertificate &&
+        !approves(req.approval, fingerprint(req.encryptionCertificate), req.address))
+    )
+      throw new ContactsError("not-allowed");
     const encryption = req.encryptionCertificate === undefined ? req.certificate : req.encryptionCertificate;
     const blob = encodeCertificateBlob({
       signing: req.certificate,

@@ -5,3 +5,4 @@ export * from "./graph";
 export * from "./auth";
 export * from "./knownCertificates";
 export * from "./export";
+export * from "./gate";

@@ -5,8 +5,12 @@
  * Roaming settings hold at most 32 KB per add-in (Office error 9057 beyond that), shared with every
  * other setting of the add-in; this store keeps its own value under a smaller budget (default 16 KB
  * of JSON, counted in UTF-8 bytes) and evicts the least recently seen certificates first.
+ *
+ * Only certificates that pass the contacts gate (gate.ts: valid signature, trusted signer naming the From
+ * address, fit for e-mail, valid at signing) are written: remember() takes the gate's approvals only.
  */
 import type { Diagnosis } from "../../engine/types";
+import { approvedSigners, isApproval, type ContactApproval } from "./gate";
 
 /** The minimal roaming-settings interface this store needs (adapt Office.RoamingSettings or a wrapper). */
 export interface SettingsLike {
@@ -123,13 +127,12 @@ export class KnownCertificatesStore {
   }
 
   /**
-   * Remembers certificates under addresses and saves. Existing entries are refreshed (lastSeen);
-   * the oldest entries are evicted until the value fits the budget.
+   * Remembers approved certificates (contactCertificateGate) under their addresses and saves; anything
+   * else is ignored. Existing entries are refreshed (lastSeen); the oldest entries are evicted until the
+   * value fits the budget.
    */
-  async remember(
-    entries: { address: string; sha256: string; notBefore: string; notAfter: string; name?: string }[],
-    seenAt: Date = new Date(),
-  ): Promise<void> {
+  async remember(approvals: readonly ContactApproval[], seenAt: Date = new Date()): Promise<void> {
+    const entries = approvals.filter(isApproval);
     if (entries.length === 0) return;
     const data = this.load();
     const now = seenAt.toISOString();
@@ -158,22 +161,12 @@ export class KnownCertificatesStore {
     await this.settings.saveAsync();
   }
 
-  /** Remembers the signers of a verified signed message (signature "valid" only). */
+  /**
+   * Remembers the signers of a message that pass the contacts gate, under the From address they name.
+   * Resolves to how many were remembered (0 for an invalid, untrusted or mismatched signature).
+   */
   async rememberFromDiagnosis(d: Diagnosis, seenAt: Date = new Date()): Promise<number> {
-    if (d.signature !== "valid") return 0;
-    const entries: Parameters<KnownCertificatesStore["remember"]>[0] = [];
-    for (const s of d.signers) {
-      if (!s.valid) continue;
-      for (const address of s.emails.slice(0, 3)) {
-        entries.push({
-          address,
-          sha256: s.sha256,
-          notBefore: s.notBefore,
-          notAfter: s.notAfter,
-          ...(s.commonName ? { name: s.commonName } : {}),
-        });
-      }
-    }
+    const entries = approvedSigners(d);
     await this.remember(entries, seenAt);
     return entries.length;
   }

@@ -1,8 +1,18 @@
-import { Button, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
 import { ArrowDownload16Regular, ContactCardRibbon16Regular, Copy16Regular } from "@fluentui/react-icons";
 import { lazy, Suspense, useMemo, useState } from "react";
-import type { Signer } from "../../engine/types";
+import type { Diagnosis, Signer } from "../../engine/types";
 import { certificateFiles } from "../../engine/cert/files";
+import { contactCertificateGate, GATE_REASON_TEXT } from "../../office/contacts/gate";
 import { copyText, download } from "../files";
 import { useHost } from "../hostContext";
 import { useI18n } from "../i18n/index";
@@ -20,12 +30,22 @@ const useStyles = makeStyles({
 });
 
 /**
- * Copy / save the sender certificate; "add to contacts" opens the one-click Graph path (when configured
- * and supported) with the FAQ's guided steps for this client underneath.
+ * Copy / save the sender certificate (always); "add to contacts" opens the one-click Graph path (when
+ * configured and supported) with the FAQ's guided steps for this client underneath — offered only when
+ * the contacts gate (src/office/contacts/gate.ts) approves the certificate; otherwise the reasons why not.
  */
-export function CertActions({ signer, from }: { signer: Signer; from?: SenderIdentity }): JSX.Element | null {
+export function CertActions({
+  signer,
+  from,
+  diagnosis,
+}: {
+  signer: Signer;
+  from?: SenderIdentity;
+  diagnosis: Diagnosis;
+}): JSX.Element | null {
   const s = useStyles();
-  const { t, lang } = useI18n();
+  const { t, p, lang } = useI18n();
+  const gate = useMemo(() => contactCertificateGate(diagnosis, signer), [diagnosis, signer]);
   const host = useHost();
   const [status, setStatus] = useState<string>("");
   const [showSteps, setShowSteps] = useState(false);
@@ -65,23 +85,41 @@ export function CertActions({ signer, from }: { signer: Signer; from?: SenderIde
         >
           {t("savePem")}
         </Button>
-        <Button
-          icon={<ContactCardRibbon16Regular />}
-          size="small"
-          aria-expanded={showSteps}
-          data-testid="add-contact"
-          onClick={() => setShowSteps((v) => !v)}
-        >
-          {t("addContact")}
-        </Button>
+        {gate.allowed && (
+          <Button
+            icon={<ContactCardRibbon16Regular />}
+            size="small"
+            aria-expanded={showSteps}
+            data-testid="add-contact"
+            onClick={() => setShowSteps((v) => !v)}
+          >
+            {t("addContact")}
+          </Button>
+        )}
       </div>
+      {!gate.allowed && (
+        <MessageBar intent="info" layout="multiline" data-testid="contact-gate">
+          <MessageBarBody>
+            <MessageBarTitle>{t("contactGateTitle")}</MessageBarTitle>
+            <ul style={{ margin: "4px 0", paddingInlineStart: "1.2em" }}>
+              {gate.reasons.map((r) => (
+                <li key={r} data-reason={r}>
+                  {p(GATE_REASON_TEXT[r])}
+                </li>
+              ))}
+            </ul>
+            {t("contactGateExport")}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <Text role="status" size={200}>
         {status}
       </Text>
-      {showSteps && (
+      {gate.allowed && showSteps && (
         <Suspense fallback={<Spinner size="tiny" label={t("loading")} />}>
           <AddToContacts
             signer={signer}
+            diagnosis={diagnosis}
             host={host}
             lang={lang}
             showExport={false}

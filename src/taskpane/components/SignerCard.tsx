@@ -1,6 +1,6 @@
 import { Badge, Card, makeStyles, Spinner, tokens } from "@fluentui/react-components";
 import { lazy, Suspense } from "react";
-import type { Signer } from "../../engine/types";
+import type { Diagnosis, Signer } from "../../engine/types";
 import { formatDay, useI18n, type StringKey } from "../i18n/index";
 import { daysUntil, signerName, trustedByKey } from "../verdict";
 import type { SenderIdentity } from "../sender";
@@ -35,8 +35,11 @@ export function SignerCard({
   index,
   count,
   from,
+  diagnosis,
 }: {
   signer: Signer;
+  /** The message's diagnosis: whether the certificate may be added to contacts (contacts gate). */
+  diagnosis: Diagnosis;
   index: number;
   count: number;
   /** The message's sender, for the contact "add to contacts" creates. */
@@ -100,7 +103,9 @@ export function SignerCard({
       <Suspense fallback={<Spinner size="tiny" label={t("loading")} />}>
         <SignerDetails signer={signer} />
       </Suspense>
-      {signer.certificate && <CertActions signer={signer} {...(from ? { from } : {})} />}
+      {signer.certificate && (
+        <CertActions signer={signer} diagnosis={diagnosis} {...(from ? { from } : {})} />
+      )}
     </Card>
   );
 }

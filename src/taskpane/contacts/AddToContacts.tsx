@@ -17,7 +17,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, CopyRegular, PersonAddRegular } from "@fluentui/react-icons";
-import type { Signer } from "../../engine/types";
+import type { Diagnosis, Signer } from "../../engine/types";
 import type { Host } from "../../faq/types";
 import {
   configuredClientId,
@@ -28,6 +28,7 @@ import {
 } from "../../office/contacts/auth";
 import { contactsErrorMessage, type ContactsError } from "../../office/contacts/errors";
 import { certificateFiles } from "../../office/contacts/export";
+import { contactCertificateGate, GATE_REASON_TEXT } from "../../office/contacts/gate";
 import { GraphContactsClient, type TokenProvider } from "../../office/contacts/graph";
 import { addSenderCertificate, type AddOutcome, type Sender } from "./controller";
 import { guidedPath } from "./guided";
@@ -36,6 +37,8 @@ import { STRINGS, fill } from "./strings";
 
 export interface AddToContactsProps {
   signer: Signer;
+  /** The message's diagnosis: the contacts gate (gate.ts) decides from it whether adding is offered. */
+  diagnosis: Diagnosis;
   from?: { name: string; address: string };
   host: Host;
   /** Entra application (client) id; default: the build-time SMIME_ASSISTANT_CLIENT_ID. */
@@ -76,14 +79,15 @@ type Phase =
   | { phase: "error"; error: ContactsError };
 
 export function AddToContacts(props: AddToContactsProps): React.JSX.Element {
-  const { signer, from, host, lang = "ja", showExport = true } = props;
+  const { signer, diagnosis, from, host, lang = "ja", showExport = true } = props;
   const styles = useStyles();
   const t = (x: { ja: string; en: string }): string => x[lang];
   const clientId = props.clientId ?? configuredClientId();
   const ctx = React.useMemo(() => props.authContext ?? officeAuthContext(), [props.authContext]);
   const availability = oneClickAvailability(clientId, ctx);
   const files = React.useMemo(() => certificateFiles(signer), [signer]);
-  const oneClick = availability.available;
+  const gate = React.useMemo(() => contactCertificateGate(diagnosis, signer), [diagnosis, signer]);
+  const oneClick = availability.available && gate.allowed;
   const guide = React.useMemo(
     () => guidedPath(host, files?.cerName, oneClick),
     [host, files?.cerName, oneClick],
@@ -99,9 +103,9 @@ export function AddToContacts(props: AddToContactsProps): React.JSX.Element {
     const getToken = tokenProvider ?? createNaaTokenProvider(clientId as string);
     const client = new GraphContactsClient({ getToken, ...(graphBaseUrl ? { baseUrl: graphBaseUrl } : {}) });
     const sender: Sender | undefined = from ? { name: from.name, address: from.address } : undefined;
-    const outcome = await addSenderCertificate(signer, sender, client);
+    const outcome = await addSenderCertificate(diagnosis, signer, sender, client);
     setPhase(outcome.ok ? { phase: "done", outcome } : { phase: "error", error: outcome.error });
-  }, [clientId, tokenProvider, graphBaseUrl, from, signer]);
+  }, [clientId, tokenProvider, graphBaseUrl, from, signer, diagnosis]);
 
   if (!files) {
     return (
@@ -186,7 +190,20 @@ export function AddToContacts(props: AddToContactsProps): React.JSX.Element {
         </Text>
       ) : null}
 
-      {availability.available ? (
+      {!gate.allowed ? (
+        <MessageBar intent="info" layout="multiline" data-testid="contact-gate">
+          <MessageBarBody>
+            <MessageBarTitle>{t(STRINGS.gateTitle)}</MessageBarTitle>
+            <ul className={styles.steps}>
+              {gate.reasons.map((r) => (
+                <li key={r} data-reason={r}>
+                  {t(GATE_REASON_TEXT[r])}
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      ) : availability.available ? (
         <div className={styles.row}>
           <Button
             appearance="primary"
@@ -229,29 +246,31 @@ export function AddToContacts(props: AddToContactsProps): React.JSX.Element {
         </MessageBar>
       ) : null}
 
-      <section aria-label={t(STRINGS.guidedTitle)} data-testid="add-contact-steps">
-        <Subtitle2 as="h4">{t(STRINGS.guidedTitle)}</Subtitle2>
-        <Caption1 as="p" style={{ display: "block", margin: "2px 0 6px" }}>
-          {t(guide.question)}
-        </Caption1>
-        {guide.note ? (
-          <MessageBar intent="info">
-            <MessageBarBody>{t(guide.note)}</MessageBarBody>
-          </MessageBar>
-        ) : null}
-        {guide.steps.map((set, i) => (
-          <div key={`${set.client}-${i}`} className={styles.stepSet} data-testid="step-set">
-            <Text weight="semibold">{t(set.label)}</Text>
-            <ol className={styles.steps}>
-              {set.steps.map((s, j) => (
-                <li key={j}>
-                  <Text>{t(s)}</Text>
-                </li>
-              ))}
-            </ol>
-          </div>
-        ))}
-      </section>
+      {gate.allowed ? (
+        <section aria-label={t(STRINGS.guidedTitle)} data-testid="add-contact-steps">
+          <Subtitle2 as="h4">{t(STRINGS.guidedTitle)}</Subtitle2>
+          <Caption1 as="p" style={{ display: "block", margin: "2px 0 6px" }}>
+            {t(guide.question)}
+          </Caption1>
+          {guide.note ? (
+            <MessageBar intent="info">
+              <MessageBarBody>{t(guide.note)}</MessageBarBody>
+            </MessageBar>
+          ) : null}
+          {guide.steps.map((set, i) => (
+            <div key={`${set.client}-${i}`} className={styles.stepSet} data-testid="step-set">
+              <Text weight="semibold">{t(set.label)}</Text>
+              <ol className={styles.steps}>
+                {set.steps.map((s, j) => (
+                  <li key={j}>
+                    <Text>{t(s)}</Text>
+                  </li>
+                ))}
+              </ol>
+            </div>
+          ))}
+        </section>
+      ) : null}
     </section>
   );
 }

@@ -2,9 +2,10 @@
  * The one-click action without React: which address and name to use, and the call through the Graph
  * client, never throwing (every failure comes back as a ContactsError with a clear message).
  */
-import type { Signer } from "../../engine/types";
+import type { Diagnosis, Signer } from "../../engine/types";
 import { decodeBase64String } from "../../engine/util/bytes";
 import { ContactsError, isContactsError } from "../../office/contacts/errors";
+import { contactCertificateGate, type GateReason } from "../../office/contacts/gate";
 import type { AddCertificateResult, GraphContactsClient } from "../../office/contacts/graph";
 
 export interface Sender {
@@ -30,17 +31,30 @@ export function contactFor(signer: Pick<Signer, "emails" | "commonName">, from?:
 }
 
 export type AddOutcome =
-  { ok: true; result: AddCertificateResult; contact: Sender } | { ok: false; error: ContactsError };
+  | { ok: true; result: AddCertificateResult; contact: Sender }
+  | { ok: false; error: ContactsError; reasons?: GateReason[] };
 
+/**
+ * Adds the signer's certificate to the From address's contact, when the contacts gate (gate.ts) approves
+ * it for this message; otherwise nothing is sent and the gate's reasons come back.
+ */
 export async function addSenderCertificate(
-  signer: Pick<Signer, "emails" | "commonName" | "certificate" | "keyUsage">,
+  diagnosis: Diagnosis,
+  signer: Signer,
   from: Sender | undefined,
   client: GraphContactsClient,
 ): Promise<AddOutcome> {
   try {
-    const contact = contactFor(signer, from);
     const der = signer.certificate ? decodeBase64String(signer.certificate) : new Uint8Array(0);
-    if (!contact || der.length === 0) return { ok: false, error: new ContactsError("no-certificate") };
+    if (der.length === 0) return { ok: false, error: new ContactsError("no-certificate") };
+    const gate = contactCertificateGate(diagnosis, signer);
+    if (!gate.allowed) return { ok: false, error: new ContactsError("not-allowed"), reasons: gate.reasons };
+    const address = gate.approval.address;
+    const sameAsFrom = from !== undefined && from.address.trim().toLowerCase() === address.toLowerCase();
+    const contact: Sender = {
+      address,
+      name: (sameAsFrom ? from.name.trim() : "") || signer.commonName.trim() || address,
+    };
     // A certificate whose key usage forbids key transport and key agreement cannot encrypt: sign only.
     const ku = signer.keyUsage;
     const canEncrypt =
@@ -51,6 +65,7 @@ export async function addSenderCertificate(
       certificate: der,
       encryptionCertificate: canEncrypt ? der : null,
       ...(signer.commonName ? { certificateName: signer.commonName } : {}),
+      approval: gate.approval,
     });
     return { ok: true, result, contact };
   } catch (e) {

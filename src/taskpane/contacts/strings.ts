@@ -38,6 +38,10 @@ export const STRINGS = {
     en: "It may take a few minutes to appear in Outlook.",
   },
   errorTitle: { ja: "連絡先に登録できませんでした", en: "The certificate was not added" },
+  gateTitle: {
+    ja: "この電子証明書は連絡先に登録できません",
+    en: "This certificate cannot be added to your contacts",
+  },
   notAvailableTitle: { ja: "ワンクリック登録は利用できません", en: "One-click adding is not available" },
   guidedTitle: { ja: "手動で登録する手順", en: "Add it by hand" },
   noCertificate: {

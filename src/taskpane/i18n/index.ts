@@ -33,6 +33,14 @@ const STRINGS = {
     en: "The message could not be checked: {reason}",
     ja: "メッセージを確認できませんでした：{reason}",
   },
+  tooComplexTitle: {
+    en: "This message is too complex to check here",
+    ja: "このメッセージは複雑すぎるため、ここでは確認できません",
+  },
+  tooComplexBody: {
+    en: "Checking it took longer than {seconds} seconds, so the pane stopped. This does not mean the message is harmful or that its signature is broken. You can check it in full on a computer with the command line: save the message as an .eml file and run “smime-assistant diagnose message.eml”. Other messages can be checked here as usual.",
+    ja: "確認に {seconds} 秒以上かかったため、途中で中止しました。メールが危険である、または電子署名が壊れているという意味ではありません。すべてを確認するには、メールを .eml ファイルとして保存し、パソコンのコマンドラインで「smime-assistant diagnose message.eml」を実行してください。ほかのメールは、これまでどおりここで確認できます。",
+  },
   errorBoundary: {
     en: "The pane hit an unexpected error and stopped. Reload it to try again. Technical detail: {reason}",
     ja: "予期しないエラーが発生したため、作業ウィンドウを停止しました。再読み込みしてもう一度お試しください。技術的な詳細：{reason}",
@@ -178,6 +186,14 @@ const STRINGS = {
   saveCer: { en: "Save .cer", ja: ".cer 形式で保存" },
   savePem: { en: "Save .pem", ja: ".pem 形式で保存" },
   addContact: { en: "Add to contacts", ja: "連絡先に追加" },
+  contactGateTitle: {
+    en: "This certificate is not offered for your contacts",
+    ja: "この電子証明書は連絡先への登録に使えません",
+  },
+  contactGateExport: {
+    en: "You can still copy or save it to look at it.",
+    ja: "内容を確認するためのコピーや保存はできます。",
+  },
   close: { en: "Close", ja: "閉じる" },
   checkCertFile: {
     en: "Check my certificate file (.p12 / .pfx)",

@@ -1,10 +1,13 @@
 /**
- * The certificate file check's logic, apart from React: read the chosen file, run checkPkcs12 locally,
- * pick the FAQ entries that fit. The password is only passed through: never stored, logged or returned.
+ * The certificate file check's logic, apart from React: read the chosen file, run checkPkcs12 locally in a
+ * Web Worker under a time limit (the engine's iteration budget bounds the work; the limit makes sure the
+ * pane survives whatever is left), pick the FAQ entries that fit. The password is only passed through, to
+ * the worker by postMessage: never stored, logged or returned.
  */
-import { checkPkcs12, type P12Result } from "../../engine/cert/pkcs12";
+import type { P12Options, P12Result } from "../../engine/cert/pkcs12";
 import type { LocalizedText } from "../../engine/types";
-import { formatBytes } from "./strings";
+import { isTimeLimitError } from "../supervisor";
+import { both, formatBytes } from "./strings";
 
 /** A PKCS#12 file is a few kilobytes; anything this big is the wrong file. */
 export const MAX_P12_BYTES = 5 * 1024 * 1024;
@@ -16,7 +19,7 @@ export interface FileLike {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
-export type P12Checker = typeof checkPkcs12;
+export type P12Checker = (bytes: Uint8Array, opts: P12Options) => Promise<P12Result>;
 
 export type FileCheckOutcome =
   | { kind: "result"; fileName: string; result: P12Result; faq: string[] }
@@ -70,7 +73,9 @@ export async function runFileCheck(
       },
     };
   }
-  const check = opts.check ?? checkPkcs12;
+  // the worker client is its own small module: `new Worker(new URL(…, import.meta.url))` is for webpack
+  const check =
+    opts.check ?? (await import(/* webpackChunkName: "p12-client" */ "./p12Client")).checkInWorker;
   try {
     const result = await check(bytes, {
       password,
@@ -79,6 +84,15 @@ export async function runFileCheck(
     });
     return { kind: "result", fileName: file.name, result, faq: faqForP12(result) };
   } catch (e) {
+    if (isTimeLimitError(e)) {
+      return {
+        kind: "error",
+        message: both("fileTooComplex", {
+          seconds: Math.round(e.limitMs / 1000),
+          name: /^[\w.-]+$/.test(file.name) ? file.name : "FILE.p12",
+        }),
+      };
+    }
     // checkPkcs12 never throws by contract; keep the pane alive if it ever does (no password in the text).
     return {
       kind: "error",

@@ -91,6 +91,10 @@ const S = {
   checkButton: { en: "Check the file", ja: "ファイルを確認" },
   checking: { en: "Checking the file…", ja: "ファイルを確認しています…" },
   checkedFile: { en: "Checked: {name}", ja: "確認したファイル：{name}" },
+  fileTooComplex: {
+    en: "This file is too complex to check here: checking it took longer than {seconds} seconds, so it was stopped. You can check it with the command line on a computer: “smime-assistant check-p12 {name}”. Other files can be checked here as usual.",
+    ja: "このファイルは複雑すぎるため、ここでは確認できません（{seconds} 秒以上かかったため中止しました）。パソコンのコマンドラインで「smime-assistant check-p12 {name}」を実行すると確認できます。ほかのファイルは、これまでどおりここで確認できます。",
+  },
   passwordCleared: {
     en: "The password field was cleared after the check.",
     ja: "確認後、パスワード欄を消去しました。",
@@ -110,6 +114,11 @@ export type SetupStringKey = keyof typeof S;
 
 export function tr(lang: Lang, key: SetupStringKey, vars: Record<string, string | number> = {}): string {
   return fill(S[key][lang], vars);
+}
+
+/** A string in both languages, with its placeholders filled (for outcomes that carry LocalizedText). */
+export function both(key: SetupStringKey, vars: Record<string, string | number> = {}): LocalizedText {
+  return { en: fill(S[key].en, vars), ja: fill(S[key].ja, vars) };
 }
 
 /** The text in lang (English when that is empty). */

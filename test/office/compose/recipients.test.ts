@@ -13,6 +13,7 @@ import {
 } from "../../../src/office/compose/recipients";
 import { isComposeMode, roamingCertificateLookup } from "../../../src/office/compose/index";
 import { KnownCertificatesStore } from "../../../src/office/contacts/knownCertificates";
+import { approval } from "../contacts/approvals";
 import { FakeComposeItem, fakeOffice } from "./composeStandIn";
 
 const alice = {
@@ -228,13 +229,13 @@ describe("roamingCertificateLookup", () => {
       saveAsync: async () => undefined,
     });
     await store.remember([
-      {
+      approval({
         address: "Bob@Example.jp",
         sha256: "a".repeat(64),
         notBefore: "2025-01-01T00:00:00Z",
         notAfter: "2027-01-01T00:00:00Z",
         name: "Bob",
-      },
+      }),
     ]);
     const before = JSON.stringify([...roaming]);
     (globalThis as { Office?: unknown }).Office = fakeOffice(new FakeComposeItem(), "1.7", roaming);

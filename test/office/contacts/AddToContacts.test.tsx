@@ -14,8 +14,8 @@ import { guidedPath } from "../../../src/taskpane/contacts/guided";
 import { GraphContactsClient } from "../../../src/office/contacts/graph";
 import { decodeCertificateBlob } from "../../../src/office/contacts/x509Blob";
 import { diagnose } from "../../../src/engine/index";
-import type { Signer } from "../../../src/engine/types";
-import { decodeBase64String } from "../../../src/engine/util/bytes";
+import type { Diagnosis, Signer } from "../../../src/engine/types";
+import { decodeBase64String, fromPem } from "../../../src/engine/util/bytes";
 import { startStandIn, type StandIn } from "./graphStandIn";
 
 const ID = "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0";
@@ -25,14 +25,19 @@ const naa = {
 };
 const MESSAGE = path.resolve(__dirname, "..", "..", "fixtures", "generated", "messages", "valid-alice.eml");
 
+const ROOT_PEM = path.resolve(__dirname, "..", "..", "fixtures", "generated", "pki", "root.pem");
+
 let signer: Signer | undefined;
+/** The message checked with the test root: valid, trusted, From named by the certificate. */
+let trusted: Diagnosis;
+/** The same message without the root: valid but untrusted. */
+let untrusted: Diagnosis;
 beforeAll(async () => {
-  if (!fs.existsSync(MESSAGE)) {
-    console.warn(`${MESSAGE} is missing: component tests use no real signer`);
-    return;
-  }
-  const d = await diagnose(new Uint8Array(fs.readFileSync(MESSAGE)));
-  signer = d.signers[0];
+  const bytes = new Uint8Array(fs.readFileSync(MESSAGE));
+  const anchors = fromPem(fs.readFileSync(ROOT_PEM, "latin1"));
+  trusted = await diagnose(bytes, { trustAnchors: anchors });
+  untrusted = await diagnose(bytes);
+  signer = trusted.signers[0];
 });
 
 function render(el: React.ReactElement): string {
@@ -42,15 +47,43 @@ function render(el: React.ReactElement): string {
 const classic = { client: "outlook-classic" as const, version: "16.0.17328.20000" };
 
 describe("AddToContacts (rendered)", () => {
-  it("has a real signer with its certificate from the fixture", () => {
-    if (!fs.existsSync(MESSAGE)) return;
+  it("has a real signer with its certificate from the fixture, trusted through the test root", () => {
     expect(signer?.certificate).toBeTruthy();
+    expect(trusted.signature).toBe("valid");
+    expect(signer?.trusted).toBe(true);
+    expect(untrusted.signers[0]?.trusted).toBe(false);
+  });
+
+  it("does not offer adding an untrusted signer's certificate: says why, export stays", () => {
+    const html = render(
+      <AddToContacts
+        signer={untrusted.signers[0] as Signer}
+        diagnosis={untrusted}
+        host={classic}
+        clientId={ID}
+        authContext={naa}
+        lang="ja"
+      />,
+    );
+    expect(html).toContain('data-testid="contact-gate"');
+    expect(html).toContain('data-reason="untrusted"');
+    expect(html).toContain("信頼できるルート証明書までたどれない");
+    expect(html).not.toContain('data-testid="add-to-contacts"');
+    expect(html).not.toContain('data-testid="add-contact-steps"');
+    expect(html).toContain(".cer 形式で保存");
   });
 
   it("offers one click, export and the guided steps when NAA is available", () => {
-    if (!signer) return;
+    if (!signer) throw new Error("valid-alice.eml has no signer");
     const html = render(
-      <AddToContacts signer={signer} host={classic} clientId={ID} authContext={naa} lang="en" />,
+      <AddToContacts
+        signer={signer}
+        diagnosis={trusted}
+        host={classic}
+        clientId={ID}
+        authContext={naa}
+        lang="en"
+      />,
     );
     expect(html).toContain('data-testid="add-to-contacts"');
     expect(html).toContain("Add to Outlook contacts");
@@ -63,8 +96,10 @@ describe("AddToContacts (rendered)", () => {
   });
 
   it("hides the button without a client id and still shows the guided path", () => {
-    if (!signer) return;
-    const html = render(<AddToContacts signer={signer} host={classic} authContext={naa} lang="ja" />);
+    if (!signer) throw new Error("valid-alice.eml has no signer");
+    const html = render(
+      <AddToContacts signer={signer} diagnosis={trusted} host={classic} authContext={naa} lang="ja" />,
+    );
     expect(html).not.toContain('data-testid="add-to-contacts"');
     expect(html).not.toContain('data-testid="one-click-unavailable"');
     expect(html).toContain("手動で登録する手順");
@@ -72,10 +107,11 @@ describe("AddToContacts (rendered)", () => {
   });
 
   it("says that Outlook.com and Gmail accounts cannot use one click", () => {
-    if (!signer) return;
+    if (!signer) throw new Error("valid-alice.eml has no signer");
     const html = render(
       <AddToContacts
         signer={signer}
+        diagnosis={trusted}
         host={{ client: "outlook-web" }}
         clientId={ID}
         authContext={{ ...naa, accountType: "outlookCom" }}
@@ -89,10 +125,11 @@ describe("AddToContacts (rendered)", () => {
   });
 
   it("explains an Outlook without NestedAppAuth 1.1", () => {
-    if (!signer) return;
+    if (!signer) throw new Error("valid-alice.eml has no signer");
     const html = render(
       <AddToContacts
         signer={signer}
+        diagnosis={trusted}
         host={classic}
         clientId={ID}
         authContext={{ isSetSupported: () => false }}
@@ -103,10 +140,17 @@ describe("AddToContacts (rendered)", () => {
   });
 
   it("says so when the message has no certificate", () => {
-    if (!signer) return;
+    if (!signer) throw new Error("valid-alice.eml has no signer");
     const { certificate: _c, ...rest } = signer;
     const html = render(
-      <AddToContacts signer={rest as Signer} host={classic} clientId={ID} authContext={naa} lang="en" />,
+      <AddToContacts
+        signer={rest as Signer}
+        diagnosis={trusted}
+        host={classic}
+        clientId={ID}
+        authContext={naa}
+        lang="en"
+      />,
     );
     expect(html).toContain("does not carry the sender’s certificate");
     expect(html).not.toContain('data-testid="add-to-contacts"');
@@ -163,10 +207,10 @@ describe("addSenderCertificate against the stand-in", () => {
   });
 
   it("creates the contact with the message's signer certificate", async () => {
-    if (!signer) return;
+    if (!signer) throw new Error("valid-alice.eml has no signer");
     const client = new GraphContactsClient({ baseUrl: server.baseUrl, getToken: async () => "t" });
     const from = { name: "Alice", address: signer.emails[0] as string };
-    const r = await addSenderCertificate(signer, from, client);
+    const r = await addSenderCertificate(trusted, signer, from, client);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.result.outcome).toBe("created");
@@ -176,11 +220,27 @@ describe("addSenderCertificate against the stand-in", () => {
     expect(d.kind === "settings" && d.signing).toEqual(decodeBase64String(signer.certificate as string));
   });
 
+  it("refuses an untrusted signer without any request, with the gate's reasons", async () => {
+    const client = new GraphContactsClient({ baseUrl: server.baseUrl, getToken: async () => "t" });
+    const s = untrusted.signers[0] as Signer;
+    const r = await addSenderCertificate(
+      untrusted,
+      s,
+      { name: "Alice", address: s.emails[0] as string },
+      client,
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.kind).toBe("not-allowed");
+    expect(r.reasons).toEqual(["untrusted"]);
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("returns a clear error instead of throwing", async () => {
-    if (!signer) return;
+    if (!signer) throw new Error("valid-alice.eml has no signer");
     server.faults.push({ destroy: true });
     const client = new GraphContactsClient({ baseUrl: server.baseUrl, getToken: async () => "t" });
-    const r = await addSenderCertificate(signer, undefined, client);
+    const r = await addSenderCertificate(trusted, signer, undefined, client);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.kind).toBe("network");
@@ -189,7 +249,8 @@ describe("addSenderCertificate against the stand-in", () => {
 
   it("reports no-certificate without any request", async () => {
     const client = new GraphContactsClient({ baseUrl: server.baseUrl, getToken: async () => "t" });
-    const r = await addSenderCertificate({ emails: ["a@example.com"], commonName: "A" }, undefined, client);
+    const { certificate: _c, ...rest } = trusted.signers[0] as Signer;
+    const r = await addSenderCertificate(trusted, rest as Signer, undefined, client);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.kind).toBe("no-certificate");
     expect(server.requests).toHaveLength(0);

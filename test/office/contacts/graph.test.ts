@@ -12,6 +12,7 @@ import {
   fingerprint,
 } from "../../../src/office/contacts/x509Blob";
 import { decodeBase64String, encodeBase64, fromHex, fromPem } from "../../../src/engine/util/bytes";
+import { approval } from "./approvals";
 import { startStandIn, type StandIn } from "./graphStandIn";
 
 const PKI = path.resolve(__dirname, "..", "..", "fixtures", "generated", "pki");
@@ -66,7 +67,32 @@ const REQUEST = {
   displayName: "Alice Example",
   certificate: ALICE,
   certificateName: "Alice",
+  // the contacts gate's approval of ALICE for this address (from a valid, trusted signature)
+  approval: approval({
+    address: "alice@example.com",
+    sha256: fingerprint(ALICE),
+    certificate: encodeBase64(ALICE),
+  }),
 };
+
+describe("the contacts gate guards the write", () => {
+  it("without an approval of this very certificate and address nothing is sent", async () => {
+    const forged = { ...REQUEST.approval };
+    const bob = approval({ address: "alice@example.com", sha256: fingerprint(BOB) });
+    const other = approval({ address: "mallory@example.com", sha256: fingerprint(ALICE) });
+    for (const req of [
+      { ...REQUEST, approval: forged }, // a look-alike object, not made by the gate
+      { ...REQUEST, approval: bob }, // approval of another certificate
+      { ...REQUEST, approval: other }, // approval for another address
+      { ...REQUEST, encryptionCertificate: BOB }, // an unapproved encryption certificate
+    ]) {
+      const e = await failure(client().addCertificate(req));
+      expect(e.kind).toBe("not-allowed");
+      expect(e.localized.ja).toContain("登録しませんでした");
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+});
 
 describe("GraphContactsClient against the stand-in", () => {
   it("creates a contact with the certificate in one POST", async () => {

@@ -12,6 +12,7 @@ import {
 } from "../../../src/office/contacts/knownCertificates";
 import { diagnose } from "../../../src/engine/index";
 import { fromPem } from "../../../src/engine/util/bytes";
+import { approval } from "./approvals";
 
 class MemorySettings implements SettingsLike {
   values = new Map<string, unknown>();
@@ -32,12 +33,8 @@ class MemorySettings implements SettingsLike {
 }
 
 const hex = (n: number): string => n.toString(16).padStart(64, "0");
-const entry = (address: string, n: number, notAfter = "2030-01-01T00:00:00.000Z") => ({
-  address,
-  sha256: hex(n),
-  notBefore: "2020-01-01T00:00:00.000Z",
-  notAfter,
-});
+const entry = (address: string, n: number, notAfter = "2030-01-01T00:00:00.000Z") =>
+  approval({ address, sha256: hex(n), notBefore: "2020-01-01T00:00:00.000Z", notAfter });
 
 describe("KnownCertificatesStore", () => {
   it("remembers per address (case-insensitive) and refreshes lastSeen without duplicating", async () => {
@@ -113,6 +110,12 @@ describe("KnownCertificatesStore", () => {
     expect(await store.rememberFromDiagnosis(dBad)).toBe(0);
     expect(store.all()).toEqual({});
 
+    // the same valid message without the root: untrusted, so not remembered
+    const dUntrusted = await diagnose(new Uint8Array(fs.readFileSync(good)));
+    expect(dUntrusted.signature).toBe("valid");
+    expect(await store.rememberFromDiagnosis(dUntrusted)).toBe(0);
+    expect(store.all()).toEqual({});
+
     const d = await diagnose(new Uint8Array(fs.readFileSync(good)), { trustAnchors: anchors });
     expect(d.signature).toBe("valid");
     expect(await store.rememberFromDiagnosis(d, new Date("2024-05-01T00:00:00Z"))).toBeGreaterThan(0);
@@ -128,6 +131,18 @@ describe("KnownCertificatesStore", () => {
         ...(signer?.commonName ? { name: signer.commonName } : {}),
       },
     ]);
+  });
+
+  it("writes only the gate's approvals: a look-alike object is ignored", async () => {
+    const s = new MemorySettings();
+    const store = new KnownCertificatesStore(s);
+    const real = entry("ceo@corp.example", 1);
+    const forged = { ...real, sha256: hex(666) };
+    await store.remember([forged as typeof real]);
+    expect(store.all()).toEqual({});
+    expect(s.saves).toBe(0);
+    await store.remember([forged as typeof real, real]);
+    expect(store.lookup("ceo@corp.example").map((c) => c.sha256)).toEqual([hex(1)]);
   });
 
   it("adapts Office's callback-style roaming settings", async () => {

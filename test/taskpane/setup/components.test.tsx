@@ -6,6 +6,7 @@ import path from "node:path";
 import * as React from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { checkPkcs12 } from "../../../src/engine/cert/pkcs12";
 import { getEntry } from "../../../src/faq/index";
 import {
   CertificateFileCheck,
@@ -163,7 +164,7 @@ describe("CertificateFileCheck", () => {
       size: bytes.length,
       arrayBuffer: async () => new Uint8Array(bytes).buffer,
     };
-    const o = await runFileCheck(f, "correct horse battery", { at: AT });
+    const o = await runFileCheck(f, "correct horse battery", { at: AT, check: checkPkcs12 });
     const html = render(<FileCheckResult outcome={o} lang="ja" />);
     expect(html).toContain('data-code="CERT_EXPIRED"');
     expect(html).toContain('data-testid="p12-certificate"');

@@ -4,6 +4,8 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { checkPkcs12 } from "../../../src/engine/cert/pkcs12";
+import { TimeLimitError } from "../../../src/taskpane/supervisor";
 import { faqForP12, MAX_P12_BYTES, runFileCheck, type FileLike } from "../../../src/taskpane/setup/p12Check";
 
 const P12 = path.resolve(__dirname, "..", "..", "fixtures", "generated", "p12");
@@ -33,7 +35,11 @@ function codes(o: Awaited<ReturnType<typeof runFileCheck>>): string[] {
 
 describe("real files", () => {
   maybe("a good file for the right mailbox: P12_OK, certificate, advice, FAQ", async () => {
-    const o = await runFileCheck(file("ok-modern.p12"), PASSWORD, { email: "user@example.jp", at: AT });
+    const o = await runFileCheck(file("ok-modern.p12"), PASSWORD, {
+      email: "user@example.jp",
+      at: AT,
+      check: checkPkcs12,
+    });
     expect(o.kind).toBe("result");
     if (o.kind !== "result") return;
     expect(o.fileName).toBe("ok-modern.p12");
@@ -49,31 +55,32 @@ describe("real files", () => {
     const o = await runFileCheck(file("ok-modern.p12"), PASSWORD, {
       email: "someone-else@example.jp",
       at: AT,
+      check: checkPkcs12,
     });
     expect(codes(o)).toContain("EMAIL_MISMATCH");
     expect(codes(o)).not.toContain("P12_OK");
   });
 
   maybe("a wrong password: P12_BAD_PASSWORD, and 'what PKCS#12 is' comes first in the FAQ", async () => {
-    const o = await runFileCheck(file("ok-modern.p12"), "wrong password", { at: AT });
+    const o = await runFileCheck(file("ok-modern.p12"), "wrong password", { at: AT, check: checkPkcs12 });
     expect(codes(o)).toEqual(["P12_BAD_PASSWORD"]);
     expect(o.kind === "result" && o.faq[0]).toBe("pkcs12");
   });
 
   maybe("expired and expiring certificates lead to the expiry and renewal entries", async () => {
-    const expired = await runFileCheck(file("expired.p12"), PASSWORD, { at: AT });
+    const expired = await runFileCheck(file("expired.p12"), PASSWORD, { at: AT, check: checkPkcs12 });
     expect(codes(expired)).toContain("CERT_EXPIRED");
     expect(expired.kind === "result" && expired.faq.slice(0, 2)).toEqual([
       "expired-certificate",
       "get-jcan-certificate",
     ]);
-    const expiring = await runFileCheck(file("expiring.p12"), PASSWORD, { at: AT });
+    const expiring = await runFileCheck(file("expiring.p12"), PASSWORD, { at: AT, check: checkPkcs12 });
     expect(codes(expiring)).toContain("CERT_EXPIRING");
     expect(expiring.kind === "result" && expiring.faq).toContain("expired-certificate");
   });
 
   maybe("a damaged file: P12_MALFORMED, not a crash", async () => {
-    const o = await runFileCheck(file("malformed-truncated.p12"), PASSWORD, { at: AT });
+    const o = await runFileCheck(file("malformed-truncated.p12"), PASSWORD, { at: AT, check: checkPkcs12 });
     expect(codes(o)).toContain("P12_MALFORMED");
   });
 
@@ -82,8 +89,8 @@ describe("real files", () => {
     const spies = (["log", "info", "warn", "error", "debug"] as const).map((m) => jest.spyOn(console, m));
     try {
       const outcomes = [
-        await runFileCheck(file("ok-modern.p12"), secret, { at: AT }),
-        await runFileCheck(file("malformed-truncated.p12"), secret, { at: AT }),
+        await runFileCheck(file("ok-modern.p12"), secret, { at: AT, check: checkPkcs12 }),
+        await runFileCheck(file("malformed-truncated.p12"), secret, { at: AT, check: checkPkcs12 }),
         await runFileCheck(file("ok-modern.p12"), secret, {
           at: AT,
           check: async () => {
@@ -150,4 +157,36 @@ describe("errors before the check", () => {
 
 test("faqForP12 without findings still explains PKCS#12 and the keep/import advice", () => {
   expect(faqForP12({ findings: [] })).toEqual(["import-multiple-pcs", "keep-expired-revoked-keys", "pkcs12"]);
+});
+
+describe("a check past its time limit (the worker was ended)", () => {
+  test("says the file is too complex to check here, with the CLI command as the way on", async () => {
+    const o = await runFileCheck(
+      { name: "my-cert.pfx", size: 3, arrayBuffer: async () => new Uint8Array([1, 2, 3]).buffer },
+      "pw",
+      {
+        check: async () => {
+          throw new TimeLimitError(20_000);
+        },
+      },
+    );
+    expect(o.kind).toBe("error");
+    if (o.kind !== "error") return;
+    expect(o.message.en).toMatch(
+      /too complex to check here.*20 seconds.*smime-assistant check-p12 my-cert\.pfx/,
+    );
+    expect(o.message.ja).toMatch(/複雑すぎる.*20 秒.*smime-assistant check-p12 my-cert\.pfx/);
+  });
+  test("a file name that is not plain is not put into the command", async () => {
+    const o = await runFileCheck(
+      { name: 'a"; rm -rf ~ #.p12', size: 3, arrayBuffer: async () => new Uint8Array([1]).buffer },
+      "pw",
+      {
+        check: async () => {
+          throw new TimeLimitError(20_000);
+        },
+      },
+    );
+    expect(o.kind === "error" && o.message.en).toMatch(/check-p12 FILE\.p12/);
+  });
 });

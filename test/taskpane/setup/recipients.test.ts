@@ -5,6 +5,7 @@
  */
 import type { KnownCertificate } from "../../../src/office/contacts/knownCertificates";
 import { KnownCertificatesStore } from "../../../src/office/contacts/knownCertificates";
+import { approval } from "../../office/contacts/approvals";
 import type { ComposeRecipient } from "../../../src/office/compose/recipients";
 import { certificateState, recipientStatus, summarize } from "../../../src/taskpane/setup/recipients";
 
@@ -134,12 +135,12 @@ describe("recipientStatus", () => {
     });
     await store.remember(
       [
-        {
+        approval({
           address: "Hanako@Example.jp",
           sha256: "b".repeat(64),
           notBefore: "2025-01-01T00:00:00Z",
           notAfter: "2026-06-20T00:00:00Z",
-        },
+        }),
       ],
       new Date("2026-05-01T00:00:00Z"),
     );

@@ -18,7 +18,13 @@ export const MAX_ITERATIONS = 2_000_000;
 
 export type DecryptResult =
   | { ok: true; plain: Uint8Array; algorithm: string }
-  | { ok: false; reason: "bad-password" | "unsupported" | "malformed"; algorithm: string; message?: string };
+  | {
+      ok: false;
+      /** "too-expensive": the file's iteration budget (ITERATION_BUDGET) does not cover this decryption. */
+      reason: "bad-password" | "unsupported" | "malformed" | "too-expensive";
+      algorithm: string;
+      message?: string;
+    };
 
 /** Password in the encodings each scheme wants. */
 export interface PasswordForms {
@@ -33,13 +39,41 @@ export interface PasswordForms {
   budget: { left: number };
 }
 
-/** Default total iteration budget of one check (real files spend well under 100 000). */
-export const ITERATION_BUDGET = 3_000_000;
+/**
+ * The iteration budget of one check, shared by the MAC, every key derivation and every bag decryption
+ * (each password form tried counts), in units of one hash iteration of SHA-1/SHA-256 done in JS (about 4 µs
+ * in Node on the test machine, up to 13 µs under instrumentation): 300 000 units is about one second.
+ * SHA-384/SHA-512 iterations count 2 (kdfCost); PBKDF2 done natively by WebCrypto counts 1/8 per
+ * iteration. Real files spend far less: OpenSSL 3 exports 2048 (MAC) + native PBKDF2; Windows' legacy
+ * exports about 10 000; a heavy file with 50 000 iterations everywhere, 250 000. A file needing more is
+ * reported as P12_MALFORMED with reason "too-expensive" instead of being opened.
+ */
+export const ITERATION_BUDGET = 300_000;
 
-function spend(pw: PasswordForms, n: number): boolean {
-  if (pw.budget.left < n) return false;
-  pw.budget.left -= n;
+/** Budget units of `iterations` rounds of the PKCS#12 KDF / PBKDF1 with this hash (see ITERATION_BUDGET). */
+export function kdfCost(hash: HashName, iterations: number): number {
+  return hash === "sha-384" || hash === "sha-512" ? iterations * 2 : iterations;
+}
+
+/** Budget units of native (WebCrypto) PBKDF2. */
+export function nativePbkdf2Cost(iterations: number): number {
+  return Math.ceil(iterations / 8);
+}
+
+/** Takes n units from the budget; false (and nothing taken) when they are not left. */
+export function spend(budget: { left: number }, n: number): boolean {
+  if (budget.left < n) return false;
+  budget.left -= n;
   return true;
+}
+
+function tooExpensive(algorithm: string, needed: number): DecryptResult {
+  return {
+    ok: false,
+    reason: "too-expensive",
+    algorithm,
+    message: `the file needs more than ${ITERATION_BUDGET} key-derivation iterations in all (${needed} more for ${algorithm})`,
+  };
 }
 
 interface Pkcs12Pbe {
@@ -188,15 +222,9 @@ function pkcs12PbeDecrypt(
       message: `iteration count ${iterations} too high`,
     };
   }
+  const cost = kdfCost("sha-1", iterations) * (scheme.cipher === "rc4" ? 1 : 2); // key (and IV)
   for (const p of pw.bmp) {
-    if (!spend(pw, iterations * 2)) {
-      return {
-        ok: false,
-        reason: "unsupported",
-        algorithm: name,
-        message: "too many key derivations in one file",
-      };
-    }
+    if (!spend(pw.budget, cost)) return tooExpensive(name, cost);
     let key = pkcs12Kdf("sha-1", p, salt, iterations, KDF_ID.key, scheme.keyLength);
     let plain: Uint8Array | undefined;
     if (scheme.cipher === "rc4") {
@@ -237,7 +265,8 @@ function pbes1Decrypt(
   if (!salt || iterations === undefined || iterations < 1)
     return { ok: false, reason: "malformed", algorithm: name };
   if (iterations > MAX_KDF_ITERATIONS) return { ok: false, reason: "unsupported", algorithm: name };
-  if (!spend(pw, iterations)) return { ok: false, reason: "unsupported", algorithm: name };
+  if (!spend(pw.budget, kdfCost(scheme.hash, iterations)))
+    return tooExpensive(name, kdfCost(scheme.hash, iterations));
   // PBKDF1: T = H^c(P || S); key = T[0..8], IV = T[8..16]
   let t = createHash(scheme.hash).update(pw.utf8).update(salt).digest();
   for (let i = 1; i < iterations; i++) t = createHash(scheme.hash).update(t).digest();
@@ -250,13 +279,15 @@ function pbes1Decrypt(
     : { ok: false, reason: "bad-password", algorithm: name };
 }
 
+/** PBKDF2, natively when WebCrypto can; undefined when the JS fallback would exceed the budget. */
 async function pbkdf2Bits(
   hash: HashName,
   password: Uint8Array,
   salt: Uint8Array,
   iterations: number,
   length: number,
-): Promise<Uint8Array> {
+  budget: { left: number },
+): Promise<Uint8Array | undefined> {
   const name = webCryptoHash(hash);
   if (name) {
     try {
@@ -272,6 +303,9 @@ async function pbkdf2Bits(
       // Some WebCrypto implementations refuse an empty password: fall through to noble.
     }
   }
+  // In JS each iteration is an HMAC (two hashes): charge the difference from the native estimate.
+  const extra = kdfCost(hash, iterations) * 2 - nativePbkdf2Cost(iterations);
+  if (!spend(budget, Math.max(0, extra))) return undefined;
   return pbkdf2(NOBLE_HASH[hash], password, salt, { c: iterations, dkLen: length });
 }
 
@@ -330,15 +364,10 @@ async function pbes2Decrypt(
       message: `iteration count ${iterations} too high`,
     };
   }
-  if (!spend(pw, Math.ceil(iterations / 4))) {
-    return {
-      ok: false,
-      reason: "unsupported",
-      algorithm: name,
-      message: "too many key derivations in one file",
-    };
-  }
-  const key = await pbkdf2Bits(prf, pw.utf8, salt, iterations, keyLength);
+  if (!spend(pw.budget, nativePbkdf2Cost(iterations)))
+    return tooExpensive(name, nativePbkdf2Cost(iterations));
+  const key = await pbkdf2Bits(prf, pw.utf8, salt, iterations, keyLength, pw.budget);
+  if (!key) return tooExpensive(name, kdfCost(prf, iterations) * 2);
   if (cipher.kind === "aes") {
     if (iv.length !== 16 || data.length === 0 || data.length % 16 !== 0) {
       return { ok: false, reason: "malformed", algorithm: name };

@@ -87,6 +87,12 @@ export const MSG = {
       ja: `読み取れる PKCS#12（.p12/.pfx）ファイルではありません（${reason}）。コピーの途中で切れるなどしてファイルが壊れているか、別の種類のファイルの可能性があります。証明書が入っているソフトやブラウザーから、もう一度エクスポートしてください。`,
     };
   },
+  tooExpensive(budget: number): LocalizedText {
+    return {
+      en: `This file asks for far more password-hashing work than a normal certificate file (the check stops at ${budget} rounds in all), so it was not opened: checking it could take minutes. It may be damaged or deliberately made that way. Export the certificate again from the program or browser that holds it; files exported by Windows, macOS, Firefox or OpenSSL are checked in well under a second.`,
+      ja: `このファイルは、通常の証明書ファイルとは比べものにならないほど多くのパスワード計算を要求しているため、開かずに確認を中止しました（上限は合計 ${budget} 回です。確認を続けると数分かかることがあります）。ファイルが壊れているか、意図的にそのように作られている可能性があります。証明書が入っているソフトやブラウザーから、もう一度エクスポートしてください。Windows、macOS、Firefox、OpenSSL でエクスポートしたファイルなら、1 秒もかからずに確認できます。`,
+    };
+  },
   pem(): string {
     return "it is PEM text (-----BEGIN …), not a binary PKCS#12 file";
   },
