@@ -2,6 +2,7 @@
  * `diagnose`'s trust anchors (issue #12): Mozilla's e-mail roots by default, `--trust-anchor` adds,
  * `--no-default-anchors` leaves only those given; the JSON names who vouched (signers[].trustedBy).
  */
+import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { buildChain } from "../../src/engine/cert/index";
 import { DIAGNOSE_USAGE, runDiagnose, trustSettings } from "../../src/cli/diagnose";
@@ -77,5 +78,26 @@ describe("diagnose: trust anchors", () => {
     expect(help.out).toBe(DIAGNOSE_USAGE);
     expect(help.out).toMatch(/--no-default-anchors/);
     expect(help.out).toMatch(/Mozilla's root certificates trusted for e-mail/);
+  });
+
+  test("the organisation's build-time roots (SMIME_ASSISTANT_TRUST_ANCHORS) are read from the PEM file", () => {
+    const read = (file: string): string[] =>
+      JSON.parse(
+        execFileSync(
+          process.execPath,
+          [
+            "-e",
+            `process.stdout.write(JSON.stringify(require("./scripts/org-anchors.cjs").organisationAnchors()))`,
+          ],
+          { encoding: "utf8", env: { ...process.env, SMIME_ASSISTANT_TRUST_ANCHORS: file } },
+        ),
+      ) as string[];
+    expect(read("")).toEqual([]);
+    const one = read(path.join(GENERATED, "pki", "chain-alice.pem"));
+    expect(one).toHaveLength(1);
+    expect(Buffer.from(one[0] as string, "base64")[0]).toBe(0x30);
+    expect(() => read(path.join(GENERATED, "messages", "signed-rsa-sha256.eml"))).toThrow(
+      /no PEM certificate/,
+    );
   });
 });
