@@ -27,6 +27,12 @@ import {
   TAG,
   type Tlv,
 } from "./ber";
+import {
+  MAX_APPENDED_SEARCH_EXPONENT_BITS,
+  MAX_APPENDED_SEARCH_RSA_BITS,
+  MAX_RSA_EXPONENT_BITS,
+  MAX_RSA_MODULUS_BITS,
+} from "../limits";
 
 export type PublicKey =
   | { kind: "rsa"; oid: string; n: bigint; e: bigint; nBytes: Uint8Array; eBytes: Uint8Array; bits: number }
@@ -194,6 +200,31 @@ export function resolveScheme(
 
 export type VerifyOutcome = "ok" | "bad" | "unsupported";
 
+/** Size of an RSA public exponent in bits. */
+export function rsaExponentBits(key: Extract<PublicKey, { kind: "rsa" }>): number {
+  return bitLength(key.eBytes);
+}
+
+/**
+ * Whether this engine checks signatures of the key at all (limits.ts): an RSA key above the caps is
+ * "unsupported" — one check by hand could take minutes.
+ */
+export function keyWithinLimits(key: PublicKey): boolean {
+  return (
+    key.kind !== "rsa" || (key.bits <= MAX_RSA_MODULUS_BITS && rsaExponentBits(key) <= MAX_RSA_EXPONENT_BITS)
+  );
+}
+
+/** Whether one hand-made check of this key is quick enough to repeat for the appended-footer search. */
+export function quickToCheck(key: PublicKey): boolean {
+  if (key.kind === "ec") return true;
+  return (
+    key.kind === "rsa" &&
+    key.bits <= MAX_APPENDED_SEARCH_RSA_BITS &&
+    rsaExponentBits(key) <= MAX_APPENDED_SEARCH_EXPONENT_BITS
+  );
+}
+
 // ---------------------------------------------------------------------------------------------------
 // By hand (from a digest)
 
@@ -334,7 +365,7 @@ export function verifyDigest(
   digest: Uint8Array,
   sig: Uint8Array,
 ): VerifyOutcome {
-  if (key.kind === "other") return "unsupported";
+  if (key.kind === "other" || !keyWithinLimits(key)) return "unsupported";
   if (scheme.scheme === "ecdsa") {
     if (key.kind !== "ec") return "bad";
     const raw = ecdsaDerToRaw(sig, key.bytes);
@@ -368,7 +399,7 @@ export function verifyDigest(
  * RSA PKCS#1 v1.5 only: the digest the signature carries (from its DigestInfo), or undefined.
  */
 export function recoverPkcs1Digest(key: PublicKey, sig: Uint8Array, hash: HashName): Uint8Array | undefined {
-  if (key.kind !== "rsa") return undefined;
+  if (key.kind !== "rsa" || !keyWithinLimits(key)) return undefined;
   const m = rsaPublic(key, sig);
   if (m === undefined) return undefined;
   const em = i2osp(m, key.nBytes.length);
@@ -439,7 +470,7 @@ export async function verifyData(
   data: Uint8Array,
   sig: Uint8Array,
 ): Promise<VerifyOutcome> {
-  if (key.kind === "other") return "unsupported";
+  if (key.kind === "other" || !keyWithinLimits(key)) return "unsupported";
   const wcHash = webCryptoHash(scheme.hash);
   const webOk =
     wcHash !== undefined &&

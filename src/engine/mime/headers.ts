@@ -3,6 +3,7 @@
  * with RFC 2045 parameters and RFC 2231 extensions (continuations, charset'lang'%XX). Loops only.
  */
 import type { Diagnosis } from "../types";
+import { MAX_HEADER_FIELDS } from "../limits";
 import { concat, latin1 } from "../util/bytes";
 import type { ContentType, HeaderField, MimePart } from "./types";
 import { decodeEncodedWords, getDecoder, hexVal } from "./words";
@@ -17,10 +18,29 @@ export interface HeaderBlock {
   /** Line ends seen in the block: CRLF and bare LF counts. */
   crlf: number;
   lf: number;
+  /** Fields skipped past MAX_HEADER_FIELDS (limits.ts); the parser reports them as a problem. */
+  skipped: number;
 }
 
-/** Most header fields kept per part; beyond, fields are skipped (the block is still consumed). */
-const MAX_FIELDS = 10000;
+/**
+ * Fields still kept past MAX_HEADER_FIELDS, at most KEEP_PAST_CAP of each name: those the analysis needs,
+ * so that a message padded with thousands of fields is still recognised and checked.
+ */
+const NEEDED_FIELDS = new Set([
+  "content-type",
+  "content-transfer-encoding",
+  "content-disposition",
+  "mime-version",
+  "from",
+  "sender",
+  "to",
+  "subject",
+  "date",
+  "reply-to",
+  "list-id",
+  "list-post",
+]);
+const KEEP_PAST_CAP = 2;
 
 function isFieldNameByte(c: number): boolean {
   return c > 0x20 && c < 0x7f && c !== 0x3a;
@@ -39,6 +59,10 @@ export function parseHeaderBlock(
   isDelimiter?: (pos: number) => boolean,
 ): HeaderBlock {
   const fields: { start: number; colon: number; end: number }[] = [];
+  let skipped = 0;
+  const keptPastCap = new Map<string, number>();
+  /** The last field line seen was skipped (its continuation lines are skipped with it). */
+  let skipping = false;
   let crlf = 0;
   let lf = 0;
   let pos = start;
@@ -67,7 +91,9 @@ export function parseHeaderBlock(
     }
     if (c0 === 0x20 || c0 === 0x09) {
       const last = fields[fields.length - 1];
-      if (last) last.end = next;
+      if (skipping) {
+        // continuation of a skipped field
+      } else if (last) last.end = next;
       else if (first) {
         // leading whitespace on the first line: not a header block
         bodyStart = pos;
@@ -79,7 +105,19 @@ export function parseHeaderBlock(
       let colon = k;
       while (colon < contentEnd && (bytes[colon] === 0x20 || bytes[colon] === 0x09)) colon++;
       if (k > pos && colon < contentEnd && bytes[colon] === 0x3a) {
-        if (fields.length < MAX_FIELDS) fields.push({ start: pos, colon, end: next });
+        skipping = false;
+        if (fields.length < MAX_HEADER_FIELDS) fields.push({ start: pos, colon, end: next });
+        else {
+          const name = k - pos <= 25 ? latin1(bytes, pos, k).toLowerCase() : "";
+          const kept = keptPastCap.get(name) ?? 0;
+          if (NEEDED_FIELDS.has(name) && kept < KEEP_PAST_CAP) {
+            keptPastCap.set(name, kept + 1);
+            fields.push({ start: pos, colon, end: next });
+          } else {
+            skipped++;
+            skipping = true;
+          }
+        }
       } else if (
         first &&
         pos === 0 &&
@@ -106,7 +144,7 @@ export function parseHeaderBlock(
     const name = latin1(bytes, f.start, k).toLowerCase();
     return { name, rawValue: unfold(bytes, f.colon + 1, f.end), start: f.start, end: f.end };
   });
-  return { headers, bodyStart, crlf, lf };
+  return { headers, bodyStart, crlf, lf, skipped };
 }
 
 /** Field value bytes as latin1 with line breaks removed (unfolded) and outer whitespace trimmed. */
@@ -373,25 +411,28 @@ export function parseParams(s: string, i: number): ParsedParams {
 
 /** Reads the main value ("type/subtype", "attachment") up to the first ';' outside quotes/comments. */
 function mainValue(s: string): [string, number] {
-  let out = "";
+  // Runs of ordinary characters are taken as slices (a 30 MB value must not be built a character at a time).
+  const pieces: string[] = [];
   let i = 0;
+  let from = 0;
   while (i < s.length) {
     const c = s.charCodeAt(i);
     if (c === 0x3b) break;
-    if (c === 0x28) {
-      i = skipComment(s, i);
+    if (c === 0x28 || c === 0x22 || isSpace(c)) {
+      if (i > from) pieces.push(s.slice(from, i));
+      if (c === 0x28) i = skipComment(s, i);
+      else if (c === 0x22) {
+        const [v, next] = readQuoted(s, i);
+        pieces.push(v);
+        i = next;
+      } else i++;
+      from = i;
       continue;
     }
-    if (c === 0x22) {
-      const [v, next] = readQuoted(s, i);
-      out += v;
-      i = next;
-      continue;
-    }
-    if (!isSpace(c)) out += s[i];
     i++;
   }
-  return [out.toLowerCase(), i];
+  if (i > from) pieces.push(s.slice(from, Math.min(i, s.length)));
+  return [pieces.join("").toLowerCase(), i];
 }
 
 export const DEFAULT_CONTENT_TYPE: ContentType = {

@@ -31,6 +31,10 @@ function lengthBytes(n: number): number[] {
 }
 
 export function tlv(tag: number, ...content: Uint8Array[]): Uint8Array {
+  return tlvOf(tag, content);
+}
+/** The same for a long list of parts (no spread into a call). */
+export function tlvOf(tag: number, content: readonly Uint8Array[]): Uint8Array {
   let n = 0;
   for (const c of content) n += c.length;
   const head = [tag, ...lengthBytes(n)];
@@ -161,8 +165,8 @@ function signedData(opts: {
       version.raw,
       digestAlgs.raw,
       opts.eci ?? eci.raw,
-      opts.certificates ? tlv(0xa0, ...opts.certificates) : certs.raw,
-      set(...(opts.signerInfos ?? [load().signerInfo])),
+      opts.certificates ? tlvOf(0xa0, opts.certificates) : certs.raw,
+      tlvOf(0x31, opts.signerInfos ?? [load().signerInfo]),
     ),
   );
 }
@@ -324,7 +328,7 @@ export function manyRecipients(scale = 1): HostileInput {
   );
   const der = contentInfo(
     OID_ENVELOPED_DATA,
-    seq(integer(new Uint8Array([0])), set(...new Array<Uint8Array>(count).fill(ri)), eci),
+    seq(integer(new Uint8Array([0])), tlvOf(0x31, new Array<Uint8Array>(count).fill(ri)), eci),
   );
   return {
     name: "recipients-200000",
@@ -349,7 +353,7 @@ export function manySanAddresses(scale = 1): HostileInput {
   const count = n(100_000, scale);
   const names: Uint8Array[] = [];
   for (let i = 0; i < count; i++) names.push(tlv(0x81, bytesOf(`user${i % 50_000}@example.jp`)));
-  const san = seq(oid("2.5.29.17"), octets(seq(...names)));
+  const san = seq(oid("2.5.29.17"), octets(tlvOf(0x30, names)));
   const cert = aliceVariant({ extensions: tlv(0xa3, seq(san)) });
   const der = signedData({ certificates: [cert], signerInfos: [], eci: seq(oid(OID_DATA)) });
   return {
