@@ -46,7 +46,9 @@ export async function diagnoseFile(
   try {
     // Synchronous: one read call instead of fs.promises' open/fstat/read/close round trips, which cost more
     // than the check itself on a batch of small messages.
-    bytes = new Uint8Array(readFileSync(file));
+    // A view of the file's own buffer, not a copy (a 50 MB message is not copied once more).
+    const buf = readFileSync(file);
+    bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code ?? String(err);
     return {

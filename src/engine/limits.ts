@@ -47,6 +47,13 @@ export const MAX_RECIPIENTS = 1000;
 export const MAX_HEADER_FIELDS = 10000;
 
 /**
+ * Characters kept of one attribute value of a certificate's subject or issuer name (the standards' upper
+ * bounds are 64 to 32 768); a longer value is cut, marked "…[cut: N bytes]". Matching issuers to subjects
+ * compares the DER first, so only display and the normalised-name fallback see the cut value.
+ */
+export const MAX_NAME_ATTRIBUTE_CHARS = 32768;
+
+/**
  * Strings the engine puts into its own messages (a signer's name in "The signature of … is valid") are cut
  * to this many characters; the signer's fields themselves keep the whole value.
  */
@@ -57,7 +64,7 @@ export const MAX_NAME_IN_MESSAGE = 200;
  * characters, marked with the suffix "…[cut: N chars]" (N = the original length), so one huge file cannot
  * stop the others from getting their diagnosis.
  */
-export const MAX_OUTPUT_STRING = 1024 * 1024;
+export const MAX_OUTPUT_STRING = 64 * 1024;
 
 /** The suffix that marks a string cut at MAX_OUTPUT_STRING (or MAX_NAME_IN_MESSAGE). */
 export function cutString(s: string, max: number): string {

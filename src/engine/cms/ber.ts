@@ -154,14 +154,30 @@ export function skipTlv(buf: Uint8Array, pos: number, base = 0): number {
       open--;
       continue;
     }
-    const h = tlvHeader(buf, p, base);
-    if (h.len < 0) {
+    const valueStart = headerAt(buf, p, base);
+    if (headerLen < 0) {
       if (open >= MAX_DEPTH) throw new CmsError("ASN.1 nesting too deep", base + p);
       open++;
-      p = h.valueStart;
-    } else p = h.valueStart + h.len;
+      p = valueStart;
+    } else p = valueStart + headerLen;
   } while (open > 0);
   return p;
+}
+
+/** The length read by the last headerAt() call (-1: indefinite). A scratch value: no object per call. */
+let headerLen = 0;
+
+/** Where the value of the TLV at `pos` starts; its length goes to headerLen (allocation-free). */
+function headerAt(buf: Uint8Array, pos: number, base: number): number {
+  const lb = buf[pos + 1];
+  // The common case inline: a one-byte tag and a short definite length.
+  if (lb !== undefined && lb < 0x80 && ((buf[pos] as number) & 0x1f) !== 0x1f && pos + 2 + lb <= buf.length) {
+    headerLen = lb;
+    return pos + 2;
+  }
+  const h = tlvHeader(buf, pos, base);
+  headerLen = h.len;
+  return h.valueStart;
 }
 
 /** Identifier and length of the TLV at `pos`: where its value starts, its length (-1: indefinite). */
@@ -328,16 +344,19 @@ export function octetStringContent(t: Tlv): Uint8Array {
       const c = readTlv(v, p, t.valueOffset);
       throw new CmsError(`a chunk of a constructed OCTET STRING is ${tagName(c.cls, c.tag)}`, c.offset);
     }
-    const h = tlvHeader(v, p, t.valueOffset);
+    const valueStart = headerAt(v, p, t.valueOffset);
+    const len = headerLen;
     if (id === 0x04) {
-      out.set(v.subarray(h.valueStart, h.valueStart + h.len), o);
-      o += h.len;
-      p = h.valueStart + h.len;
+      // Small pieces byte by byte (a subarray per 1-byte piece would cost more than the copy).
+      if (len < 32) for (let k = 0; k < len; k++) out[o + k] = v[valueStart + k] as number;
+      else out.set(v.subarray(valueStart, valueStart + len), o);
+      o += len;
+      p = valueStart + len;
     } else {
       if (ends.length >= MAX_DEPTH)
         throw new CmsError("OCTET STRING chunks nested too deep", t.valueOffset + p);
-      ends.push(h.len < 0 ? -1 : h.valueStart + h.len);
-      p = h.valueStart;
+      ends.push(len < 0 ? -1 : valueStart + len);
+      p = valueStart;
     }
   }
   return out.subarray(0, o);

@@ -519,6 +519,17 @@ function findCertificate(
   return undefined;
 }
 
+/** Base64 of a certificate, made once per parsed certificate (signers sharing one do not each encode it). */
+const BASE64 = new WeakMap<ParsedCertificate, string>();
+function certificateBase64(cert: ParsedCertificate): string {
+  let b = BASE64.get(cert);
+  if (b === undefined) {
+    b = encodeBase64(cert.der);
+    BASE64.set(cert, b);
+  }
+  return b;
+}
+
 function placeholderSigner(si: SignerInfoData, layer: number): Signer {
   const issuer = si.sid.kind === "issuer-serial" ? si.sid.issuer : "";
   return {
@@ -808,7 +819,7 @@ async function verifyOne(
       trusted: chain.trusted,
       valid: false,
       layer: opts.layer,
-      certificate: encodeBase64(cert.der),
+      certificate: certificateBase64(cert),
     };
     const cf = certificateFindings(summary, {
       at: opts.at,
