@@ -734,6 +734,9 @@ function overallVerdict(ctx: Context): Diagnosis["signature"] {
   if (ctx.kind === "orphan-signature") return "unverifiable";
   if (ctx.signedLayers === 0)
     return ctx.kind === "signed" || ctx.kind === "opaque-signed" ? "unverifiable" : "none";
+  // Signers beyond the cap (limits.ts) were not checked: the signature cannot be "valid".
+  if (ctx.findings.some((f) => f.code === "MALFORMED_CMS" && f.detail["limit"] === "signers"))
+    return "unverifiable";
   if (ctx.signers.length > 0 && ctx.signers.every((s) => s.valid)) return "valid";
   return "unverifiable";
 }

@@ -4,6 +4,7 @@
  */
 import { digestSync, perSubtle, type HashName } from "../cms/hashes";
 import { finding } from "../findings";
+import { MAX_NAME_IN_MESSAGE, cutString } from "../limits";
 import { SIGNATURE_OIDS } from "../cms/algorithms";
 import { keyDescription, publicKeyOf, resolveScheme, verifyData, type VerifyOutcome } from "../cms/signature";
 import type { CertificateSummary, Finding } from "../types";
@@ -150,7 +151,7 @@ export function isEmailCertificate(cert: CertificateSummary): boolean {
 }
 
 function displayName(cert: CertificateSummary): string {
-  return cert.commonName || cert.emails[0] || cert.subject || "(unnamed)";
+  return cutString(cert.commonName || cert.emails[0] || cert.subject || "(unnamed)", MAX_NAME_IN_MESSAGE);
 }
 
 function day(isoTime: string): string {

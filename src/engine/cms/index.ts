@@ -751,7 +751,7 @@ async function verifySignedInner(
           ja: `このメッセージには ${cms.signerCount} 件の署名があります（${signers.map(signerLabelJa).join("、")}）。それぞれを個別に確認しています。`,
         },
         {
-          count: signers.length,
+          count: cms.signerCount,
           signers: signers.map((s, i) => ({
             index: i,
             subject: s.subject,

@@ -467,3 +467,57 @@ export const ROWS: ((scale?: number) => HostileInput)[] = [
   hugeSubject,
   prependedHeaderLines,
 ];
+
+// ---------------------------------------------------------------------------------------------------
+// Beside the table (issue #11, part 4)
+
+function validAlice(): string {
+  return fs.readFileSync(path.join(GENERATED, "messages", "valid-alice.eml"), "latin1");
+}
+
+/**
+ * valid-alice.eml with Alice's certificate replaced by one whose validity dates cannot be read (the same
+ * key, issuer and serial: the signature itself still verifies).
+ */
+export function validityUnreadable(): HostileInput {
+  const m = load();
+  const { tbs, sigAlg, sig } = m.aliceParts;
+  const parts = tbs.map((t) => t.raw);
+  parts[4] = seq(tlv(0x17, bytesOf("not a time")), tlv(0x18, bytesOf("20991301999999Z")));
+  const cert = seq(seq(...parts), sigAlg, sig);
+  const der = signedData({ certificates: [cert] });
+  const valid = validAlice();
+  const head = valid.slice(0, valid.length - m.tampered.length + m.head.length);
+  return {
+    name: "validity-unreadable",
+    row: "unreadable validity dates",
+    bytes: bytesOf(`${head}${encodeBase64(der, 76).replace(/\r?\n/g, "\r\n")}${m.tail}`),
+    expect: {
+      kind: "signed",
+      signature: "unverifiable",
+      present: ["MALFORMED_CMS"],
+      absent: ["SIGNATURE_VALID"],
+    },
+  };
+}
+
+/** Two signed parts side by side in a multipart/mixed (siblings, not nested). */
+export function siblingSignedParts(): HostileInput {
+  const valid = validAlice();
+  const start = valid.indexOf("Content-Type: multipart/signed");
+  const entity = valid.slice(start);
+  const headers = valid.slice(0, start);
+  return {
+    name: "sibling-signed-parts",
+    row: "two signed parts side by side",
+    bytes: bytesOf(
+      `${headers}Content-Type: multipart/mixed; boundary="outer"\r\n\r\n--outer\r\n${entity}\r\n--outer\r\n${entity}\r\n--outer--\r\n`,
+    ),
+    expect: {
+      kind: "signed",
+      signature: "valid",
+      present: ["SIGNATURE_VALID"],
+      absent: ["NESTED_SIGNATURE"],
+    },
+  };
+}
