@@ -47,6 +47,12 @@ export const MAX_RECIPIENTS = 1000;
 export const MAX_HEADER_FIELDS = 10000;
 
 /**
+ * Parameters read from one structured header value (Content-Type, Content-Disposition); beyond, the rest
+ * are not read and a Content-Type that had more is MALFORMED_MIME. RFC 2231 continuations: 1 000 segments.
+ */
+export const MAX_PARAMETERS = 1000;
+
+/**
  * Characters kept of one attribute value of a certificate's subject or issuer name (the standards' upper
  * bounds are 64 to 32 768); a longer value is cut, marked "…[cut: N bytes]". Matching issuers to subjects
  * compares the DER first, so only display and the normalised-name fallback see the cut value.

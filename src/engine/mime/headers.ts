@@ -3,7 +3,7 @@
  * with RFC 2045 parameters and RFC 2231 extensions (continuations, charset'lang'%XX). Loops only.
  */
 import type { Diagnosis } from "../types";
-import { MAX_HEADER_FIELDS } from "../limits";
+import { MAX_HEADER_FIELDS, MAX_PARAMETERS } from "../limits";
 import { concat, latin1 } from "../util/bytes";
 import type { ContentType, HeaderField, MimePart } from "./types";
 import { decodeEncodedWords, getDecoder, hexVal } from "./words";
@@ -212,6 +212,8 @@ export function messageHeaders(root: MimePart): NonNullable<Diagnosis["headers"]
 // Content-Type, Content-Disposition, parameters
 
 export interface ParsedParams {
+  /** More than MAX_PARAMETERS parameters: the rest were not read. */
+  capped?: true;
   params: Record<string, string>;
   /** Names whose value came from RFC 2231 (already charset-decoded; no RFC 2047 decoding wanted). */
   extended: Set<string>;
@@ -297,6 +299,7 @@ function splitRawParams(s: string, i: number): RawParam[] {
       value = trimWs(s.slice(vStart, cut >= 0 ? cut : i));
     }
     if (name.length > 0 && name.length <= 200) out.push({ name, value });
+    if (out.length > MAX_PARAMETERS) break;
   }
   return out;
 }
@@ -342,7 +345,10 @@ export function parseParams(s: string, i: number): ParsedParams {
   const extended = new Set<string>();
   const segs = new Map<string, Map<number, { value: string; encoded: boolean }>>();
   const single = new Map<string, string>();
-  for (const { name, value } of splitRawParams(s, i)) {
+  const raw = splitRawParams(s, i);
+  const capped = raw.length > MAX_PARAMETERS;
+  if (capped) raw.length = MAX_PARAMETERS;
+  for (const { name, value } of raw) {
     const star = name.indexOf("*");
     if (star < 0) {
       if (!(name in params)) params[name] = value;
@@ -406,7 +412,7 @@ export function parseParams(s: string, i: number): ParsedParams {
     params[base] = decodeBytes(percentDecode(sp.rest), sp.charset);
     extended.add(base);
   }
-  return { params: { ...params }, extended };
+  return { params: { ...params }, extended, ...(capped ? { capped: true as const } : {}) };
 }
 
 /** Reads the main value ("type/subtype", "attachment") up to the first ';' outside quotes/comments. */
@@ -454,7 +460,14 @@ export function parseContentType(raw: string | undefined): ContentType {
       type = mv.slice(0, slash);
       subtype = mv.slice(slash + 1);
     }
-    return { type, subtype, params: parseParams(raw, i).params, explicit: true };
+    const p = parseParams(raw, i);
+    return {
+      type,
+      subtype,
+      params: p.params,
+      explicit: true,
+      ...(p.capped ? { paramsCapped: true as const } : {}),
+    };
   } catch {
     return { type: "text", subtype: "plain", params: {}, explicit: true };
   }

@@ -5,7 +5,7 @@
  * belongs to the delimiter, not to the part. Only header blocks are turned into strings; bodies are
  * scanned byte by byte (TypedArray.indexOf for line ends), so time and memory stay linear.
  */
-import { MAX_HEADER_FIELDS } from "../limits";
+import { MAX_HEADER_FIELDS, MAX_PARAMETERS } from "../limits";
 import { fromLatin1 } from "../util/bytes";
 import {
   DEFAULT_CONTENT_TYPE,
@@ -168,6 +168,14 @@ class Parser {
     if (ctRaw !== undefined) contentType = parseContentType(ctRaw);
     else if (digestDefault) contentType = { type: "message", subtype: "rfc822", params: {}, explicit: false };
     else contentType = { ...DEFAULT_CONTENT_TYPE, params: { charset: "us-ascii" } };
+    if (contentType.paramsCapped) {
+      problem(
+        ctx,
+        `Content-Type has more than ${MAX_PARAMETERS} parameters; the rest were not read`,
+        start,
+        path,
+      );
+    }
     const part: MimePart = {
       path,
       depth,

@@ -441,11 +441,19 @@ export function hugeSubject(scale = 1): HostileInput {
 }
 
 export function prependedHeaderLines(scale = 1): HostileInput {
+  const lines = n(10_000, scale);
+  // With the message's own fields, 10 000 added lines pass the header cap (MAX_HEADER_FIELDS).
+  const overCap = lines >= 10_000;
   return {
     name: "tampered-10000-header-lines",
     row: "the tampered fixture with 10 000 `X-A: 1` lines prepended",
-    bytes: bytesOf("X-A: 1\r\n".repeat(n(10_000, scale)) + load().tampered),
-    expect: { kind: "signed", signature: "invalid", present: ["SIGNATURE_INVALID", "MALFORMED_MIME"] },
+    bytes: bytesOf("X-A: 1\r\n".repeat(lines) + load().tampered),
+    expect: {
+      kind: "signed",
+      signature: "invalid",
+      present: overCap ? ["SIGNATURE_INVALID", "MALFORMED_MIME"] : ["SIGNATURE_INVALID"],
+      ...(overCap ? {} : { absent: ["MALFORMED_MIME"] }),
+    },
   };
 }
 
