@@ -22,7 +22,7 @@ export async function readTrustAnchors(files: string[]): Promise<Uint8Array[]> {
     const bytes = new Uint8Array(readFileSync(f));
     const text = new TextDecoder("latin1").decode(bytes);
     const pems = fromPem(text);
-    if (pems.length > 0) out.push(...pems);
+    if (pems.length > 0) for (const p of pems) out.push(p);
     else if (bytes[0] === 0x30) out.push(bytes);
     else throw new Error(`${f}: no certificate found (expected PEM or DER)`);
   }
