@@ -415,29 +415,30 @@ export function parseParams(s: string, i: number): ParsedParams {
   return { params: { ...params }, extended, ...(capped ? { capped: true as const } : {}) };
 }
 
+const MAIN_VALUE_SPECIAL = /[;("\x20\t\r\n]/g;
+
 /** Reads the main value ("type/subtype", "attachment") up to the first ';' outside quotes/comments. */
 function mainValue(s: string): [string, number] {
   // Runs of ordinary characters are taken as slices (a 30 MB value must not be built a character at a time).
+  // The next special character is found by a native scan (a character class: nothing to backtrack).
   const pieces: string[] = [];
   let i = 0;
-  let from = 0;
   while (i < s.length) {
+    MAIN_VALUE_SPECIAL.lastIndex = i;
+    const m = MAIN_VALUE_SPECIAL.exec(s);
+    const j = m ? m.index : s.length;
+    if (j > i) pieces.push(s.slice(i, j));
+    i = j;
+    if (i >= s.length) break;
     const c = s.charCodeAt(i);
     if (c === 0x3b) break;
-    if (c === 0x28 || c === 0x22 || isSpace(c)) {
-      if (i > from) pieces.push(s.slice(from, i));
-      if (c === 0x28) i = skipComment(s, i);
-      else if (c === 0x22) {
-        const [v, next] = readQuoted(s, i);
-        pieces.push(v);
-        i = next;
-      } else i++;
-      from = i;
-      continue;
-    }
-    i++;
+    if (c === 0x28) i = skipComment(s, i);
+    else if (c === 0x22) {
+      const [v, next] = readQuoted(s, i);
+      pieces.push(v);
+      i = next;
+    } else i++;
   }
-  if (i > from) pieces.push(s.slice(from, Math.min(i, s.length)));
   return [pieces.join("").toLowerCase(), i];
 }
 

@@ -31,6 +31,8 @@ export function fromHex(hex: string): Uint8Array {
 export function latin1(bytes: Uint8Array, start = 0, end = bytes.length): string {
   // ASCII chunks go through the native decoder; the pieces are joined once (adding 30 MB to a string
   // chunk by chunk left a chain of pieces that cost seconds to flatten).
+  if (end - start > 0x8000 && isAscii(bytes.subarray(start, end)))
+    return ASCII.decode(bytes.subarray(start, end));
   const parts: string[] = [];
   const CHUNK = 0x8000;
   for (let i = start; i < end; i += CHUNK) {
