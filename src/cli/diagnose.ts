@@ -1,10 +1,11 @@
 /** `smime-assistant diagnose` and `smime-assistant cert`: the engine from the command line. */
-import { promises as fs, readFileSync } from "node:fs";
+import { promises as fs, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { mozillaTrust, organisationAnchors } from "../engine/cert/defaultAnchors";
 import { originLabel } from "../engine/cert/anchors";
 import { certificateFiles } from "../engine/cert/files";
 import { diagnose } from "../engine/index";
+import { MAX_OUTPUT_STRING, cutString } from "../engine/limits";
 import { isCompoundFile } from "../engine/mime/msg";
 import type { DiagnoseOptions, Diagnosis, DistrustEntry, Finding, TrustAnchor } from "../engine/types";
 import { decodeBase64String, fromPem } from "../engine/util/bytes";
@@ -51,7 +52,7 @@ export async function readTrustAnchors(files: string[]): Promise<Uint8Array[]> {
     const bytes = new Uint8Array(readFileSync(f));
     const text = new TextDecoder("latin1").decode(bytes);
     const pems = fromPem(text);
-    if (pems.length > 0) out.push(...pems);
+    if (pems.length > 0) for (const p of pems) out.push(p);
     else if (bytes[0] === 0x30) out.push(bytes);
     else throw new Error(`${f}: no certificate found (expected PEM or DER)`);
   }
@@ -78,9 +79,9 @@ export async function diagnoseFile(
     // than the check itself on a batch of small messages.
     const raw = readFileSync(file);
     // An Outlook .msg is handed over as the Node Buffer itself: SheetJS cfb, which reads it, takes its fast
-    // Buffer path in Node (about 20 times faster on a big .msg than on a plain Uint8Array). The engine sees
-    // a Uint8Array either way; everything else gets its own plain copy, as before.
-    bytes = isCompoundFile(raw) ? raw : new Uint8Array(raw);
+    // Buffer path in Node (about 20 times faster on a big .msg than on a plain Uint8Array). Everything
+    // else gets a view of the file's own buffer, not a copy (a 50 MB message is not copied once more).
+    bytes = isCompoundFile(raw) ? raw : new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code ?? String(err);
     return {
@@ -142,31 +143,125 @@ export async function runDiagnose(argv: string[], io: Io): Promise<number> {
   const lang =
     args.values.get("--lang")?.[0] === "en" ? "en" : args.values.get("--lang")?.[0] === "ja" ? "ja" : "en";
   // Several files are checked at once: WebCrypto and file reads are asynchronous, so one message's
-  // waits overlap another's work. Results keep the command line's order; the human summary of a file is
-  // printed as soon as it and every file before it are done.
+  // waits overlap another's work. Results keep the command line's order; each file's diagnosis (the JSON
+  // array's next element, or the human summary) is written as soon as it and every file before it are
+  // done, and then let go: the output is streamed, never built as one string, and every string field is
+  // cut at MAX_OUTPUT_STRING (limits.ts), so one huge file cannot keep the others from their diagnosis.
+  const json = args.flags.has("--json");
   const files = args.positional;
-  const results: Diagnosis[] = new Array<Diagnosis>(files.length);
+  const results: (Diagnosis | undefined)[] = new Array<Diagnosis | undefined>(files.length);
   const done: boolean[] = new Array<boolean>(files.length).fill(false);
   let printed = 0;
   let next = 0;
+  const budget = new ByteBudget(BYTES_IN_FLIGHT);
+  if (json) io.out("[\n");
   const worker = async (): Promise<void> => {
     while (next < files.length) {
       const i = next++;
-      results[i] = await diagnoseFile(files[i] as string, anchors, at);
+      const file = files[i] as string;
+      const size = fileSize(file);
+      await budget.take(size);
+      try {
+        results[i] = capStrings(await diagnoseFile(file, anchors, at));
+      } finally {
+        budget.give(size);
+      }
       done[i] = true;
       while (printed < files.length && done[printed]) {
-        if (!args.flags.has("--json")) io.out(humanSummary(results[printed] as Diagnosis, lang));
+        const d = results[printed] as Diagnosis;
+        results[printed] = undefined;
+        if (json) io.out(`${printed > 0 ? ",\n" : ""}${jsonOf(d)}`);
+        else io.out(humanSummary(d, lang));
         printed++;
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, files.length) }, worker));
-  if (args.flags.has("--json")) io.out(`${JSON.stringify(results, null, 2)}\n`);
+  if (json) io.out("\n]\n");
   return 0;
 }
 
 /** Files checked at once by `diagnose` (bounded, so memory stays bounded on many large files). */
 const CONCURRENCY = 8;
+/** Bytes of input being checked at once; a file larger than this is checked alone. */
+const BYTES_IN_FLIGHT = 64 * 1024 * 1024;
+
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** A count of bytes shared by the workers: take() waits until the bytes fit (or nothing else runs). */
+class ByteBudget {
+  private used = 0;
+  private waiting: (() => void)[] = [];
+  constructor(private readonly max: number) {}
+  async take(n: number): Promise<void> {
+    while (this.used > 0 && this.used + n > this.max) {
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+    this.used += n;
+  }
+  give(n: number): void {
+    this.used -= n;
+    const w = this.waiting;
+    this.waiting = [];
+    for (const resolve of w) resolve();
+  }
+}
+
+/**
+ * A copy of a value with every string longer than MAX_OUTPUT_STRING cut, marked "…[cut: N chars]"
+ * (limits.ts): what the CLI prints, as JSON or as the readable summary.
+ */
+export function capStrings<T>(value: T, max = MAX_OUTPUT_STRING): T {
+  const cap = (v: unknown): unknown => {
+    if (typeof v === "string") return cutString(v, max);
+    if (Array.isArray(v)) return v.map(cap);
+    if (v !== null && typeof v === "object") {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) out[k] = cap(x);
+      return out;
+    }
+    return v;
+  };
+  return cap(value) as T;
+}
+
+/** One diagnosis as JSON; should even that fail, a diagnosis that says so (every file gets one). */
+function jsonOf(d: Diagnosis): string {
+  try {
+    return JSON.stringify(d, null, 2);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    return JSON.stringify(
+      {
+        file: d.file,
+        kind: d.kind,
+        signature: d.signature,
+        signers: [],
+        recipients: [],
+        findings: [
+          {
+            code: "INTERNAL_ERROR",
+            severity: "error",
+            message: {
+              en: `The diagnosis of this file could not be written out (${reason}).`,
+              ja: `このファイルの診断結果を出力できませんでした（${reason}）。`,
+            },
+            detail: { where: "cli output", error: reason },
+          },
+        ],
+        faq: d.faq,
+      },
+      null,
+      2,
+    );
+  }
+}
 
 const VERDICT: Record<Diagnosis["signature"], { en: string; ja: string }> = {
   valid: { en: "signature valid", ja: "署名は有効" },

@@ -11,7 +11,7 @@
  */
 import { summarizeCertificate } from "./cert/index";
 import { analyzeText } from "./charset/index";
-import { parseCms, verifySigned, type CmsInfo, type SignedCms } from "./cms/index";
+import { cmsLimitFindings, parseCms, verifySigned, type CmsInfo, type SignedCms } from "./cms/index";
 import { finding } from "./findings";
 import {
   decodedBody,
@@ -41,6 +41,7 @@ import type {
   Signer,
   TrustAnchor,
 } from "./types";
+import { MAX_NAME_IN_MESSAGE, MAX_RECIPIENTS, cutString } from "./limits";
 import { decodeBase64, latin1 } from "./util/bytes";
 
 /** How many S/MIME layers (signature inside encryption inside signature…) we unwrap at most. */
@@ -66,6 +67,11 @@ interface Context {
   signedLayers: number;
   /** OpenPGP layers seen (reported as one OPENPGP finding). */
   pgp: PgpPlace[];
+  /**
+   * The signed layers being analysed around the current point, outermost first (their first signer): a
+   * signature found while this is not empty is nested; one found beside another (siblings) is not.
+   */
+  enclosing: (Signer | undefined)[];
 }
 
 export async function diagnose(bytes: Uint8Array, options: DiagnoseOptions = {}): Promise<Diagnosis> {
@@ -83,6 +89,7 @@ export async function diagnose(bytes: Uint8Array, options: DiagnoseOptions = {})
     attachments: [],
     signedLayers: 0,
     pgp: [],
+    enclosing: [],
   };
   let headers: Diagnosis["headers"];
   let outlookItem: Diagnosis["outlookItem"];
@@ -266,10 +273,15 @@ function asBareCms(bytes: Uint8Array): Uint8Array | undefined {
   // PEM armour or bare base64: only base64 alphabet, whitespace and PEM lines
   const head = latin1(bytes, i, Math.min(bytes.length, i + 64));
   if (head.startsWith("-----BEGIN")) {
+    // Searched with indexOf, not a regular expression: many "-----BEGIN" lines without an END must not
+    // cost a scan to the end for each of them.
     const text = latin1(bytes, i, Math.min(bytes.length, i + 4 * 1024 * 1024));
-    const m = /-----BEGIN [A-Z0-9 ]+-----([\s\S]*?)-----END/.exec(text);
-    if (m && m[1] !== undefined) return decodeBase64(new TextEncoder().encode(m[1]));
-    return undefined;
+    const labelEnd = text.indexOf("-----", 10);
+    if (labelEnd < 0 || !/^-----BEGIN [A-Z0-9 ]+$/.test(text.slice(0, Math.min(labelEnd, 200))))
+      return undefined;
+    const end = text.indexOf("-----END", labelEnd + 5);
+    if (end < 0) return undefined;
+    return decodeBase64(new TextEncoder().encode(text.slice(labelEnd + 5, end)));
   }
   // bare base64 of a DER SEQUENCE starts with "M" (0x30 → 001100)
   if (bytes[i] !== 0x4d) return undefined;
@@ -315,7 +327,7 @@ async function analyzeBareCms(der: Uint8Array, ctx: Context): Promise<void> {
     const result = await verifyLayer(info, undefined, ctx, 0);
     if (result.content) {
       const inner = parseMessage(result.content);
-      await analyzeMessage(inner, ctx, 1);
+      await insideSigned(ctx, result.first, () => analyzeMessage(inner, ctx, 1));
     }
     return;
   }
@@ -421,11 +433,24 @@ async function analyzeMultipartSigned(
         ),
       );
     } else {
-      await verifyLayer(info, signed, ctx, layer);
+      const result = await verifyLayer(info, signed, ctx, layer);
+      ctx.options.onProgress?.(0.8);
+      await insideSigned(ctx, result.first, () => analyzeEntity(msg, content, ctx, layer + 1));
+      return;
     }
   }
   ctx.options.onProgress?.(0.8);
   await analyzeEntity(msg, content, ctx, layer + 1);
+}
+
+/** Analyses what a signed layer covers, with that layer recorded as enclosing it (NESTED_SIGNATURE). */
+async function insideSigned(ctx: Context, first: Signer | undefined, fn: () => Promise<void>): Promise<void> {
+  ctx.enclosing.push(first);
+  try {
+    await fn();
+  } finally {
+    ctx.enclosing.pop();
+  }
 }
 
 async function analyzePkcs7Mime(
@@ -459,7 +484,7 @@ async function analyzePkcs7Mime(
     if (result.content) {
       const inner = parseMessage(result.content);
       reportMimeProblems(inner, ctx);
-      await analyzeMessage(inner, ctx, layer + 1);
+      await insideSigned(ctx, result.first, () => analyzeMessage(inner, ctx, layer + 1));
     }
     return;
   }
@@ -469,27 +494,35 @@ async function analyzePkcs7Mime(
 async function analyzeNonSignedCms(info: CmsInfo, ctx: Context, layer: number, where: string): Promise<void> {
   if (info.type === "enveloped" || info.type === "auth-enveloped") {
     setKind(ctx, "encrypted");
-    ctx.recipients.push(...info.recipients);
+    for (const r of info.recipients) ctx.recipients.push(r);
     ctx.contentEncryptionAlgorithm ??= info.contentEncryptionAlgorithm;
-    const n = info.recipients.length;
+    const n = info.recipientCount;
+    const listed =
+      n > info.recipients.length
+        ? {
+            en: ` Only the first ${MAX_RECIPIENTS} recipients are listed.`,
+            ja: `受信者は最初の ${MAX_RECIPIENTS} 名だけを表示しています。`,
+          }
+        : { en: "", ja: "" };
     ctx.findings.push(
       finding(
         "ENCRYPTED",
         {
           en:
             layer === 0
-              ? `The message is encrypted (${info.contentEncryptionAlgorithm}) for ${n} recipient${n === 1 ? "" : "s"}. Only a recipient's private key can open it; its content, and any signature inside, cannot be checked here.`
-              : `Inside the signature, the content is encrypted (${info.contentEncryptionAlgorithm}) for ${n} recipient${n === 1 ? "" : "s"}: the signature vouches only for the encrypted data.`,
+              ? `The message is encrypted (${info.contentEncryptionAlgorithm}) for ${n} recipient${n === 1 ? "" : "s"}. Only a recipient's private key can open it; its content, and any signature inside, cannot be checked here.${listed.en}`
+              : `Inside the signature, the content is encrypted (${info.contentEncryptionAlgorithm}) for ${n} recipient${n === 1 ? "" : "s"}: the signature vouches only for the encrypted data.${listed.en}`,
           ja:
             layer === 0
-              ? `このメッセージは暗号化されています（${info.contentEncryptionAlgorithm}、受信者 ${n} 名）。開けるのは受信者の秘密鍵だけで、本文や内側の署名はここでは確認できません。`
-              : `署名の内側の本文が暗号化されています（${info.contentEncryptionAlgorithm}、受信者 ${n} 名）。署名が保証しているのは暗号化されたデータだけです。`,
+              ? `このメッセージは暗号化されています（${info.contentEncryptionAlgorithm}、受信者 ${n} 名）。開けるのは受信者の秘密鍵だけで、本文や内側の署名はここでは確認できません。${listed.ja}`
+              : `署名の内側の本文が暗号化されています（${info.contentEncryptionAlgorithm}、受信者 ${n} 名）。署名が保証しているのは暗号化されたデータだけです。${listed.ja}`,
         },
         {
           layer,
           part: where,
           contentEncryptionAlgorithm: info.contentEncryptionAlgorithm,
           recipients: info.recipients,
+          recipientCount: n,
           authenticated: info.type === "auth-enveloped",
         },
       ),
@@ -515,7 +548,7 @@ async function verifyLayer(
   detached: Uint8Array | undefined,
   ctx: Context,
   layer: number,
-): Promise<{ content?: Uint8Array }> {
+): Promise<{ content?: Uint8Array; first?: Signer }> {
   const result = await verifySigned(info, {
     ...(detached !== undefined ? { detachedContent: detached } : {}),
     trustAnchors: ctx.anchors,
@@ -525,8 +558,9 @@ async function verifyLayer(
   });
   ctx.signedLayers++;
   const form = detached !== undefined ? "multipart" : "opaque";
-  if (ctx.signedLayers > 1) {
-    const outer = ctx.signers[0];
+  if (ctx.enclosing.length > 0) {
+    // Nested: this signature sits inside another signed layer (siblings side by side are not nested).
+    const outer = ctx.enclosing[ctx.enclosing.length - 1];
     const inner = result.signers[0];
     ctx.findings.push(
       finding(
@@ -539,9 +573,13 @@ async function verifyLayer(
       ),
     );
   }
-  ctx.signers.push(...result.signers);
-  ctx.findings.push(...result.findings.map((f) => withLayer(f, layer, form)));
-  return result.content !== undefined ? { content: result.content } : {};
+  for (const s of result.signers) ctx.signers.push(s);
+  for (const f of result.findings) ctx.findings.push(withLayer(f, layer, form));
+  const first = result.signers[0];
+  return {
+    ...(result.content !== undefined ? { content: result.content } : {}),
+    ...(first !== undefined ? { first } : {}),
+  };
 }
 
 /** Lists the signers of a signature we cannot check (orphan): who signed, with their certificates. */
@@ -566,7 +604,8 @@ async function describeUnverifiedSigners(info: SignedCms, ctx: Context, layer: n
       f.code === "CERT_NOT_FOR_EMAIL" ||
       f.code === "WEAK_KEY" ||
       f.code === "SIGNER_CERTIFICATE_MISSING" ||
-      (f.code === "UNSUPPORTED_ALGORITHM" && f.detail["source"] === "certificate-chain")
+      (f.code === "UNSUPPORTED_ALGORITHM" && f.detail["source"] === "certificate-chain") ||
+      (f.code === "MALFORMED_CMS" && f.detail["limit"] !== undefined)
     ) {
       ctx.findings.push(withLayer(f, layer));
     }
@@ -579,8 +618,9 @@ function reportCertsOnly(info: SignedCms, ctx: Context): void {
     const s = summarizeSafe(der);
     if (s) summaries.push(s);
   }
-  ctx.certificates.push(...summaries);
-  const names = summaries.map((s) => s.commonName || s.subject).join(", ");
+  for (const s of summaries) ctx.certificates.push(s);
+  for (const f of cmsLimitFindings(info, 0)) ctx.findings.push(f);
+  const names = summaries.map((s) => cutString(s.commonName || s.subject, MAX_NAME_IN_MESSAGE)).join(", ");
   ctx.findings.push(
     finding(
       "CERTS_ONLY",
@@ -763,7 +803,8 @@ function messageLevelChecks(root: MimePart, ctx: Context): void {
   }
   // The sender check and signing-time check concern the outermost signed layer: its signers are the ones
   // the From header claims to be.
-  const outer = ctx.signers.filter((s) => s.layer === minLayer(ctx.signers));
+  const outerLayer = minLayer(ctx.signers);
+  const outer = ctx.signers.filter((s) => s.layer === outerLayer);
   if (outer.length > 0 && (ctx.kind === "signed" || ctx.kind === "opaque-signed")) {
     // Only a certificate can say who signed: with none in the message (SIGNER_CERTIFICATE_MISSING says
     // so) there is nothing to compare the From header with.
@@ -798,7 +839,9 @@ function messageLevelChecks(root: MimePart, ctx: Context): void {
 }
 
 function minLayer(signers: Signer[]): number {
-  return signers.reduce((m, s) => Math.min(m, s.layer), Number.POSITIVE_INFINITY);
+  let m = Number.POSITIVE_INFINITY;
+  for (const s of signers) if (s.layer < m) m = s.layer;
+  return m;
 }
 
 function reportMimeProblems(msg: ParsedMessage, ctx: Context): void {
@@ -860,6 +903,9 @@ function overallVerdict(ctx: Context): Diagnosis["signature"] {
     return ctx.kind === "signed" || ctx.kind === "opaque-signed" || ctx.pgp.length > 0
       ? "unverifiable"
       : "none";
+  // Signers beyond the cap (limits.ts) were not checked: the signature cannot be "valid".
+  if (ctx.findings.some((f) => f.code === "MALFORMED_CMS" && f.detail["limit"] === "signers"))
+    return "unverifiable";
   if (ctx.signers.length > 0 && ctx.signers.every((s) => s.valid)) return "valid";
   return "unverifiable";
 }

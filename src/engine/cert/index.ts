@@ -4,6 +4,7 @@
  */
 import { digestSync, perSubtle, type HashName } from "../cms/hashes";
 import { finding } from "../findings";
+import { MAX_NAME_IN_MESSAGE, cutString } from "../limits";
 import { SIGNATURE_OIDS } from "../cms/algorithms";
 import { keyDescription, publicKeyOf, resolveScheme, verifyData, type VerifyOutcome } from "../cms/signature";
 import type { CertificateSummary, DistrustEntry, Finding, TrustAnchor, TrustOrigin } from "../types";
@@ -60,14 +61,15 @@ export function summaryOf(p: ParsedCertificate): CertificateSummary {
     INFO.set(copy, knownInfo);
     return copy;
   }
-  const emails: string[] = [];
-  for (const e of [
-    ...p.sanEmails,
-    ...p.subjectAttrs.filter((a) => a.type === "emailAddress").map((a) => a.value),
-  ]) {
+  // Deduplicated with a Set: a certificate may name 100 000 addresses (linear, not quadratic).
+  const emailSet = new Set<string>();
+  const addEmail = (e: string): void => {
     const v = e.trim().toLowerCase();
-    if (v && !emails.includes(v)) emails.push(v);
-  }
+    if (v) emailSet.add(v);
+  };
+  for (const e of p.sanEmails) addEmail(e);
+  for (const a of p.subjectAttrs) if (a.type === "emailAddress") addEmail(a.value);
+  const emails = [...emailSet];
   const cns = p.subjectAttrs.filter((a) => a.type === "CN");
   const org = p.subjectAttrs.find((a) => a.type === "O");
   let keyInfo: ReturnType<typeof keyDescription>;
@@ -151,7 +153,7 @@ export function isEmailCertificate(cert: CertificateSummary): boolean {
 }
 
 function displayName(cert: CertificateSummary): string {
-  return cert.commonName || cert.emails[0] || cert.subject || "(unnamed)";
+  return cutString(cert.commonName || cert.emails[0] || cert.subject || "(unnamed)", MAX_NAME_IN_MESSAGE);
 }
 
 function day(isoTime: string): string {
@@ -179,6 +181,24 @@ export function certificateFindings(
     notAfter: cert.notAfter,
     at: opts.at.toISOString(),
   };
+  if (Number.isNaN(nb) || Number.isNaN(na)) {
+    // Unreadable validity dates: the certificate cannot be judged valid (the signer does not count as valid).
+    out.push(
+      finding(
+        "MALFORMED_CMS",
+        {
+          en: `The validity dates of the certificate of ${name} cannot be read (${Number.isNaN(nb) ? "notBefore" : "notAfter"}), so whether it is valid cannot be told; it is not counted as valid.`,
+          ja: `${name} の電子証明書の有効期間（${Number.isNaN(nb) ? "開始日" : "終了日"}）を読み取れません。有効かどうか判断できないため、有効とはみなしません。`,
+        },
+        {
+          subject: cert.subject,
+          reason: "validity-unreadable",
+          notBefore: cert.notBefore,
+          notAfter: cert.notAfter,
+        },
+      ),
+    );
+  }
   const signingDetail =
     st !== undefined && !Number.isNaN(st)
       ? { signingTime: new Date(st).toISOString(), validAtSigningTime: validAtSigning }

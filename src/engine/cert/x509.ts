@@ -2,6 +2,7 @@
  * X.509 certificate parsing on the copy-free BER reader: raw pieces (TBS, names, SPKI, signature) for
  * chain building and the decoded fields for CertificateSummary.
  */
+import { MAX_NAME_ATTRIBUTE_CHARS } from "../limits";
 import {
   children,
   CmsError,
@@ -97,13 +98,19 @@ export function decodeString(t: Tlv): string {
     case TAG.UTF8:
       return new TextDecoder("utf-8").decode(v);
     case TAG.BMP: {
-      let s = "";
-      for (let i = 0; i + 1 < v.length; i += 2)
-        s += String.fromCharCode(((v[i] as number) << 8) | (v[i + 1] as number));
-      return s;
+      // Code units collected in chunks and joined once (not a string built a character at a time).
+      const parts: string[] = [];
+      const codes: number[] = [];
+      for (let i = 0; i + 1 < v.length; i += 2) {
+        codes.push(((v[i] as number) << 8) | (v[i + 1] as number));
+        if (codes.length === 0x2000) parts.push(String.fromCharCode.apply(null, codes.splice(0)));
+      }
+      parts.push(String.fromCharCode.apply(null, codes));
+      return parts.join("");
     }
     case TAG.UNIVERSAL_STRING: {
-      let s = "";
+      const parts: string[] = [];
+      const cps: number[] = [];
       for (let i = 0; i + 3 < v.length; i += 4) {
         const cp =
           (((v[i] as number) << 24) |
@@ -111,9 +118,11 @@ export function decodeString(t: Tlv): string {
             ((v[i + 2] as number) << 8) |
             (v[i + 3] as number)) >>>
           0;
-        s += cp <= 0x10ffff ? String.fromCodePoint(cp) : "\ufffd";
+        cps.push(cp <= 0x10ffff ? cp : 0xfffd);
+        if (cps.length === 0x2000) parts.push(String.fromCodePoint.apply(null, cps.splice(0)));
       }
-      return s;
+      parts.push(String.fromCodePoint.apply(null, cps));
+      return parts.join("");
     }
     case TAG.T61: {
       // T.61 in practice: often UTF-8, otherwise Latin-1.
@@ -136,6 +145,19 @@ function escapeRdnValue(s: string): string {
   return out;
 }
 
+/**
+ * A name attribute's value, cut at MAX_NAME_ATTRIBUTE_CHARS (limits.ts; marked as cut): only that much of
+ * the value is decoded, so a 20 M-character CN does not become dozens of 20 M-character strings.
+ */
+function nameValue(val: Tlv): string {
+  const max = MAX_NAME_ATTRIBUTE_CHARS;
+  if (val.value.length <= max) return decodeString(val);
+  // At most 4 bytes per character in any of the string types: decode a bounded prefix, then cut.
+  const head: Tlv = { ...val, value: val.value.subarray(0, 4 * max) };
+  const s = decodeString(head);
+  return `${s.slice(0, max)}…[cut: ${val.value.length} bytes]`;
+}
+
 export function parseName(t: Tlv): { attrs: { type: string; value: string }[]; text: string } {
   const rdns: { type: string; value: string }[][] = [];
   for (const set of children(t)) {
@@ -145,7 +167,7 @@ export function parseName(t: Tlv): { attrs: { type: string; value: string }[]; t
       if (!isUniversal(o, TAG.OID)) continue;
       const oid = decodeOid(o.value);
       const type = ATTR_NAMES[oid] ?? oid;
-      rdn.push({ type, value: val ? decodeString(val) : "" });
+      rdn.push({ type, value: val ? nameValue(val) : "" });
     }
     rdns.push(rdn);
   }

@@ -4,7 +4,7 @@
  * One incremental pass (noble hash with clone() at each line boundary), not one hash per candidate.
  */
 import { createHash, type HashName } from "./hashes";
-import { latin1 } from "../util/bytes";
+import { latin1, toHex } from "../util/bytes";
 
 const LF = 0x0a;
 /**
@@ -32,6 +32,8 @@ export function findPrefixByDigest(
   hash: HashName,
   matches: (digest: Uint8Array) => boolean,
   maxAppended = MAX_APPENDED,
+  /** Told each candidate length just before `matches` sees its digest. */
+  onCandidate?: (length: number) => void,
 ): number | undefined {
   const h = createHash(hash);
   // Cut points are only looked for in the tail: what precedes it is hashed in one go.
@@ -50,12 +52,47 @@ export function findPrefixByDigest(
       h.update(content.subarray(pos, before));
       pos = before;
     }
-    if (before > 0 && before < content.length && matches(h.clone().digest())) return before;
+    if (before > 0 && before < content.length) {
+      onCandidate?.(before);
+      if (matches(h.clone().digest())) return before;
+    }
     h.update(content.subarray(pos, after));
     pos = after;
-    if (after < content.length && matches(h.clone().digest())) return after;
+    if (after < content.length) {
+      onCandidate?.(after);
+      if (matches(h.clone().digest())) return after;
+    }
   }
   return undefined;
+}
+
+/**
+ * For several wanted digests (hex) at once: the first prefix length whose digest is each, in the one pass of
+ * findPrefixByDigest — so many signers with different digests cost one pass over the content, not one each.
+ */
+export function findPrefixesByDigest(
+  content: Uint8Array,
+  hash: HashName,
+  wanted: ReadonlySet<string>,
+  maxAppended = MAX_APPENDED,
+): Map<string, number> {
+  const found = new Map<string, number>();
+  if (wanted.size === 0) return found;
+  let last = -1;
+  findPrefixByDigest(
+    content,
+    hash,
+    (d) => {
+      const hex = toHex(d);
+      if (wanted.has(hex) && !found.has(hex)) found.set(hex, last);
+      return found.size === wanted.size;
+    },
+    maxAppended,
+    (len) => {
+      last = len;
+    },
+  );
+  return found;
 }
 
 /**

@@ -26,9 +26,18 @@ import {
   digestName,
   signatureName,
 } from "./algorithms";
-import { describeAppended, findPrefixByDigest, lastBoundaryDigests } from "./appended";
+import { describeAppended, findPrefixesByDigest, lastBoundaryDigests } from "./appended";
+import {
+  MAX_APPENDED_SIGNATURE_CHECKS,
+  MAX_CERTIFICATES,
+  MAX_NAME_IN_MESSAGE,
+  MAX_RECIPIENTS,
+  MAX_SIGNERS,
+  cutString,
+} from "../limits";
 import {
   children,
+  childrenUpTo,
   CmsError,
   decodeOid,
   decodeTime,
@@ -44,7 +53,10 @@ import {
   type Tlv,
 } from "./ber";
 import {
+  keyWithinLimits,
   publicKeyOf,
+  quickToCheck,
+  rsaExponentBits,
   resolveScheme,
   verifyData,
   verifyDigest,
@@ -87,8 +99,11 @@ export interface SignedCms {
   eContentType: string;
   /** The encapsulated content (chunks concatenated); absent for a detached signature. */
   eContent?: Uint8Array;
-  /** DER of every certificate the message carries. */
+  /** DER of every certificate the message carries (the first MAX_CERTIFICATES). */
   certificates: Uint8Array[];
+  /** How many certificates the message carries (more than `certificates` when the cap was hit). */
+  certificateCount: number;
+  /** How many SignerInfos there are; `signerInfos` holds the first MAX_SIGNERS. */
   signerCount: number;
   signerInfos: SignerInfoData[];
   digestAlgorithms: string[];
@@ -96,7 +111,10 @@ export interface SignedCms {
 
 export interface EnvelopedCms {
   type: "enveloped" | "auth-enveloped";
+  /** The first MAX_RECIPIENTS recipients. */
   recipients: Recipient[];
+  /** How many recipients there are in all. */
+  recipientCount: number;
   contentEncryptionAlgorithm: string;
   /** OID of the content-encryption algorithm. */
   contentEncryptionOid: string;
@@ -214,11 +232,14 @@ function parseSignedData(sd: Tlv): SignedCms {
     }
   }
   const certificates: Uint8Array[] = [];
+  let certificateCount = 0;
   let signerInfosT: Tlv | undefined;
   for (; i < parts.length; i++) {
     const t = parts[i] as Tlv;
     if (isContext(t, 0)) {
-      for (const c of children(t)) if (isUniversal(c, TAG.SEQUENCE)) certificates.push(c.raw);
+      const { list, count } = childrenUpTo(t, MAX_CERTIFICATES);
+      for (const c of list) if (isUniversal(c, TAG.SEQUENCE)) certificates.push(c.raw);
+      certificateCount += count;
     } else if (isContext(t, 1)) {
       // CRLs: not used.
     } else if (isUniversal(t, TAG.SET)) {
@@ -228,14 +249,16 @@ function parseSignedData(sd: Tlv): SignedCms {
     }
   }
   if (!signerInfosT) throw new CmsError("SignedData signerInfos is missing", sd.offset);
-  const signerInfos = children(signerInfosT).map((t, idx) => parseSignerInfo(t, idx));
+  const signerTlvs = childrenUpTo(signerInfosT, MAX_SIGNERS);
+  const signerInfos = signerTlvs.list.map((t, idx) => parseSignerInfo(t, idx));
   return {
     type: "signed",
     version: smallInt(versionT),
     eContentType,
     ...(eContent !== undefined ? { eContent } : {}),
     certificates,
-    signerCount: signerInfos.length,
+    certificateCount,
+    signerCount: signerTlvs.count,
     signerInfos,
     digestAlgorithms,
   };
@@ -368,9 +391,11 @@ function ridOf(t: Tlv | undefined): Partial<Recipient> {
   return {};
 }
 
-function parseRecipients(set: Tlv): Recipient[] {
+function parseRecipients(set: Tlv): { recipients: Recipient[]; count: number } {
   const out: Recipient[] = [];
-  for (const ri of children(set)) {
+  const all = childrenUpTo(set, MAX_RECIPIENTS);
+  let extra = all.count - all.list.length;
+  for (const ri of all.list) {
     if (isUniversal(ri, TAG.SEQUENCE)) {
       // KeyTransRecipientInfo
       const [, rid, kea] = children(ri);
@@ -385,7 +410,9 @@ function parseRecipients(set: Tlv): Recipient[] {
       const alg = algName(parts[k++], KEY_ENCRYPTION_OIDS);
       const reks = parts[k];
       if (isUniversal(reks, TAG.SEQUENCE)) {
-        for (const rek of children(reks)) {
+        const r = childrenUpTo(reks, MAX_RECIPIENTS);
+        extra += r.count - r.list.length;
+        for (const rek of r.list) {
           const rid = children(rek)[0];
           out.push({ type: "kari", ...ridOf(rid), keyEncryptionAlgorithm: alg.name });
         }
@@ -407,7 +434,8 @@ function parseRecipients(set: Tlv): Recipient[] {
       throw new CmsError(`unknown RecipientInfo ${tagName(ri.cls, ri.tag)}`, ri.offset);
     }
   }
-  return out;
+  const count = out.length + extra;
+  return { recipients: out.length > MAX_RECIPIENTS ? out.slice(0, MAX_RECIPIENTS) : out, count };
 }
 
 function parseEnveloped(ed: Tlv, auth: boolean): EnvelopedCms {
@@ -418,9 +446,11 @@ function parseEnveloped(ed: Tlv, auth: boolean): EnvelopedCms {
   const ris = expect(parts[i++], TAG.SET, "recipientInfos", ed.offset);
   const eci = expect(parts[i++], TAG.SEQUENCE, "encryptedContentInfo", ed.offset);
   const alg = algName(children(eci)[1], CIPHER_OIDS);
+  const { recipients, count } = parseRecipients(ris);
   return {
     type: auth ? "auth-enveloped" : "enveloped",
-    recipients: parseRecipients(ris),
+    recipients,
+    recipientCount: count,
     contentEncryptionAlgorithm: alg.name,
     contentEncryptionOid: alg.oid,
   };
@@ -431,6 +461,16 @@ function parseEnveloped(ed: Tlv, auth: boolean): EnvelopedCms {
 
 type Status = "ok" | "bad" | "unverifiable";
 
+/** What the signers of one SignedData share for the appended-footer search (limits.ts). */
+interface SharedSearch {
+  /** The prefix length whose digest is `md`, searched once per hash for every signer. */
+  appendedPrefix: (h: HashName, md: Uint8Array) => Promise<number | undefined>;
+  /** Hand-made signature checks left for signers without signed attributes. */
+  checksLeft: number;
+  /** Results per distinct key, signature and hash. */
+  bySignature: Map<string, number | undefined>;
+}
+
 interface SignerCheck {
   status: Status;
   /** SIGNATURE_INVALID reason, when bad. */
@@ -439,10 +479,11 @@ interface SignerCheck {
 }
 
 function signerLabel(s: Signer): string {
-  if (s.commonName) return s.emails[0] ? `${s.commonName} <${s.emails[0]}>` : s.commonName;
-  if (s.emails[0]) return s.emails[0];
-  if (s.subject) return s.subject;
-  return s.serialNumber ? `serial ${s.serialNumber}` : "an unknown signer";
+  const cut = (v: string): string => cutString(v, MAX_NAME_IN_MESSAGE);
+  if (s.commonName) return s.emails[0] ? `${cut(s.commonName)} <${cut(s.emails[0])}>` : cut(s.commonName);
+  if (s.emails[0]) return cut(s.emails[0]);
+  if (s.subject) return cut(s.subject);
+  return s.serialNumber ? `serial ${cut(s.serialNumber)}` : "an unknown signer";
 }
 
 function signerLabelJa(s: Signer): string {
@@ -478,6 +519,17 @@ function findCertificate(
     }
   }
   return undefined;
+}
+
+/** Base64 of a certificate, made once per parsed certificate (signers sharing one do not each encode it). */
+const BASE64 = new WeakMap<ParsedCertificate, string>();
+function certificateBase64(cert: ParsedCertificate): string {
+  let b = BASE64.get(cert);
+  if (b === undefined) {
+    b = encodeBase64(cert.der);
+    BASE64.set(cert, b);
+  }
+  return b;
 }
 
 function placeholderSigner(si: SignerInfoData, layer: number): Signer {
@@ -522,6 +574,39 @@ function unsupported(
     },
     { ...detail, kind },
   );
+}
+
+/**
+ * MALFORMED_CMS for each cap of limits.ts this SignedData reached (more signers or certificates than are
+ * read), with `detail.limit`: what was left unchecked is said, never dropped silently.
+ */
+export function cmsLimitFindings(cms: SignedCms, layer: number): Finding[] {
+  const out: Finding[] = [];
+  if (cms.signerCount > cms.signerInfos.length) {
+    out.push(
+      finding(
+        "MALFORMED_CMS",
+        {
+          en: `The signature has ${cms.signerCount} signers, more than this tool checks (${MAX_SIGNERS}); only the first ${cms.signerInfos.length} were checked, so the signature as a whole cannot be confirmed.`,
+          ja: `署名者が ${cms.signerCount} 件あり、このツールが確認する上限（${MAX_SIGNERS} 件）を超えています。最初の ${cms.signerInfos.length} 件だけを確認したため、署名全体が正しいとは確認できません。`,
+        },
+        { limit: "signers", cap: MAX_SIGNERS, count: cms.signerCount, layer },
+      ),
+    );
+  }
+  if (cms.certificateCount > MAX_CERTIFICATES) {
+    out.push(
+      finding(
+        "MALFORMED_CMS",
+        {
+          en: `The signature carries ${cms.certificateCount} certificates, more than this tool reads (${MAX_CERTIFICATES}); the rest were ignored.`,
+          ja: `署名データに電子証明書が ${cms.certificateCount} 件含まれており、このツールが読み取る上限（${MAX_CERTIFICATES} 件）を超えています。残りは読み取っていません。`,
+        },
+        { limit: "certificates", cap: MAX_CERTIFICATES, count: cms.certificateCount, layer },
+      ),
+    );
+  }
+  return out;
 }
 
 /**
@@ -595,15 +680,43 @@ async function verifySignedInner(
     return p;
   };
 
+  // The appended-footer search: one pass per digest algorithm for every signer's message digest (not one
+  // pass per signer), and a budget of hand-made signature checks for signers without signed attributes.
+  const prefixCache = new Map<HashName, Promise<Map<string, number>>>();
+  const shared: SharedSearch = {
+    appendedPrefix: (h, md) => {
+      let p = prefixCache.get(h);
+      if (!p) {
+        p = (async () => {
+          const d = await contentDigest(h);
+          const targets = new Set<string>();
+          for (const x of cms.signerInfos) {
+            if (x.messageDigest && DIGEST_OIDS[x.digestAlgorithm] === h && !equalBytes(x.messageDigest, d))
+              targets.add(toHex(x.messageDigest));
+          }
+          return findPrefixesByDigest(content ?? new Uint8Array(0), h, targets);
+        })();
+        prefixCache.set(h, p);
+      }
+      return p.then((m) => m.get(toHex(md)));
+    },
+    checksLeft: MAX_APPENDED_SIGNATURE_CHECKS,
+    bySignature: new Map(),
+  };
+
   const statuses: Status[] = [];
+  const limitFindings = cmsLimitFindings(cms, opts.layer);
+  if (limitFindings.length > 0) {
+    findings.push(...limitFindings);
+  }
   for (const si of cms.signerInfos) {
-    const { signer, check } = await verifyOne(si, cms, opts, parsedCerts, content, contentDigest);
+    const { signer, check } = await verifyOne(si, cms, opts, parsedCerts, content, contentDigest, shared);
     if (attack) {
       signer.valid = false;
     }
     signers.push(signer);
     statuses.push(check.status);
-    findings.push(...check.findings);
+    for (const f of check.findings) findings.push(f);
   }
 
   if (attack) {
@@ -631,16 +744,16 @@ async function verifySignedInner(
     );
   }
 
-  if (cms.signerInfos.length > 1) {
+  if (cms.signerCount > 1) {
     findings.push(
       finding(
         "MULTIPLE_SIGNERS",
         {
-          en: `This message has ${signers.length} signatures: ${signers.map(signerLabel).join("; ")}. Each is checked separately.`,
-          ja: `このメッセージには ${signers.length} 件の署名があります（${signers.map(signerLabelJa).join("、")}）。それぞれを個別に確認しています。`,
+          en: `This message has ${cms.signerCount} signatures: ${signers.map(signerLabel).join("; ")}. Each is checked separately.`,
+          ja: `このメッセージには ${cms.signerCount} 件の署名があります（${signers.map(signerLabelJa).join("、")}）。それぞれを個別に確認しています。`,
         },
         {
-          count: signers.length,
+          count: cms.signerCount,
           signers: signers.map((s, i) => ({
             index: i,
             subject: s.subject,
@@ -655,7 +768,8 @@ async function verifySignedInner(
 
   let verdict: SignatureVerdict;
   if (attack || statuses.includes("bad")) verdict = "invalid";
-  else if (statuses.includes("unverifiable")) verdict = "unverifiable";
+  else if (statuses.includes("unverifiable") || cms.signerCount > cms.signerInfos.length)
+    verdict = "unverifiable";
   else verdict = "valid";
 
   if (verdict === "valid") {
@@ -687,12 +801,14 @@ async function verifyOne(
   parsedCerts: (ParsedCertificate | undefined)[],
   content: Uint8Array | undefined,
   contentDigest: (h: HashName) => Promise<Uint8Array>,
+  shared: SharedSearch,
 ): Promise<{ signer: Signer; check: SignerCheck }> {
   const out: Finding[] = [];
   const idx = si.index;
   const cert = findCertificate(si.sid, parsedCerts);
   let signer: Signer;
   let chain: ChainResult | undefined;
+  let datesUnreadable = false;
   if (cert) {
     const summary = summaryOf(cert);
     // The chain is judged at the time of signing (the signing time, else the evaluation time).
@@ -710,7 +826,7 @@ async function verifyOne(
       ...(chain.trusted && chain.trustedBy ? { trustedBy: chain.trustedBy } : {}),
       valid: false,
       layer: opts.layer,
-      certificate: encodeBase64(cert.der),
+      certificate: certificateBase64(cert),
     };
     const cf = certificateFindings(summary, {
       at: opts.at,
@@ -719,6 +835,8 @@ async function verifyOne(
     const tf = trustFinding(summary, chain);
     for (const f of tf ? [...cf, tf] : cf)
       out.push({ ...f, detail: { ...f.detail, signer: idx, layer: opts.layer } });
+    // Validity dates that cannot be read (certificateFindings says so): the signer cannot count as valid.
+    datesUnreadable = cf.some((f) => f.code === "MALFORMED_CMS");
   } else {
     signer = placeholderSigner(si, opts.layer);
   }
@@ -859,6 +977,20 @@ async function verifyOne(
         key && key.kind === "other" ? `${key.type}${key.curve ? ` ${key.curve}` : ""}` : "unreadable";
       out.push(unsupported("key", kt, { ...base, algorithm: kt, oid: key?.oid ?? "" }));
       sigOutcome = "unsupported";
+    } else if (!keyWithinLimits(key)) {
+      // limits.ts: a key this large would take this tool minutes to check by hand.
+      const kt =
+        key.kind === "rsa" ? `RSA ${key.bits}-bit (exponent of ${rsaExponentBits(key)} bits)` : key.kind;
+      out.push(
+        unsupported("key", kt, {
+          ...base,
+          algorithm: kt,
+          oid: key.oid,
+          limit: "rsa-key-size",
+          ...(key.kind === "rsa" ? { keyBits: key.bits, exponentBits: rsaExponentBits(key) } : {}),
+        }),
+      );
+      sigOutcome = "unsupported";
     } else {
       sigOutcome = await verifyData(scheme, key, si.signedAttrs ?? content, si.signature);
     }
@@ -875,7 +1007,7 @@ async function verifyOne(
   }
 
   if (!digestOk) {
-    const appended = findPrefixByDigest(content, hash, (d) => equalBytes(d, si.messageDigest as Uint8Array));
+    const appended = await shared.appendedPrefix(hash, si.messageDigest as Uint8Array);
     const check = fail(
       "message-digest-mismatch",
       `The message was changed after ${label} signed it: its content no longer matches the signature.`,
@@ -889,11 +1021,24 @@ async function verifyOne(
 
   if (sigOutcome === "bad") {
     let appended: number | undefined;
+    let appendedSearch: string | undefined;
     if (!si.signedAttrs && scheme && key) {
-      for (const c of lastBoundaryDigests(content, scheme.hash, 64).reverse()) {
-        if (verifyDigest(scheme, key, c.digest, si.signature) === "ok") {
-          appended = c.length;
-          break;
+      // Once per distinct key, signature and hash; only for keys quick to check, within the budget.
+      const id = `${scheme.scheme}|${scheme.hash}|${toHex(si.signature)}|${cert ? toHex(cert.spki) : ""}`;
+      if (shared.bySignature.has(id)) appended = shared.bySignature.get(id);
+      else if (!quickToCheck(key)) appendedSearch = "skipped: the key is too large to check repeatedly";
+      else {
+        const candidates = lastBoundaryDigests(content, scheme.hash, 64).reverse();
+        if (candidates.length > shared.checksLeft) appendedSearch = "skipped: check budget used up";
+        else {
+          for (const c of candidates) {
+            shared.checksLeft--;
+            if (verifyDigest(scheme, key, c.digest, si.signature) === "ok") {
+              appended = c.length;
+              break;
+            }
+          }
+          shared.bySignature.set(id, appended);
         }
       }
     }
@@ -905,11 +1050,12 @@ async function verifyOne(
       appended !== undefined
         ? `${labelJa} が署名した後に、メッセージの内容が変更されています。内容が署名と一致しません。`
         : `${labelJa} の署名が一致しません。署名されたデータか署名そのものが変更されたか、この証明書の鍵で作られた署名ではありません。`,
+      appendedSearch !== undefined ? { appendedSearch } : {},
     );
     if (appended !== undefined) out.push(appendedFinding(content, appended, base, true, label, labelJa));
     return done(check);
   }
-  if (sigOutcome === "ok") return done({ status: "ok", findings: out });
+  if (sigOutcome === "ok" && !datesUnreadable) return done({ status: "ok", findings: out });
   return done(unverifiable());
 }
 

@@ -29,6 +29,12 @@ import {
   TAG,
   type Tlv,
 } from "./ber";
+import {
+  MAX_APPENDED_SEARCH_EXPONENT_BITS,
+  MAX_APPENDED_SEARCH_RSA_BITS,
+  MAX_RSA_EXPONENT_BITS,
+  MAX_RSA_MODULUS_BITS,
+} from "../limits";
 
 export type PublicKey =
   | { kind: "rsa"; oid: string; n: bigint; e: bigint; nBytes: Uint8Array; eBytes: Uint8Array; bits: number }
@@ -245,6 +251,31 @@ export function resolveScheme(
 
 export type VerifyOutcome = "ok" | "bad" | "unsupported";
 
+/** Size of an RSA public exponent in bits. */
+export function rsaExponentBits(key: Extract<PublicKey, { kind: "rsa" }>): number {
+  return bitLength(key.eBytes);
+}
+
+/**
+ * Whether this engine checks signatures of the key at all (limits.ts): an RSA key above the caps is
+ * "unsupported" — one check by hand could take minutes.
+ */
+export function keyWithinLimits(key: PublicKey): boolean {
+  return (
+    key.kind !== "rsa" || (key.bits <= MAX_RSA_MODULUS_BITS && rsaExponentBits(key) <= MAX_RSA_EXPONENT_BITS)
+  );
+}
+
+/** Whether one hand-made check of this key is quick enough to repeat for the appended-footer search. */
+export function quickToCheck(key: PublicKey): boolean {
+  if (key.kind === "ec") return true;
+  return (
+    key.kind === "rsa" &&
+    key.bits <= MAX_APPENDED_SEARCH_RSA_BITS &&
+    rsaExponentBits(key) <= MAX_APPENDED_SEARCH_EXPONENT_BITS
+  );
+}
+
 // ---------------------------------------------------------------------------------------------------
 // By hand (from a digest)
 
@@ -448,7 +479,7 @@ export function verifyDigest(
   digest: Uint8Array,
   sig: Uint8Array,
 ): VerifyOutcome {
-  if (key.kind === "other") return "unsupported";
+  if (key.kind === "other" || !keyWithinLimits(key)) return "unsupported";
   // Pure EdDSA signs the data, not a digest of it: it cannot be checked from a digest.
   if (scheme.scheme === "ed25519") return key.kind === "ed25519" ? "unsupported" : "bad";
   if (scheme.scheme === "dsa" || key.kind === "dsa") {
@@ -488,7 +519,7 @@ export function verifyDigest(
  * RSA PKCS#1 v1.5 only: the digest the signature carries (from its DigestInfo), or undefined.
  */
 export function recoverPkcs1Digest(key: PublicKey, sig: Uint8Array, hash: HashName): Uint8Array | undefined {
-  if (key.kind !== "rsa") return undefined;
+  if (key.kind !== "rsa" || !keyWithinLimits(key)) return undefined;
   const m = rsaPublic(key, sig);
   if (m === undefined) return undefined;
   const em = i2osp(m, key.nBytes.length);
@@ -559,7 +590,7 @@ export async function verifyData(
   data: Uint8Array,
   sig: Uint8Array,
 ): Promise<VerifyOutcome> {
-  if (key.kind === "other") return "unsupported";
+  if (key.kind === "other" || !keyWithinLimits(key)) return "unsupported";
   if (scheme.scheme === "ed25519" || key.kind === "ed25519") {
     if (scheme.scheme !== "ed25519" || key.kind !== "ed25519" || sig.length !== 64) return "bad";
     try {

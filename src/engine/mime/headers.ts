@@ -3,6 +3,7 @@
  * with RFC 2045 parameters and RFC 2231 extensions (continuations, charset'lang'%XX). Loops only.
  */
 import type { Diagnosis } from "../types";
+import { MAX_HEADER_FIELDS, MAX_PARAMETERS } from "../limits";
 import { concat, latin1 } from "../util/bytes";
 import type { ContentType, HeaderField, MimePart } from "./types";
 import { decodeEncodedWords, getDecoder, hexVal } from "./words";
@@ -17,10 +18,29 @@ export interface HeaderBlock {
   /** Line ends seen in the block: CRLF and bare LF counts. */
   crlf: number;
   lf: number;
+  /** Fields skipped past MAX_HEADER_FIELDS (limits.ts); the parser reports them as a problem. */
+  skipped: number;
 }
 
-/** Most header fields kept per part; beyond, fields are skipped (the block is still consumed). */
-const MAX_FIELDS = 10000;
+/**
+ * Fields still kept past MAX_HEADER_FIELDS, at most KEEP_PAST_CAP of each name: those the analysis needs,
+ * so that a message padded with thousands of fields is still recognised and checked.
+ */
+const NEEDED_FIELDS = new Set([
+  "content-type",
+  "content-transfer-encoding",
+  "content-disposition",
+  "mime-version",
+  "from",
+  "sender",
+  "to",
+  "subject",
+  "date",
+  "reply-to",
+  "list-id",
+  "list-post",
+]);
+const KEEP_PAST_CAP = 2;
 
 function isFieldNameByte(c: number): boolean {
   return c > 0x20 && c < 0x7f && c !== 0x3a;
@@ -39,6 +59,10 @@ export function parseHeaderBlock(
   isDelimiter?: (pos: number) => boolean,
 ): HeaderBlock {
   const fields: { start: number; colon: number; end: number }[] = [];
+  let skipped = 0;
+  const keptPastCap = new Map<string, number>();
+  /** The last field line seen was skipped (its continuation lines are skipped with it). */
+  let skipping = false;
   let crlf = 0;
   let lf = 0;
   let pos = start;
@@ -67,7 +91,9 @@ export function parseHeaderBlock(
     }
     if (c0 === 0x20 || c0 === 0x09) {
       const last = fields[fields.length - 1];
-      if (last) last.end = next;
+      if (skipping) {
+        // continuation of a skipped field
+      } else if (last) last.end = next;
       else if (first) {
         // leading whitespace on the first line: not a header block
         bodyStart = pos;
@@ -79,7 +105,19 @@ export function parseHeaderBlock(
       let colon = k;
       while (colon < contentEnd && (bytes[colon] === 0x20 || bytes[colon] === 0x09)) colon++;
       if (k > pos && colon < contentEnd && bytes[colon] === 0x3a) {
-        if (fields.length < MAX_FIELDS) fields.push({ start: pos, colon, end: next });
+        skipping = false;
+        if (fields.length < MAX_HEADER_FIELDS) fields.push({ start: pos, colon, end: next });
+        else {
+          const name = k - pos <= 25 ? latin1(bytes, pos, k).toLowerCase() : "";
+          const kept = keptPastCap.get(name) ?? 0;
+          if (NEEDED_FIELDS.has(name) && kept < KEEP_PAST_CAP) {
+            keptPastCap.set(name, kept + 1);
+            fields.push({ start: pos, colon, end: next });
+          } else {
+            skipped++;
+            skipping = true;
+          }
+        }
       } else if (
         first &&
         pos === 0 &&
@@ -106,7 +144,7 @@ export function parseHeaderBlock(
     const name = latin1(bytes, f.start, k).toLowerCase();
     return { name, rawValue: unfold(bytes, f.colon + 1, f.end), start: f.start, end: f.end };
   });
-  return { headers, bodyStart, crlf, lf };
+  return { headers, bodyStart, crlf, lf, skipped };
 }
 
 /** Field value bytes as latin1 with line breaks removed (unfolded) and outer whitespace trimmed. */
@@ -174,6 +212,8 @@ export function messageHeaders(root: MimePart): NonNullable<Diagnosis["headers"]
 // Content-Type, Content-Disposition, parameters
 
 export interface ParsedParams {
+  /** More than MAX_PARAMETERS parameters: the rest were not read. */
+  capped?: true;
   params: Record<string, string>;
   /** Names whose value came from RFC 2231 (already charset-decoded; no RFC 2047 decoding wanted). */
   extended: Set<string>;
@@ -259,6 +299,7 @@ function splitRawParams(s: string, i: number): RawParam[] {
       value = trimWs(s.slice(vStart, cut >= 0 ? cut : i));
     }
     if (name.length > 0 && name.length <= 200) out.push({ name, value });
+    if (out.length > MAX_PARAMETERS) break;
   }
   return out;
 }
@@ -304,7 +345,10 @@ export function parseParams(s: string, i: number): ParsedParams {
   const extended = new Set<string>();
   const segs = new Map<string, Map<number, { value: string; encoded: boolean }>>();
   const single = new Map<string, string>();
-  for (const { name, value } of splitRawParams(s, i)) {
+  const raw = splitRawParams(s, i);
+  const capped = raw.length > MAX_PARAMETERS;
+  if (capped) raw.length = MAX_PARAMETERS;
+  for (const { name, value } of raw) {
     const star = name.indexOf("*");
     if (star < 0) {
       if (!(name in params)) params[name] = value;
@@ -368,30 +412,34 @@ export function parseParams(s: string, i: number): ParsedParams {
     params[base] = decodeBytes(percentDecode(sp.rest), sp.charset);
     extended.add(base);
   }
-  return { params: { ...params }, extended };
+  return { params: { ...params }, extended, ...(capped ? { capped: true as const } : {}) };
 }
+
+const MAIN_VALUE_SPECIAL = /[;("\x20\t\r\n]/g;
 
 /** Reads the main value ("type/subtype", "attachment") up to the first ';' outside quotes/comments. */
 function mainValue(s: string): [string, number] {
-  let out = "";
+  // Runs of ordinary characters are taken as slices (a 30 MB value must not be built a character at a time).
+  // The next special character is found by a native scan (a character class: nothing to backtrack).
+  const pieces: string[] = [];
   let i = 0;
   while (i < s.length) {
+    MAIN_VALUE_SPECIAL.lastIndex = i;
+    const m = MAIN_VALUE_SPECIAL.exec(s);
+    const j = m ? m.index : s.length;
+    if (j > i) pieces.push(s.slice(i, j));
+    i = j;
+    if (i >= s.length) break;
     const c = s.charCodeAt(i);
     if (c === 0x3b) break;
-    if (c === 0x28) {
-      i = skipComment(s, i);
-      continue;
-    }
-    if (c === 0x22) {
+    if (c === 0x28) i = skipComment(s, i);
+    else if (c === 0x22) {
       const [v, next] = readQuoted(s, i);
-      out += v;
+      pieces.push(v);
       i = next;
-      continue;
-    }
-    if (!isSpace(c)) out += s[i];
-    i++;
+    } else i++;
   }
-  return [out.toLowerCase(), i];
+  return [pieces.join("").toLowerCase(), i];
 }
 
 export const DEFAULT_CONTENT_TYPE: ContentType = {
@@ -413,7 +461,14 @@ export function parseContentType(raw: string | undefined): ContentType {
       type = mv.slice(0, slash);
       subtype = mv.slice(slash + 1);
     }
-    return { type, subtype, params: parseParams(raw, i).params, explicit: true };
+    const p = parseParams(raw, i);
+    return {
+      type,
+      subtype,
+      params: p.params,
+      explicit: true,
+      ...(p.capped ? { paramsCapped: true as const } : {}),
+    };
   } catch {
     return { type: "text", subtype: "plain", params: {}, explicit: true };
   }

@@ -5,6 +5,7 @@
  * belongs to the delimiter, not to the part. Only header blocks are turned into strings; bodies are
  * scanned byte by byte (TypedArray.indexOf for line ends), so time and memory stay linear.
  */
+import { MAX_HEADER_FIELDS, MAX_PARAMETERS } from "../limits";
 import { fromLatin1 } from "../util/bytes";
 import {
   DEFAULT_CONTENT_TYPE,
@@ -58,17 +59,16 @@ function first(headers: HeaderField[], name: string): string | undefined {
 
 function transferEncodingOf(raw: string | undefined): string {
   if (raw === undefined) return "7bit";
-  let out = "";
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c === 0x20 || c === 0x09 || c === 0x3b || c === 0x28) {
-      if (out.length > 0) break;
-      if (c === 0x20 || c === 0x09) continue;
-      break;
-    }
-    out += raw[i];
+  // The first token, as one slice (a 30 MB value must not be built a character at a time).
+  let a = 0;
+  while (a < raw.length && (raw.charCodeAt(a) === 0x20 || raw.charCodeAt(a) === 0x09)) a++;
+  let b = a;
+  while (b < raw.length) {
+    const c = raw.charCodeAt(b);
+    if (c === 0x20 || c === 0x09 || c === 0x3b || c === 0x28) break;
+    b++;
   }
-  return out.length > 0 ? out.toLowerCase() : "7bit";
+  return b > a ? raw.slice(a, b).toLowerCase() : "7bit";
 }
 
 /** Whether bytes[at..] holds `b` (and stays before `end`). */
@@ -155,11 +155,27 @@ class Parser {
       ctx.rootCrlf = hb.crlf;
       ctx.rootLf = hb.lf;
     }
+    if (hb.skipped > 0) {
+      problem(
+        ctx,
+        `more than ${MAX_HEADER_FIELDS} header fields; ${hb.skipped} were skipped (the Content-*, address, Subject and Date fields were kept)`,
+        start,
+        path,
+      );
+    }
     const ctRaw = first(hb.headers, "content-type");
     let contentType: ContentType;
     if (ctRaw !== undefined) contentType = parseContentType(ctRaw);
     else if (digestDefault) contentType = { type: "message", subtype: "rfc822", params: {}, explicit: false };
     else contentType = { ...DEFAULT_CONTENT_TYPE, params: { charset: "us-ascii" } };
+    if (contentType.paramsCapped) {
+      problem(
+        ctx,
+        `Content-Type has more than ${MAX_PARAMETERS} parameters; the rest were not read`,
+        start,
+        path,
+      );
+    }
     const part: MimePart = {
       path,
       depth,

@@ -21,6 +21,8 @@ export interface ContentType {
   params: Record<string, string>;
   /** False when there was no Content-Type header (the default text/plain; charset=us-ascii applies). */
   explicit: boolean;
+  /** More parameters than MAX_PARAMETERS (limits.ts): the rest were not read (the parser reports it). */
+  paramsCapped?: true;
 }
 
 export interface MimeProblem {

@@ -9,9 +9,13 @@ export { getDecoder, type BytesDecoder } from "../util/textDecoders";
 
 const utf8Fatal = new TextDecoder("utf-8", { fatal: true });
 
+/** Any character above U+00FF (a native scan: a character class, nothing to backtrack). */
+const WIDE = /[\u0100-\uffff]/;
+/** Any 8-bit character. */
+const HIGH = /[\u0080-\u00ff]/;
+
 function hasWide(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0xff) return true;
-  return false;
+  return WIDE.test(s);
 }
 
 /**
@@ -19,6 +23,7 @@ function hasWide(s: string): boolean {
  * when valid, raw ISO-2022-JP (ESC sequences) as ISO-2022-JP; anything else is left as latin1.
  */
 export function decodeRawText(s: string): string {
+  if (!HIGH.test(s) && s.indexOf("\x1b") < 0) return s;
   let high = false;
   let esc = false;
   for (let i = 0; i < s.length; i++) {

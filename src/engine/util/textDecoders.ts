@@ -3,6 +3,10 @@
  * which is decoded by table because Node 20's ICU TextDecoder drops its bytes 0x80-0x9F.
  */
 
+import { isAscii } from "./bytes";
+
+const ASCII = new TextDecoder();
+
 /** Charset names seen in mail that the WHATWG Encoding Standard does not know under that label. */
 const CHARSET_ALIASES: Record<string, string> = {
   cp932: "shift_jis",
@@ -41,18 +45,24 @@ const CP1252_HIGH = [
 const windows1252: BytesDecoder = {
   encoding: "windows-1252",
   decode(bytes: Uint8Array): string {
-    let out = "";
+    const parts: string[] = [];
     const CHUNK = 0x4000;
     for (let i = 0; i < bytes.length; i += CHUNK) {
       const end = Math.min(bytes.length, i + CHUNK);
+      const sub = bytes.subarray(i, end);
+      // ASCII runs through the native decoder, and the pieces are joined once (no chain of string pieces).
+      if (isAscii(sub)) {
+        parts.push(ASCII.decode(sub));
+        continue;
+      }
       const codes = new Array<number>(end - i);
       for (let k = i; k < end; k++) {
         const b = bytes[k] as number;
         codes[k - i] = b >= 0x80 && b < 0xa0 ? (CP1252_HIGH[b - 0x80] as number) || b : b;
       }
-      out += String.fromCharCode.apply(null, codes);
+      parts.push(String.fromCharCode.apply(null, codes));
     }
-    return out;
+    return parts.join("");
   },
 };
 
