@@ -8,6 +8,7 @@ import {
   CmsError,
   decodeOid,
   decodeTime,
+  forEachChild,
   integerHex,
   isContext,
   isUniversal,
@@ -300,9 +301,10 @@ function readExtension(ext: Tlv, cert: ParsedCertificate): void {
         });
       break;
     case "2.5.29.17":
-      for (const gn of children(inner())) {
-        if (gn.cls === 2 && gn.tag === 1 && !gn.constructed) cert.sanEmails.push(latin1(gn.value));
-      }
+      // rfc822Name ([1] IA5String, primitive): read without a node per GeneralName (there may be 100 000).
+      forEachChild(inner(), (id, bytes, start, end) => {
+        if (id === 0x81) cert.sanEmails.push(latin1(bytes, start, end));
+      });
       break;
     case "2.5.29.14":
       cert.subjectKeyIdentifier = toHex(inner().value);

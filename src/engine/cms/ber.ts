@@ -140,6 +140,31 @@ export function childrenUpTo(t: Tlv, max: number): { list: Tlv[]; count: number 
 }
 
 /**
+ * Calls fn(identifier octet, bytes, valueStart, valueEnd) for each child of a constructed element, building
+ * no node: for long lists (a certificate naming 100 000 addresses) where only a few fields are wanted.
+ */
+export function forEachChild(
+  t: Tlv,
+  fn: (id: number, bytes: Uint8Array, valueStart: number, valueEnd: number) => void,
+): void {
+  if (!t.constructed) throw new CmsError("expected a constructed ASN.1 element", t.offset);
+  const v = t.value;
+  let p = 0;
+  while (p < v.length) {
+    const id = v[p] as number;
+    const start = headerAt(v, p, t.valueOffset);
+    if (headerLen < 0) {
+      const end = skipTlv(v, p, t.valueOffset);
+      fn(id, v, start, end - 2);
+      p = end;
+    } else {
+      fn(id, v, start, start + headerLen);
+      p = start + headerLen;
+    }
+  }
+}
+
+/**
  * The offset just past the TLV at `pos`, without building nodes: one pass with a counter of open
  * indefinite-length elements (readTlv's own walk makes an object per descendant).
  */
