@@ -289,10 +289,17 @@ function expiredCandidates(d: Diagnosis): Candidate[] {
     {
       id: "expired-certificate",
       priority: P.expired,
-      why: {
-        en: "The signer’s certificate has expired. An expired certificate can no longer be used to sign or encrypt: the sender needs a new one.",
-        ja: "署名者の証明書の有効期限が切れています。有効期限が切れた証明書では署名も暗号化もできないため、送信者は新しい証明書を取得する必要があります。",
-      },
+      // Valid when signed, expired since (info): the signature stands; only new mail needs a new certificate.
+      why:
+        f.severity === "info"
+          ? {
+              en: "The signer’s certificate has expired since the message was signed. The signature stays valid; to sign new mail, or to receive encrypted mail, the sender needs a new certificate.",
+              ja: "署名者の証明書は、メールに署名した後で有効期限が切れました。署名はそのまま有効です。新しく署名したり暗号化メールを受け取ったりするには、送信者は新しい証明書を取得する必要があります。",
+            }
+          : {
+              en: "The signer’s certificate has expired. An expired certificate can no longer be used to sign or encrypt: the sender needs a new one.",
+              ja: "署名者の証明書の有効期限が切れています。有効期限が切れた証明書では署名も暗号化もできないため、送信者は新しい証明書を取得する必要があります。",
+            },
       context: f.message,
     },
   ];

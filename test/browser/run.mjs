@@ -660,6 +660,12 @@ test("Standalone (plain browser, no mailbox), drag-and-drop and the bundled samp
   assert.equal(v.intent, "success");
   assert.match(v.text, /山田 太郎 signed this message and it has not been changed since\./);
   assert.equal(await p.page.getByTestId("trust-badge").innerText(), "Trusted");
+  // The sample's TEST root is an explicit anchor: the pane says who vouched, in words.
+  assert.match(v.text, /verified with a root certificate given explicitly\./);
+  assert.equal(
+    await p.page.getByTestId("trusted-by").innerText(),
+    "verified with a root certificate given explicitly",
+  );
   const roles = await p.page
     .locator("[data-testid=signer-chain] li")
     .evaluateAll((els) => els.map((e) => e.getAttribute("data-role")));

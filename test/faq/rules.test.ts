@@ -217,6 +217,14 @@ describe("rules: which entries, in which order", () => {
     const jcan = validSigned({ signers: [signer({ jcan: true, issuer: "CN=JCAN Public CA1 - G4" })] }, [exp]);
     expect(ids(jcan).slice(0, 2)).toEqual(["expired-certificate", "get-jcan-certificate"]);
     expect(ids(validSigned())).not.toContain("expired-certificate");
+    // The default finding is a warning (expired when signed); valid when signed and expired since is info,
+    // and the guidance says the signature stands.
+    expect(guidanceFor(validSigned({}, [exp]), UNKNOWN).items[0]?.why.en).toMatch(/can no longer be used/);
+    const since = { ...exp, severity: "info" as const };
+    const g = guidanceFor(validSigned({}, [since]), UNKNOWN).items[0];
+    expect(g?.entry.id).toBe("expired-certificate");
+    expect(g?.why.en).toMatch(/expired since the message was signed\. The signature stays valid/);
+    expect(g?.why.ja).toContain("署名はそのまま有効です");
   });
 
   it("SIGNED_PDF_ATTACHMENT → the Adobe entry", () => {
