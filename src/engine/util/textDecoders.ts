@@ -66,6 +66,16 @@ const windows1252: BytesDecoder = {
   },
 };
 
+/**
+ * A decoder that makes a new TextDecoder for every call. For ISO-2022-JP, whose decoder keeps state: Chromium's
+ * carries it over from one `decode()` call to the next when the previous input ended just after an escape
+ * sequence (the next text then starts with U+FFFD), although the Encoding Standard resets it. A shared,
+ * cached instance would let one header's bytes spoil the next one's.
+ */
+function freshEachTime(label: string): BytesDecoder {
+  return { encoding: label, decode: (bytes) => new TextDecoder(label).decode(bytes) };
+}
+
 const decoderCache = new Map<string, BytesDecoder | null>();
 const MAX_CACHED_DECODERS = 64;
 
@@ -84,6 +94,7 @@ export function getDecoder(charset: string): BytesDecoder | undefined {
     // The "replacement" encoding (iso-2022-kr, hz-gb-2312, ...) only yields U+FFFD: treat as unknown.
     if (d.encoding === "replacement") d = null;
     else if (d.encoding === "windows-1252") d = windows1252;
+    else if (d.encoding === "iso-2022-jp") d = freshEachTime("iso-2022-jp");
   } catch {
     d = null;
   }
