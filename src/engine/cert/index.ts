@@ -10,7 +10,7 @@ import { keyDescription, publicKeyOf, resolveScheme, verifyData, type VerifyOutc
 import type { CertificateSummary, DistrustEntry, Finding, TrustAnchor, TrustOrigin } from "../types";
 import { anchorSet, distrustSet, type AnchorInput } from "./anchors";
 import { equalBytes, toHex } from "../util/bytes";
-import { normalizedName, parseCertificate, type ParsedCertificate } from "./x509";
+import { normalizedIssuer, normalizedSubject, parseCertificate, type ParsedCertificate } from "./x509";
 
 export { parseCertificate, type ParsedCertificate } from "./x509";
 export { anchorSet, originLabel, type AnchorInput } from "./anchors";
@@ -79,8 +79,7 @@ export function summaryOf(p: ParsedCertificate): CertificateSummary {
     keyInfo = { keyType: "unknown" };
   }
   const selfSigned =
-    (equalBytes(p.subjectDer, p.issuerDer) ||
-      normalizedName(p.subjectAttrs) === normalizedName(p.issuerAttrs)) &&
+    (equalBytes(p.subjectDer, p.issuerDer) || normalizedSubject(p) === normalizedIssuer(p)) &&
     (p.authorityKeyIdentifier === undefined ||
       p.subjectKeyIdentifier === undefined ||
       p.authorityKeyIdentifier === p.subjectKeyIdentifier);
@@ -318,14 +317,14 @@ interface PoolEntry {
 function entry(der: Uint8Array): PoolEntry | undefined {
   try {
     const p = parseCertificate(der);
-    return { p, norm: normalizedName(p.subjectAttrs) };
+    return { p, norm: normalizedSubject(p) };
   } catch {
     return undefined;
   }
 }
 
 function issuedBy(child: ParsedCertificate, parent: PoolEntry): boolean {
-  if (!equalBytes(child.issuerDer, parent.p.subjectDer) && normalizedName(child.issuerAttrs) !== parent.norm)
+  if (!equalBytes(child.issuerDer, parent.p.subjectDer) && normalizedIssuer(child) !== parent.norm)
     return false;
   if (
     child.authorityKeyIdentifier !== undefined &&
@@ -402,7 +401,9 @@ export interface ChainResult {
   /**
    * Why not trusted: "no-anchors" | "self-signed" | "unknown-issuer" (an issuer is missing) |
    * "bad-signature" | "unsupported-algorithm" | "loop" | "too-long" | "distrusted" | "distrust-after" |
-   * "issuer-not-valid" (an intermediate or the root was not valid at the time of signing).
+   * "issuer-not-valid" (an intermediate or the root was not valid at the time of signing) |
+   * "not-a-ca" (a certificate that issued another one in the path may not issue certificates: no
+   * basicConstraints cA, or keyUsage without keyCertSign) | "path-length" (a pathLenConstraint is exceeded).
    */
   reason?: string;
   /** Origin of the anchor the chain ends at (when trusted). */
@@ -427,6 +428,8 @@ const MAX_CANDIDATES = 8;
 const MAX_CHECKS = 48;
 
 const REASON_RANK: Record<string, number> = {
+  "not-a-ca": 12,
+  "path-length": 11,
   distrusted: 10,
   "distrust-after": 9,
   "issuer-not-valid": 8,
@@ -443,6 +446,52 @@ interface Failure {
   reason: string;
   complete: boolean;
   problem?: Record<string, string>;
+}
+
+function isSelfIssued(p: ParsedCertificate): boolean {
+  return equalBytes(p.subjectDer, p.issuerDer) || normalizedSubject(p) === normalizedIssuer(p);
+}
+
+/**
+ * Whether every certificate that issues another one in `path` (leaf first) may issue certificates
+ * (RFC 5280 6.1.4 (k), (l), (n)): an intermediate must be a v3 certificate with basicConstraints cA=TRUE,
+ * keyCertSign when it has keyUsage, and no more non-self-issued intermediates below it than its
+ * pathLenConstraint. The trust anchor (`anchorLast`: the last certificate is the anchor) is trusted as
+ * given — a v1 root or one without basicConstraints is accepted, as NSS and OpenSSL do — but what it
+ * does say is held to: basicConstraints cA=FALSE, keyUsage without keyCertSign or a pathLenConstraint
+ * exceeded refuse the path. Undefined when the path is fine, else the failure's reason and detail.
+ */
+function caProblem(
+  path: readonly PoolEntry[],
+  anchorLast: boolean,
+): { reason: "not-a-ca" | "path-length"; problem: Record<string, string> } | undefined {
+  let below = 0; // non-self-issued intermediates below the certificate looked at
+  for (let i = 1; i < path.length; i++) {
+    const p = (path[i] as PoolEntry).p;
+    const isAnchor = anchorLast && i === path.length - 1;
+    const bc = p.basicConstraints;
+    const notCa = (why: string): { reason: "not-a-ca"; problem: Record<string, string> } => ({
+      reason: "not-a-ca",
+      problem: { certificate: p.subject, issued: (path[i - 1] as PoolEntry).p.subject, why },
+    });
+    if (bc ? !bc.cA : !isAnchor) {
+      return notCa(bc ? "basic-constraints-ca-false" : p.version < 3 ? "not-v3" : "no-basic-constraints");
+    }
+    if (!isAnchor && p.version !== 3) return notCa("not-v3");
+    if (p.keyUsage && !p.keyUsage.includes("keyCertSign")) return notCa("key-usage");
+    if (bc?.pathLen !== undefined && below > bc.pathLen) {
+      return {
+        reason: "path-length",
+        problem: {
+          certificate: p.subject,
+          pathLenConstraint: String(bc.pathLen),
+          intermediatesBelow: String(below),
+        },
+      };
+    }
+    if (i < path.length - 1 && !isSelfIssued(p)) below++;
+  }
+  return undefined;
 }
 
 function validAt(p: ParsedCertificate, t: Date | undefined): boolean {
@@ -479,8 +528,11 @@ export async function buildChain(
   const summaries = (path: PoolEntry[]): CertificateSummary[] => path.map((e) => summaryOf(e.p));
 
   /** A path that reached anchor `a`: accepted, or a failure saying why not. */
-  const accept = (path: PoolEntry[], a: TrustAnchor): ChainResult | Failure => {
+  const accept = (path: PoolEntry[], a: TrustAnchor, unverified: boolean): ChainResult | Failure => {
     const leafP = leafEntry.p;
+    // The path ends at the anchor's certificate (accept is only called so).
+    const ca = caProblem(path, true);
+    if (ca) return { path, reason: ca.reason, complete: true, problem: ca.problem };
     if (a.distrustAfter && leafP.notBefore && leafP.notBefore.getTime() > a.distrustAfter.getTime()) {
       return {
         path,
@@ -519,6 +571,9 @@ export async function buildChain(
         };
       }
     }
+    // A link on the way could not be checked (unsupported algorithm), but the path otherwise leads to
+    // an anchor: "not checked", not "untrusted" and not "trusted".
+    if (unverified) return { path, reason: "unsupported-algorithm", complete: true };
     return {
       chain: summaries(path),
       trusted: true,
@@ -528,12 +583,13 @@ export async function buildChain(
     };
   };
 
-  const extend = async (path: PoolEntry[]): Promise<ChainResult | undefined> => {
+  /** `unverified`: a link in `path` has a signature this tool cannot check. */
+  const extend = async (path: PoolEntry[], unverified = false): Promise<ChainResult | undefined> => {
     const cur = path[path.length - 1] as PoolEntry;
     // The certificate is itself an anchor.
     const self = set.exact(cur.p.der, cur.p.subjectDer);
     if (self) {
-      const r = accept(path, self);
+      const r = accept(path, self, unverified);
       if ("trusted" in r) return r;
       failures.push(r);
       return undefined;
@@ -553,15 +609,15 @@ export async function buildChain(
         sawCandidate = true;
         checks++;
         const r = await verifyCertificateSignature(cur.p, ae.p);
-        if (r !== "ok") {
-          failures.push({
-            path,
-            reason: r === "unsupported" ? "unsupported-algorithm" : "bad-signature",
-            complete: false,
-          });
+        if (r === "bad") {
+          failures.push({ path, reason: "bad-signature", complete: false });
           continue;
         }
-        const result = accept(path.concat(equalBytes(ae.p.der, cur.p.der) ? [] : [ae]), a);
+        const result = accept(
+          path.concat(equalBytes(ae.p.der, cur.p.der) ? [] : [ae]),
+          a,
+          unverified || r === "unsupported",
+        );
         if ("trusted" in result) return result;
         failures.push(result);
       }
@@ -586,21 +642,19 @@ export async function buildChain(
       sawCandidate = true;
       checks++;
       const r = await verifyCertificateSignature(cur.p, c.p);
-      if (r !== "ok") {
-        failures.push({
-          path,
-          reason: r === "unsupported" ? "unsupported-algorithm" : "bad-signature",
-          complete: false,
-        });
+      if (r === "bad") {
+        failures.push({ path, reason: "bad-signature", complete: false });
         continue;
       }
-      const found = await extend(path.concat([c]));
+      // A link that cannot be checked is followed all the same: "not checked" is said only when the
+      // path then reaches an anchor (see accept); a path that leads nowhere is untrusted.
+      const found = await extend(path.concat([c]), unverified || r === "unsupported");
       if (found) return found;
     }
     if (!sawCandidate) {
       // A dead end: an anchor whose name is encoded differently (PrintableString vs UTF8String, case)?
       const exact = set.bySubject(cur.p.issuerDer);
-      const loose = set.bySubjectLoose(normalizedName(cur.p.issuerAttrs)).filter((a) => !exact.includes(a));
+      const loose = set.bySubjectLoose(normalizedIssuer(cur.p)).filter((a) => !exact.includes(a));
       const byLoose = await tryAnchors(loose);
       if (byLoose) return byLoose;
     }
@@ -712,6 +766,14 @@ export function trustFinding(leaf: CertificateSummary, result: ChainResult): Fin
     "distrust-after": {
       en: `the root "${p["anchor"] ?? ""}" is no longer trusted for e-mail certificates issued after ${day(p["distrustAfter"] ?? "")}, and this one was issued on ${day(p["notBefore"] ?? "")}`,
       ja: `ルート証明書「${p["anchor"] ?? ""}」は、${day(p["distrustAfter"] ?? "")} より後に発行されたメール用の証明書を信頼しなくなっており、この証明書は ${day(p["notBefore"] ?? "")} に発行されています`,
+    },
+    "not-a-ca": {
+      en: `the certificate "${p["certificate"] ?? ""}" that issued "${p["issued"] ?? ""}" in its chain is not allowed to issue certificates (it is not a CA certificate). Someone may have made this certificate themselves with an ordinary certificate: do not rely on the sender's name in it`,
+      ja: `チェーンの中で「${p["issued"] ?? ""}」を発行した証明書「${p["certificate"] ?? ""}」は、電子証明書を発行することを認められていません（CA の証明書ではありません）。誰かが普通の電子証明書を使って、この証明書を自分で作った可能性があります。証明書に書かれた差出人の名前を信用しないでください`,
+    },
+    "path-length": {
+      en: `the CA certificate "${p["certificate"] ?? ""}" may have at most ${p["pathLenConstraint"] ?? ""} intermediate CA certificate(s) below it, but this chain has ${p["intermediatesBelow"] ?? ""}. A CA that was not allowed to issue certificates issued one in this chain; someone may have made this certificate themselves`,
+      ja: `CA の証明書「${p["certificate"] ?? ""}」の下に置ける中間CA証明書は ${p["pathLenConstraint"] ?? ""} 段までですが、このチェーンには ${p["intermediatesBelow"] ?? ""} 段あります。証明書を発行することを認められていない CA がチェーンの中の証明書を発行しています。誰かがこの証明書を自分で作った可能性があります`,
     },
     "issuer-not-valid": {
       en: `the issuing certificate "${p["certificate"] ?? ""}" was not valid when the message was signed (valid ${day(p["notBefore"] ?? "")} to ${day(p["notAfter"] ?? "")})`,

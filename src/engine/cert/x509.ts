@@ -42,6 +42,13 @@ export interface ParsedCertificate {
   subjectKeyIdentifier?: string;
   authorityKeyIdentifier?: string;
   isCA?: boolean;
+  /** X.509 version as written (1, 2 or 3; 1 when the field is absent). */
+  version: number;
+  /**
+   * basicConstraints (2.5.29.19) when present and readable: cA and pathLenConstraint. Absent: no such
+   * extension, so the certificate is no CA (RFC 5280 4.2.1.9) unless it is a trust anchor.
+   */
+  basicConstraints?: { cA: boolean; pathLen?: number };
 }
 
 const ATTR_NAMES: Record<string, string> = {
@@ -216,7 +223,13 @@ function parseCertificateUncached(der: Uint8Array): ParsedCertificate {
   }
   const tbs = children(tbsT);
   let i = 0;
-  if (isContext(tbs[0], 0)) i++;
+  let version = 1;
+  if (isContext(tbs[0], 0)) {
+    const v = children(tbs[0])[0];
+    if (isUniversal(v, TAG.INTEGER) && v.value.length === 1) version = (v.value[0] as number) + 1;
+    else version = 0; // unreadable version: neither v1 nor v3
+    i++;
+  }
   const serialT = tbs[i++];
   i++; // inner signature algorithm
   const issuerT = tbs[i++];
@@ -255,6 +268,7 @@ function parseCertificateUncached(der: Uint8Array): ParsedCertificate {
     notAfter: na ? decodeTime(na) : undefined,
     spki: spkiT.raw,
     sanEmails: [],
+    version,
   };
   for (; i < tbs.length; i++) {
     const t = tbs[i] as Tlv;
@@ -315,13 +329,50 @@ function readExtension(ext: Tlv, cert: ParsedCertificate): void {
       break;
     }
     case "2.5.29.19": {
+      // BasicConstraints ::= SEQUENCE { cA BOOLEAN DEFAULT FALSE, pathLenConstraint INTEGER OPTIONAL }
       const bc = children(inner());
-      cert.isCA = isUniversal(bc[0], TAG.BOOLEAN) && bc[0].value[0] !== 0;
+      const cA = isUniversal(bc[0], TAG.BOOLEAN) && bc[0].value[0] !== 0;
+      cert.isCA = cA;
+      const lenT = bc.find((c) => isUniversal(c, TAG.INTEGER));
+      let pathLen: number | undefined;
+      if (lenT) {
+        // Non-negative; a huge value is as good as none, a negative one allows nothing.
+        const v = lenT.value;
+        if ((v[0] ?? 0) & 0x80) pathLen = 0;
+        else pathLen = v.length > 4 ? MAX_PATH_LEN : Math.min(MAX_PATH_LEN, parseInt(toHex(v) || "0", 16));
+      }
+      cert.basicConstraints = pathLen === undefined ? { cA } : { cA, pathLen };
       break;
     }
     default:
       break;
   }
+}
+
+/** A pathLenConstraint at least this large limits nothing (paths are far shorter). */
+const MAX_PATH_LEN = 1000;
+
+const SUBJECT_NORM = new WeakMap<ParsedCertificate, string>();
+const ISSUER_NORM = new WeakMap<ParsedCertificate, string>();
+
+/** normalizedName of the subject, made once per parsed certificate (names may be 100 KB and more). */
+export function normalizedSubject(p: ParsedCertificate): string {
+  let n = SUBJECT_NORM.get(p);
+  if (n === undefined) {
+    n = normalizedName(p.subjectAttrs);
+    SUBJECT_NORM.set(p, n);
+  }
+  return n;
+}
+
+/** normalizedName of the issuer, made once per parsed certificate. */
+export function normalizedIssuer(p: ParsedCertificate): string {
+  let n = ISSUER_NORM.get(p);
+  if (n === undefined) {
+    n = normalizedName(p.issuerAttrs);
+    ISSUER_NORM.set(p, n);
+  }
+  return n;
 }
 
 /** Normalised form of a DN for matching encodings that differ (PrintableString vs UTF8String, case). */
