@@ -349,6 +349,7 @@ type LinkCache = Map<
 >;
 /** One cache per SubtleCrypto (see setSubtle): each implementation's answers are its own. */
 const linkCaches = new WeakMap<object, LinkCache>();
+const ED448_OID = "1.3.101.113";
 
 /** Verifies the signature of `child` with the key of `parent`. */
 export async function verifyCertificateSignature(
@@ -371,9 +372,12 @@ export async function verifyCertificateSignature(
   let outcome: VerifyOutcome;
   try {
     const scheme = resolveScheme(child.sigAlgOid, child.sigAlgParams, undefined);
-    outcome = scheme.ok
-      ? await verifyData(scheme.scheme, publicKeyOf(parent.spki), child.tbs, child.signature)
-      : "unsupported";
+    const key = publicKeyOf(parent.spki);
+    if (scheme.ok) outcome = await verifyData(scheme.scheme, key, child.tbs, child.signature);
+    // An Ed448 signature from an issuer whose key is no Ed448 key cannot be genuine, checkable or not.
+    else if (child.sigAlgOid === ED448_OID && !(key.kind === "other" && key.type === "ed448"))
+      outcome = "bad";
+    else outcome = "unsupported";
   } catch {
     outcome = "bad";
   }
