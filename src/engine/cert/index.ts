@@ -323,6 +323,23 @@ function entry(der: Uint8Array): PoolEntry | undefined {
   }
 }
 
+/**
+ * Parsed pool entries per pool array: every signer of a message is checked against the same certificates,
+ * and parsing them again per signer makes 100 signers × 200 certificates 20 000 parses (the parse cache
+ * cannot help when many certificates share its key). Reused only while the array holds the same byte
+ * arrays (compared by identity).
+ */
+const POOLS = new WeakMap<readonly Uint8Array[], { ders: Uint8Array[]; entries: PoolEntry[] }>();
+
+function poolEntriesOf(pool: readonly Uint8Array[]): PoolEntry[] {
+  const known = POOLS.get(pool);
+  if (known && known.ders.length === pool.length && known.ders.every((d, i) => d === pool[i]))
+    return known.entries;
+  const entries = pool.map(entry).filter((e): e is PoolEntry => e !== undefined);
+  POOLS.set(pool, { ders: [...pool], entries });
+  return entries;
+}
+
 function issuedBy(child: ParsedCertificate, parent: PoolEntry): boolean {
   if (!equalBytes(child.issuerDer, parent.p.subjectDer) && normalizedIssuer(child) !== parent.norm)
     return false;
@@ -520,7 +537,7 @@ export async function buildChain(
   if (!leafEntry) return { chain: [], trusted: false, complete: false, reason: "unreadable" };
   const set = anchorSet(anchors);
   const distrust = distrustSet(opts.distrust);
-  const poolEntries = pool.map(entry).filter((e): e is PoolEntry => e !== undefined);
+  const poolEntries = poolEntriesOf(pool);
   const time = opts.time;
   let checks = 0;
   const failures: Failure[] = [];
