@@ -411,6 +411,8 @@ export interface ChainResult {
   anchorLabel?: string;
   /** Facts about the reason, for the finding's detail (the refused certificate, the dates). */
   problem?: Record<string, string>;
+  /** DER of each certificate of `chain`, in the same order (for revocation checks). */
+  ders?: Uint8Array[];
 }
 
 export interface ChainOptions {
@@ -521,6 +523,7 @@ export async function buildChain(
     }
     return {
       chain: summaries(path),
+      ders: path.map((e) => e.p.der),
       trusted: true,
       complete: true,
       trustedBy: a.origin,
@@ -620,6 +623,7 @@ export async function buildChain(
     const path = longest?.path ?? [leafEntry];
     return {
       chain: summaries(path),
+      ders: path.map((e) => e.p.der),
       trusted: false,
       complete: longest?.complete ?? false,
       reason: "no-anchors",
@@ -637,6 +641,7 @@ export async function buildChain(
   const path = best?.path ?? [leafEntry];
   return {
     chain: summaries(path),
+    ders: path.map((e) => e.p.der),
     trusted: false,
     complete: best?.complete ?? false,
     reason: best?.reason ?? "unknown-issuer",

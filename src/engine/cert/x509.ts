@@ -41,6 +41,10 @@ export interface ParsedCertificate {
   subjectKeyIdentifier?: string;
   authorityKeyIdentifier?: string;
   isCA?: boolean;
+  /** CRL distribution point URIs (fullName uniformResourceIdentifier), as written. */
+  crlUrls?: string[];
+  /** OCSP responder URIs from the Authority Information Access extension. */
+  ocspUrls?: string[];
 }
 
 const ATTR_NAMES: Record<string, string> = {
@@ -315,6 +319,29 @@ function readExtension(ext: Tlv, cert: ParsedCertificate): void {
     case "2.5.29.19": {
       const bc = children(inner());
       cert.isCA = isUniversal(bc[0], TAG.BOOLEAN) && bc[0].value[0] !== 0;
+      break;
+    }
+    case "2.5.29.31": {
+      // CRLDistributionPoints: DistributionPoint { distributionPoint [0] { fullName [0] GeneralNames } }
+      const urls: string[] = [];
+      for (const dp of children(inner())) {
+        const dpn = children(dp).find((c) => isContext(c, 0));
+        const full = dpn ? children(dpn).find((c) => isContext(c, 0)) : undefined;
+        for (const gn of full ? children(full) : []) {
+          if (gn.cls === 2 && gn.tag === 6 && !gn.constructed) urls.push(latin1(gn.value));
+        }
+      }
+      cert.crlUrls = urls;
+      break;
+    }
+    case "1.3.6.1.5.5.7.1.1": {
+      const urls: string[] = [];
+      for (const ad of children(inner())) {
+        const [m, loc] = children(ad);
+        if (!isUniversal(m, TAG.OID) || decodeOid(m.value) !== "1.3.6.1.5.5.7.48.1") continue;
+        if (loc && loc.cls === 2 && loc.tag === 6 && !loc.constructed) urls.push(latin1(loc.value));
+      }
+      cert.ocspUrls = urls;
       break;
     }
     default:
