@@ -39,6 +39,8 @@ export function httpExchange(req: RevocationRequest, timeoutMs = REQUEST_TIMEOUT
       url,
       {
         method: body ? "POST" : "GET",
+        // One connection per request: no socket kept alive to a server that may be gone.
+        agent: false,
         headers: body
           ? {
               "content-type": "application/ocsp-request",
