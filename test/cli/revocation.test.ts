@@ -15,7 +15,8 @@ import { cachingHttpFetcher, httpExchange } from "../../src/cli/revocation";
 import { diagnose } from "../../src/engine/index";
 import type { RevocationOptions } from "../../src/engine/cert/revocation";
 import type { Diagnosis, Finding } from "../../src/engine/types";
-import { fromPem } from "../../src/engine/util/bytes";
+import { encodeBase64, fromPem } from "../../src/engine/util/bytes";
+import { paneRevocation, relayFetcher } from "../../src/taskpane/revocationRelay";
 
 const DIR = path.resolve(__dirname, "../fixtures/generated/revocation");
 const CRL_PORT = 18081;
@@ -287,5 +288,152 @@ describe("OCSP responder down", () => {
     } finally {
       await crl.close();
     }
+  });
+});
+
+// ---- the relay (scripts/relay.mjs, `npm run relay`): in this file because it needs the same fixed ports
+// (18081, 18082), which two test files run in parallel by jest would fight over. Started by the test,
+// stopped by its PID; the pane's transport (src/taskpane/revocationRelay.ts) talks to it and the engine
+// verifies what comes back.
+const ROOT = path.resolve(__dirname, "../..");
+const RELAY_PORT = 18083;
+const RELAY = `http://127.0.0.1:${RELAY_PORT}`;
+const goodCert = fromPem(fs.readFileSync(path.join(DIR, "pki/good.pem"), "latin1"))[0] as Uint8Array;
+
+function post(body: string | Buffer): Promise<{ status: number; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      `${RELAY}/revocation`,
+      { method: "POST", agent: false, headers: { "content-type": "application/json" } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+const ocspAsk = (): string =>
+  JSON.stringify({
+    certificate: encodeBase64(goodCert),
+    kind: "ocsp",
+    url: "http://127.0.0.1:18082/",
+    request: encodeBase64(Uint8Array.of(0x30, 0x00)),
+  });
+
+describe("revocation relay", () => {
+  let relay: ChildProcess;
+  let log = "";
+  beforeAll(async () => {
+    relay = spawn(process.execPath, [path.join(ROOT, "scripts/relay.mjs")], {
+      env: {
+        ...process.env,
+        RELAY_PORT: String(RELAY_PORT),
+        RELAY_HOST: "127.0.0.1",
+        RELAY_RATE: "25",
+        RELAY_MAX_RESPONSE: "100000",
+        RELAY_MAX_REQUEST: "20000",
+        RELAY_TIMEOUT_MS: "300",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    relay.stderr?.on("data", (c: Buffer) => (log += c.toString()));
+    await new Promise<void>((resolve, reject) => {
+      relay.stdout?.on("data", (c: Buffer) => {
+        log += c.toString();
+        if (/listening/.test(log)) resolve();
+      });
+      relay.once("exit", (code) => reject(new Error(`relay exited (${code ?? "?"}): ${log}`)));
+    });
+  });
+  afterAll(async () => {
+    if (relay.pid !== undefined && relay.exitCode === null) {
+      const gone = new Promise((r) => relay.once("exit", r));
+      process.kill(relay.pid);
+      await gone;
+    }
+  });
+
+  it("fetches the CRL the certificate names; the engine verifies it; one fetch for two messages", async () => {
+    const crl = await serve(CRL_PORT, fileServer("crl/ca.crl"));
+    try {
+      const opts = { fetch: relayFetcher(RELAY) };
+      const good = await diagnose(read("good.eml"), { trustAnchors: anchors, revocation: opts });
+      const bad = await diagnose(read("revoked-before.eml"), { trustAnchors: anchors, revocation: opts });
+      expect(good.findings.map((f) => f.code)).toContain("REVOCATION_GOOD");
+      expect(bad.findings.map((f) => f.code)).toContain("CERT_REVOKED");
+      expect(crl.hits()).toBe(1);
+    } finally {
+      await crl.close();
+    }
+  });
+
+  it("is no open proxy: a URL the certificate does not name is refused, nothing fetched", async () => {
+    const other = await serve(CRL_PORT, fileServer("crl/ca.crl"));
+    try {
+      const r = await post(
+        JSON.stringify({
+          certificate: encodeBase64(goodCert),
+          kind: "crl",
+          url: "http://127.0.0.1:18081/other.crl",
+        }),
+      );
+      expect(r.status).toBe(400);
+      expect(other.hits()).toBe(0);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("refuses a request larger than its limit", async () => {
+    expect((await post(Buffer.alloc(30000, 0x20))).status).toBe(413);
+  });
+
+  it("refuses an answer larger than its limit", async () => {
+    const big = await serve(OCSP_PORT, (_req, res) => res.end(Buffer.alloc(200000, 1)));
+    try {
+      const r = await post(ocspAsk());
+      expect(r.status).toBe(502);
+      expect(r.body.toString()).toMatch(/larger than/);
+    } finally {
+      await big.close();
+    }
+  });
+
+  it("gives up on an upstream that never answers (time-out)", async () => {
+    const hang = await serve(OCSP_PORT, () => undefined);
+    try {
+      expect((await post(ocspAsk())).status).toBe(504);
+    } finally {
+      await hang.close();
+    }
+  });
+
+  it("logs no certificate contents", () => {
+    expect(log).toMatch(/POST 200 crl 127\.0\.0\.1:18081/);
+    expect(log).not.toMatch(/Gina|Rob Before|good@example|MII/);
+  });
+
+  it("limits the requests per client (429 past the rate)", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) statuses.push((await post("{}")).status);
+    expect(statuses[0]).toBe(400);
+    expect(statuses).toContain(429);
+  });
+});
+
+describe("the pane without a relay", () => {
+  it("says revocation cannot be checked in this pane, and how to check", async () => {
+    const d = await diagnose(read("good.eml"), {
+      trustAnchors: anchors,
+      revocation: paneRevocation(undefined),
+    });
+    const f = d.findings.find((x) => x.code === "REVOCATION_UNKNOWN");
+    expect(f?.message.ja).toMatch(/失効の確認はこの画面ではできません/);
+    expect(f?.message.en).toMatch(/--revocation/);
+    expect(f?.detail["reason"]).toBe("unavailable");
   });
 });
