@@ -17,7 +17,7 @@ import {
   type Tlv,
 } from "../cms/ber";
 import { publicKeyOf, resolveScheme, verifyData, type VerifyOutcome } from "../cms/signature";
-import { equalBytes } from "../util/bytes";
+import { equalBytes, toHex } from "../util/bytes";
 import { normalizedName, parseName, type ParsedCertificate } from "./x509";
 
 /** RFC 5280 CRLReason names by code. */
@@ -197,6 +197,32 @@ export function parseCrl(der: Uint8Array): ParsedCrl {
   return crl;
 }
 
+/**
+ * Parsed CRLs by the bytes object they came from: a batch hands the same CRL (an offline `--crl`, or the
+ * fetcher's cached answer) to every message, and a big CA's CRL is parsed and its signature checked once.
+ */
+const parsedCrls = new WeakMap<Uint8Array, ParsedCrl>();
+const crlVerdicts = new WeakMap<ParsedCrl, Map<string, VerifyOutcome>>();
+
+export function parseCrlCached(der: Uint8Array): ParsedCrl {
+  const hit = parsedCrls.get(der);
+  if (hit) return hit;
+  const crl = parseCrl(der);
+  parsedCrls.set(der, crl);
+  return crl;
+}
+
+async function verifyCrlSignature(crl: ParsedCrl, issuer: ParsedCertificate): Promise<VerifyOutcome> {
+  let byKey = crlVerdicts.get(crl);
+  if (!byKey) crlVerdicts.set(crl, (byKey = new Map()));
+  const key = toHex(issuer.spki);
+  const hit = byKey.get(key);
+  if (hit) return hit;
+  const v = await verifyWithCertificate(issuer, crl.sigAlgOid, crl.sigAlgParams, crl.tbs, crl.signature);
+  byKey.set(key, v);
+  return v;
+}
+
 /** Verifies a signature over `tbs` with the key of `signer`. */
 export async function verifyWithCertificate(
   signer: ParsedCertificate,
@@ -236,7 +262,7 @@ export async function checkCrl(
 ): Promise<CrlAnswer> {
   let crl: ParsedCrl;
   try {
-    crl = parseCrl(crlDer);
+    crl = parseCrlCached(crlDer);
   } catch (err) {
     return {
       status: "unusable",
@@ -268,7 +294,7 @@ export async function checkCrl(
       code: "critical-extension",
       reason: `the CRL carries a critical extension this tool does not understand (${crl.unknownCritical.join(", ")})`,
     };
-  const v = await verifyWithCertificate(issuer, crl.sigAlgOid, crl.sigAlgParams, crl.tbs, crl.signature);
+  const v = await verifyCrlSignature(crl, issuer);
   if (v !== "ok")
     return {
       status: "unusable",

@@ -12,7 +12,7 @@
  */
 import { finding } from "../findings";
 import type { Finding, LocalizedText, Signer } from "../types";
-import { checkCrl, parseCrl } from "./crl";
+import { checkCrl, parseCrlCached } from "./crl";
 import { checkOcsp, ocspRequest } from "./ocsp";
 import { normalizedName, parseCertificate, type ParsedCertificate } from "./x509";
 
@@ -104,7 +104,7 @@ async function checkLink(
   for (const der of opts.crls ?? []) {
     let name: string;
     try {
-      name = normalizedName(parseCrl(der).issuerAttrs);
+      name = normalizedName(parseCrlCached(der).issuerAttrs);
     } catch {
       continue;
     }
