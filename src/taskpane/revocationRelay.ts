@@ -36,7 +36,8 @@ export function relayFetcher(base: string): (req: RevocationRequest) => Promise<
 
 /** The engine's revocation options in the pane: through the relay, or the reason it cannot check here. */
 export function paneRevocation(relay: string | undefined = builtInRelay()): RevocationOptions {
-  if (relay) return { fetch: relayFetcher(relay), timeoutMs: 8000 };
+  // Within the worker's own time limit (analyze.ts, 20 s): 5 s a request, 10 s in all per signer.
+  if (relay) return { fetch: relayFetcher(relay), timeoutMs: 5000, totalTimeoutMs: 10_000 };
   return {
     unavailable: {
       en: translate("en", "revocationUnavailable"),

@@ -34,11 +34,17 @@ export interface RevocationOptions {
   crls?: readonly Uint8Array[];
   /** Time limit per request, in milliseconds (default 5 000). */
   timeoutMs?: number;
+  /**
+   * Time for all the requests about one signer's path (default 20 000 ms): past it, the remaining
+   * requests are not made and REVOCATION_UNKNOWN says so (the pane's worker has its own time limit).
+   */
+  totalTimeoutMs?: number;
   /** Why revocation cannot be checked in this host (e.g. the pane without a relay), for REVOCATION_UNKNOWN. */
   unavailable?: LocalizedText;
 }
 
 export const DEFAULT_REVOCATION_TIMEOUT_MS = 5000;
+export const DEFAULT_REVOCATION_TOTAL_MS = 20_000;
 
 const timers = globalThis as unknown as {
   setTimeout(cb: () => void, ms: number): unknown;
@@ -97,6 +103,7 @@ async function checkLink(
   issuer: ParsedCertificate,
   opts: RevocationOptions,
   at: Date,
+  deadline: number,
 ): Promise<LinkStatus> {
   const reasons: string[] = [];
   const subject = cert.subject;
@@ -137,8 +144,13 @@ async function checkLink(
     reasons.push("the certificate names no OCSP responder and no CRL distribution point (http)");
   const limit = opts.timeoutMs ?? DEFAULT_REVOCATION_TIMEOUT_MS;
   const get = async (req: RevocationRequest): Promise<Uint8Array | undefined> => {
+    const left = deadline - Date.now();
+    if (left <= 0) {
+      reasons.push(`${req.url}: not asked (the time for revocation checks was spent)`);
+      return undefined;
+    }
     try {
-      const bytes = await withTimeout(fetcher(req), limit);
+      const bytes = await withTimeout(fetcher(req), Math.min(limit, left));
       if (!bytes || bytes.length === 0) reasons.push(`${req.url}: no answer`);
       return bytes && bytes.length > 0 ? bytes : undefined;
     } catch (err) {
@@ -258,10 +270,11 @@ export async function revocationFindings(
     );
   }
   const links: LinkStatus[] = [];
+  const deadline = Date.now() + (opts.totalTimeoutMs ?? DEFAULT_REVOCATION_TOTAL_MS);
   for (let k = 0; k + 1 < parsed.length; k++) {
     const cert = parsed[k] as ParsedCertificate;
     const issuer = parsed[k + 1] as ParsedCertificate;
-    links.push(await checkLink(cert, issuer, opts, at));
+    links.push(await checkLink(cert, issuer, opts, at, deadline));
   }
   const signing = signer.signingTime ? Date.parse(signer.signingTime) : undefined;
   const detailOf = (l: LinkStatus): Record<string, unknown> => ({ ...l });

@@ -150,6 +150,23 @@ describe("judgement", () => {
     ]);
   });
 
+  it("a fetcher that never answers: bounded per request and in all", async () => {
+    const [f] = await revocationFindings(
+      signer(good.der, "2026-01-01T00:00:00Z"),
+      [good.der, ca.der],
+      { fetch: () => new Promise<undefined>(() => undefined), timeoutMs: 60_000, totalTimeoutMs: 100 },
+      AT,
+      {},
+    );
+    expect(f?.code).toBe("REVOCATION_UNKNOWN");
+    const reasons = f?.detail["reasons"] as string[];
+    expect(reasons).toHaveLength(2);
+    expect(reasons[0]).toMatch(/^http:\/\/127\.0\.0\.1:18082\/: time-out \(no answer within \d+ ms\)$/);
+    expect(reasons[1]).toBe(
+      "http://127.0.0.1:18081/ca.crl: not asked (the time for revocation checks was spent)",
+    );
+  });
+
   it("the issuer missing: REVOCATION_UNKNOWN, nothing fetched", async () => {
     let asked = 0;
     const [f] = await revocationFindings(
