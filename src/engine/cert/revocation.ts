@@ -11,6 +11,7 @@
  * REVOCATION_UNKNOWN with the reason. Never a "revoked" from an answer that did not verify.
  */
 import { finding } from "../findings";
+import { MAX_NAME_IN_MESSAGE, cutString } from "../limits";
 import type { Finding, LocalizedText, Signer } from "../types";
 import { checkCrl, parseCrlCached } from "./crl";
 import { checkOcsp, ocspRequest } from "./ocsp";
@@ -226,7 +227,8 @@ export async function revocationFindings(
   at: Date,
   base: Record<string, unknown>,
 ): Promise<Finding[]> {
-  const name = signer.commonName || signer.subject;
+  const cut = (x: string): string => cutString(x, MAX_NAME_IN_MESSAGE);
+  const name = cut(signer.commonName || signer.subject);
   const unknown = (why: LocalizedText, reason: string, extra: Record<string, unknown> = {}): Finding[] => [
     finding(
       "REVOCATION_UNKNOWN",
@@ -288,15 +290,15 @@ export async function revocationFindings(
     const who =
       l.subject === leaf.subject
         ? `The certificate of ${name}`
-        : `The certificate "${l.subject}" in the path of ${name}`;
+        : `The certificate "${cut(l.subject)}" in the path of ${name}`;
     const whoJa =
       l.subject === leaf.subject
         ? `${name} の電子証明書`
-        : `${name} の証明書パスにある「${l.subject}」の電子証明書`;
+        : `${name} の証明書パスにある「${cut(l.subject)}」の電子証明書`;
     const reasonEn = l.reason ? ` (reason: ${l.reason})` : "";
     const reasonJa = l.reason ? `（理由：${REASON_JA[l.reason] ?? l.reason}）` : "";
-    const src = l.source === "ocsp" ? `the OCSP responder ${l.url ?? ""}` : `the CRL of ${l.by}`;
-    const srcJa = l.source === "ocsp" ? `OCSP レスポンダー ${l.url ?? ""}` : `${l.by} の CRL`;
+    const src = l.source === "ocsp" ? `the OCSP responder ${cut(l.url ?? "")}` : `the CRL of ${cut(l.by)}`;
+    const srcJa = l.source === "ocsp" ? `OCSP レスポンダー ${cut(l.url ?? "")}` : `${cut(l.by)} の CRL`;
     const when = compromise
       ? {
           en: "Its key was reported compromised: whoever holds it could have made this signature, whatever date it carries.",
@@ -327,9 +329,9 @@ export async function revocationFindings(
   );
   if (unknowns.length > 0) {
     const reasons = unknowns.flatMap((u) =>
-      u.reasons.map((r) => (u.subject === leaf.subject ? r : `${u.subject}: ${r}`)),
+      u.reasons.map((r) => (u.subject === leaf.subject ? r : `${cut(u.subject)}: ${r}`)),
     );
-    const text = reasons.join("; ") || "no answer";
+    const text = cutString(reasons.join("; ") || "no answer", 4 * MAX_NAME_IN_MESSAGE);
     return unknown(
       { en: `no usable answer was obtained (${text})`, ja: `使える失効情報が得られませんでした：${text}` },
       "not-checkable",
@@ -341,12 +343,12 @@ export async function revocationFindings(
   const how =
     first.source === "ocsp"
       ? {
-          en: `OCSP (${first.url ?? ""}, answer signed by ${first.by})`,
-          ja: `OCSP（${first.url ?? ""}、応答の署名者：${first.by}）`,
+          en: `OCSP (${cut(first.url ?? "")}, answer signed by ${cut(first.by)})`,
+          ja: `OCSP（${cut(first.url ?? "")}、応答の署名者：${cut(first.by)}）`,
         }
       : {
-          en: `the CRL of ${first.by}${first.url ? ` (${first.url})` : ""}`,
-          ja: `${first.by} の CRL${first.url ? `（${first.url}）` : ""}`,
+          en: `the CRL of ${cut(first.by)}${first.url ? ` (${cut(first.url)})` : ""}`,
+          ja: `${cut(first.by)} の CRL${first.url ? `（${cut(first.url)}）` : ""}`,
         };
   const laterText =
     later.length > 0
