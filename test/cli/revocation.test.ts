@@ -13,6 +13,7 @@ import path from "node:path";
 import { runDiagnose } from "../../src/cli/diagnose";
 import { cachingHttpFetcher, httpExchange } from "../../src/cli/revocation";
 import { diagnose } from "../../src/engine/index";
+import { faqIdsFor } from "../../src/faq/index";
 import type { RevocationOptions } from "../../src/engine/cert/revocation";
 import type { Diagnosis, Finding } from "../../src/engine/types";
 import { encodeBase64, fromPem } from "../../src/engine/util/bytes";
@@ -435,5 +436,19 @@ describe("the pane without a relay", () => {
     expect(f?.message.ja).toMatch(/失効の確認はこの画面ではできません/);
     expect(f?.message.en).toMatch(/--revocation/);
     expect(f?.detail["reason"]).toBe("unavailable");
+  });
+});
+
+describe("guidance", () => {
+  it("never suggests registering a revoked certificate as the sender's", async () => {
+    const crls = [read("crl/ca.crl")];
+    const revoked = await diagnose(read("revoked-before.eml"), {
+      trustAnchors: anchors,
+      revocation: { crls },
+    });
+    const good = await diagnose(read("good.eml"), { trustAnchors: anchors, revocation: { crls } });
+    const host = { client: "unknown" } as const;
+    expect(faqIdsFor(good, host)).toContain("register-sender-certificate");
+    expect(faqIdsFor(revoked, host)).not.toContain("register-sender-certificate");
   });
 });
