@@ -294,6 +294,12 @@ export async function checkCrl(
       code: "critical-extension",
       reason: `the CRL carries a critical extension this tool does not understand (${crl.unknownCritical.join(", ")})`,
     };
+  if (issuer.keyUsage && !issuer.keyUsage.includes("cRLSign"))
+    return {
+      status: "unusable",
+      code: "issuer-not-crl-signer",
+      reason: "the issuer's certificate does not allow it to sign CRLs (keyUsage without cRLSign)",
+    };
   const v = await verifyCrlSignature(crl, issuer);
   if (v !== "ok")
     return {
