@@ -61,9 +61,28 @@ module.exports = async (env = {}, argv = {}) => {
       `SMIME_ASSISTANT_CLIENT_ID must be an Entra application (client) id, a GUID; got "${clientId}"`,
     );
   }
-  const connectSrc = clientId
-    ? "'self' https://graph.microsoft.com https://login.microsoftonline.com"
-    : "'self'";
+  // The organisation's revocation relay (issue #14, `npm run relay`): its origin joins connect-src.
+  const relay = (process.env.SMIME_ASSISTANT_REVOCATION_RELAY || "").trim().replace(/\/+$/, "");
+  let relayOrigin = "";
+  if (relay) {
+    let u;
+    try {
+      u = new URL(relay);
+    } catch {
+      throw new Error(`SMIME_ASSISTANT_REVOCATION_RELAY must be a URL; got "${relay}"`);
+    }
+    const loopback = u.hostname === "localhost" || u.hostname === "127.0.0.1";
+    if (u.protocol !== "https:" && !(u.protocol === "http:" && loopback))
+      throw new Error(
+        `SMIME_ASSISTANT_REVOCATION_RELAY must be https:// (http:// only on localhost); got "${relay}"`,
+      );
+    relayOrigin = u.origin;
+  }
+  const connectSrc = [
+    "'self'",
+    ...(clientId ? ["https://graph.microsoft.com", "https://login.microsoftonline.com"] : []),
+    ...(relayOrigin ? [relayOrigin] : []),
+  ].join(" ");
 
   const entry = { taskpane: "./src/taskpane/index.tsx" };
   const pages = [
@@ -163,6 +182,7 @@ module.exports = async (env = {}, argv = {}) => {
         // The organisation's own roots (SMIME_ASSISTANT_TRUST_ANCHORS=roots.pem): referenced only by the
         // worker's lazily loaded anchor chunk (src/taskpane/anchors.ts).
         __SMIME_ORG_ANCHORS__: JSON.stringify(organisationAnchors()),
+        __SMIME_REVOCATION_RELAY__: JSON.stringify(relay),
       }),
     ],
     performance: { hints: false },

@@ -12,19 +12,26 @@ import { decodeBase64String, fromPem } from "../engine/util/bytes";
 import { faqIdsFor, formatGuidanceTitles, guidanceFor } from "../faq/index";
 import type { Host } from "../faq/types";
 import { parseArgs, type Io } from "./io";
+import { revocationSettings } from "./revocation";
+import type { RevocationOptions } from "../engine/cert/revocation";
 
 const UNKNOWN_HOST: Host = { client: "unknown" };
 
-export const DIAGNOSE_USAGE = `usage: smime-assistant diagnose [--json] [--lang ja|en] [--trust-anchor FILE.pem]… [--no-default-anchors] [--at ISO-8601] FILE…
+export const DIAGNOSE_USAGE = `usage: smime-assistant diagnose [--json] [--lang ja|en] [--trust-anchor FILE.pem]… [--no-default-anchors] [--revocation] [--crl FILE]… [--at ISO-8601] FILE…
   Trust anchors: by default Mozilla's root certificates trusted for e-mail (what Thunderbird trusts), plus
   the organisation's roots built in with SMIME_ASSISTANT_TRUST_ANCHORS=roots.pem. --trust-anchor adds
   certificates (PEM or DER); --no-default-anchors leaves only those given with --trust-anchor.
+  Revocation: --revocation asks the OCSP responders and CRL distribution points the certificates name, over
+  HTTP (OCSP first, then the CRL; 5 s per request; an OCSP request tells the CA which certificate you looked
+  at). --crl FILE (DER or PEM, repeatable) gives CRLs offline. Without either, no network is touched.
 `;
 
 /** The trust settings for a run: the defaults (Mozilla's e-mail roots, the organisation's) and --trust-anchor. */
 export interface TrustSettings {
   trustAnchors: readonly (Uint8Array | TrustAnchor)[];
   distrust?: readonly DistrustEntry[];
+  /** Revocation checks (--revocation, --crl); unset: not checked, nothing fetched. */
+  revocation?: RevocationOptions;
 }
 
 /** The organisation's roots built into this bundle (SMIME_ASSISTANT_TRUST_ANCHORS at build time). */
@@ -108,6 +115,7 @@ export async function diagnoseFile(
     trustAnchors: settings.trustAnchors,
     ...(settings.distrust ? { distrust: settings.distrust } : {}),
     ...(at ? { at } : {}),
+    ...(settings.revocation ? { revocation: settings.revocation } : {}),
   };
   const d = await diagnose(bytes, options);
   d.faq = faqIdsFor(d, UNKNOWN_HOST);
@@ -116,9 +124,9 @@ export async function diagnoseFile(
 
 export async function runDiagnose(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, {
-    flags: ["--json", "--help", "--no-default-anchors"],
+    flags: ["--json", "--help", "--no-default-anchors", "--revocation"],
     values: ["--at", "--lang"],
-    multi: ["--trust-anchor"],
+    multi: ["--trust-anchor", "--crl"],
   });
   if (args.flags.has("--help")) {
     io.out(DIAGNOSE_USAGE);
@@ -136,6 +144,8 @@ export async function runDiagnose(argv: string[], io: Io): Promise<number> {
       !args.flags.has("--no-default-anchors"),
     );
     at = parseAt(args.values.get("--at")?.[0]);
+    const revocation = revocationSettings(args.flags.has("--revocation"), args.values.get("--crl") ?? []);
+    if (revocation) anchors = { ...anchors, revocation };
   } catch (err) {
     io.err(`smime-assistant diagnose: ${(err as Error).message}\n`);
     return 2;
@@ -274,7 +284,7 @@ function humanSummary(d: Diagnosis, lang: "ja" | "en"): string {
   const lines: string[] = [];
   lines.push(`${d.file ?? "(input)"}`);
   lines.push(
-    `  ${lang === "ja" ? "種別" : "kind"}: ${d.kind}    ${lang === "ja" ? "判定" : "verdict"}: ${VERDICT[d.signature][lang]}`,
+    `  ${lang === "ja" ? "種別" : "kind"}: ${d.kind}    ${lang === "ja" ? "判定" : "verdict"}: ${VERDICT[d.signature][lang]}${d.findings.some((f) => f.code === "CERT_REVOKED") ? (lang === "ja" ? "（ただし電子証明書は失効しています）" : " — but the CERTIFICATE IS REVOKED") : ""}`,
   );
   if (d.outlookItem) {
     const o = d.outlookItem;

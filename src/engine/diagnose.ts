@@ -11,7 +11,15 @@
  */
 import { summarizeCertificate } from "./cert/index";
 import { analyzeText } from "./charset/index";
-import { cmsLimitFindings, parseCms, verifySigned, type CmsInfo, type SignedCms } from "./cms/index";
+import {
+  cmsLimitFindings,
+  parseCms,
+  signerPath,
+  verifySigned,
+  type CmsInfo,
+  type SignedCms,
+} from "./cms/index";
+import { revocationFindings } from "./cert/revocation";
 import { finding } from "./findings";
 import {
   decodedBody,
@@ -575,6 +583,14 @@ async function verifyLayer(
   }
   for (const s of result.signers) ctx.signers.push(s);
   for (const f of result.findings) ctx.findings.push(withLayer(f, layer, form));
+  // Revocation of each signer's certificate path (nothing fetched unless the caller gave a fetcher).
+  for (const [i, s] of result.signers.entries()) {
+    const path = signerPath(s);
+    if (!path) continue;
+    const base = { signer: i, subject: s.subject, layer };
+    for (const f of await revocationFindings(s, path, ctx.options.revocation, ctx.at, base))
+      ctx.findings.push(withLayer(f, layer, form));
+  }
   const first = result.signers[0];
   return {
     ...(result.content !== undefined ? { content: result.content } : {}),

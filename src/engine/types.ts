@@ -3,6 +3,9 @@
  * Field names and finding codes are part of the product's contract: add, never rename.
  */
 
+import type { RevocationOptions } from "./cert/revocation";
+export type { RevocationOptions, RevocationRequest } from "./cert/revocation";
+
 export type Kind = "none" | "signed" | "opaque-signed" | "encrypted" | "certs-only" | "orphan-signature";
 
 export type SignatureVerdict = "valid" | "invalid" | "unverifiable" | "none";
@@ -37,6 +40,9 @@ export const FINDING_CODES = [
   "MAILING_LIST",
   "REPLY_TO_MISMATCH",
   "OPENPGP",
+  "CERT_REVOKED",
+  "REVOCATION_GOOD",
+  "REVOCATION_UNKNOWN",
   // added by S/MIME Assistant beyond the architecture note's list
   "NESTED_SIGNATURE",
   "MSG_WITHOUT_MIME",
@@ -207,4 +213,9 @@ export interface DiagnoseOptions {
   onProgress?: (fraction: number) => void;
   /** Maximum MIME nesting depth (default 32). */
   maxDepth?: number;
+  /**
+   * Revocation checks (CRL, OCSP): the caller's fetcher (transport only; every answer is verified by the
+   * engine), offline CRLs, the time limit per request. Unset: nothing is fetched, REVOCATION_UNKNOWN.
+   */
+  revocation?: RevocationOptions;
 }

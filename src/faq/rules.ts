@@ -242,6 +242,8 @@ function registerCandidates(d: Diagnosis, host: Host): Candidate[] {
   if (has(d, "SENDER_MISMATCH")) return out;
   // An expired certificate cannot be used to encrypt to its owner: registering it would not help.
   if (has(d, "CERT_EXPIRED")) return out;
+  // Nor a revoked one: it must not be trusted for this sender, let alone used to encrypt to them.
+  if (has(d, "CERT_REVOKED")) return out;
   const s = readable[0];
   const who = s ? `${signerName(s)}${s.emails[0] ? ` <${s.emails[0]}>` : ""}` : undefined;
   const c: Candidate = {

@@ -85,6 +85,9 @@ export function verdictOf(d: Diagnosis, lang: Lang): Verdict {
         return v("broken", "error", "vBroken", t("sBroken", { reason }));
       }
       if (d.signature === "valid") {
+        // Intact, but made with a revoked certificate (revoked before signing, or its key compromised).
+        const revoked = firstOf(d, "CERT_REVOKED");
+        if (revoked) return v("signed-warn", "error", "vRevoked", msg(revoked));
         const caution = sortFindings(d.findings).find((f) => f.severity !== "info");
         if (caution) {
           return v("signed-warn", "warning", "vSignedWarn", t("sSignedWarn", { name, reason: msg(caution) }));

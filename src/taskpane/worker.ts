@@ -6,6 +6,7 @@
  *   out: { id, type: "started" } (first, so the time limit counts the engine's work only; supervisor.ts)
  *        | { id, type: "progress", fraction } | { id, type: "result", diagnosis } | { id, type: "error", message }
  */
+import { paneRevocation } from "./revocationRelay";
 import { diagnose } from "../engine/index";
 import type { Diagnosis, DistrustEntry, TrustAnchor } from "../engine/types";
 
@@ -51,6 +52,7 @@ scope.addEventListener("message", (ev) => {
             ? trust.anchors
             : [...req.trustAnchors.map((b) => new Uint8Array(b)), ...trust.anchors],
         distrust: trust.distrust,
+        revocation: paneRevocation(),
         ...(at && !Number.isNaN(at.getTime()) ? { at } : {}),
         onProgress: (fraction) => {
           // throttle to whole percents

@@ -270,6 +270,11 @@ test("Outlook, ja display language: tampered message → 署名が壊れてい�
   assert.equal(await p.page.evaluate(() => document.documentElement.lang), "ja");
   const codes = await findingCodes(p.page);
   assert.ok(codes.includes("SIGNATURE_INVALID") && codes.includes("CONTENT_APPENDED"), codes.join());
+  // revocation (issue #14): a pane built without the organisation's relay says it cannot check, and how
+  assert.match(
+    await p.page.locator("[data-testid=finding][data-code=REVOCATION_UNKNOWN]").innerText(),
+    /失効の確認はこの画面ではできません。コマンドライン/,
+  );
   await p.page.locator("[data-testid=guidance-item][data-faq=tampered-warning]").waitFor();
   assert.match(await p.page.getByTestId("guidance-context").first().innerText(), /フッター/);
   await shot(p.page, "office-tampered-ja");

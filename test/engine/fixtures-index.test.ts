@@ -37,7 +37,12 @@ describe("generated fixtures", () => {
     const anchors = (e.trustAnchors ?? []).flatMap((a) =>
       fromPem(fs.readFileSync(path.join(GENERATED, a), "latin1")),
     );
-    const d = await diagnose(bytes, { trustAnchors: anchors, ...(e.at ? { at: new Date(e.at) } : {}) });
+    const crls = (e.crls ?? []).map((c) => new Uint8Array(fs.readFileSync(path.join(GENERATED, c))));
+    const d = await diagnose(bytes, {
+      trustAnchors: anchors,
+      ...(e.at ? { at: new Date(e.at) } : {}),
+      ...(crls.length > 0 ? { revocation: { crls } } : {}),
+    });
     const codes = d.findings.map((f) => f.code as string);
     const summary = { kind: d.kind, signature: d.signature, codes };
     if (e.expect.kind) expect(summary).toMatchObject({ kind: e.expect.kind });

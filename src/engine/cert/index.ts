@@ -433,6 +433,8 @@ export interface ChainResult {
   anchorLabel?: string;
   /** Facts about the reason, for the finding's detail (the refused certificate, the dates). */
   problem?: Record<string, string>;
+  /** DER of each certificate of `chain`, in the same order (for revocation checks). */
+  ders?: Uint8Array[];
 }
 
 export interface ChainOptions {
@@ -597,6 +599,7 @@ export async function buildChain(
     if (unverified) return { path, reason: "unsupported-algorithm", complete: true };
     return {
       chain: summaries(path),
+      ders: path.map((e) => e.p.der),
       trusted: true,
       complete: true,
       trustedBy: a.origin,
@@ -695,6 +698,7 @@ export async function buildChain(
     const path = longest?.path ?? [leafEntry];
     return {
       chain: summaries(path),
+      ders: path.map((e) => e.p.der),
       trusted: false,
       complete: longest?.complete ?? false,
       reason: "no-anchors",
@@ -712,6 +716,7 @@ export async function buildChain(
   const path = best?.path ?? [leafEntry];
   return {
     chain: summaries(path),
+    ders: path.map((e) => e.p.der),
     trusted: false,
     complete: best?.complete ?? false,
     reason: best?.reason ?? "unknown-issuer",

@@ -49,6 +49,10 @@ export interface ParsedCertificate {
    * extension, so the certificate is no CA (RFC 5280 4.2.1.9) unless it is a trust anchor.
    */
   basicConstraints?: { cA: boolean; pathLen?: number };
+  /** CRL distribution point URIs (fullName uniformResourceIdentifier), as written. */
+  crlUrls?: string[];
+  /** OCSP responder URIs from the Authority Information Access extension. */
+  ocspUrls?: string[];
 }
 
 const ATTR_NAMES: Record<string, string> = {
@@ -342,6 +346,29 @@ function readExtension(ext: Tlv, cert: ParsedCertificate): void {
         else pathLen = v.length > 4 ? MAX_PATH_LEN : Math.min(MAX_PATH_LEN, parseInt(toHex(v) || "0", 16));
       }
       cert.basicConstraints = pathLen === undefined ? { cA } : { cA, pathLen };
+      break;
+    }
+    case "2.5.29.31": {
+      // CRLDistributionPoints: DistributionPoint { distributionPoint [0] { fullName [0] GeneralNames } }
+      const urls: string[] = [];
+      for (const dp of children(inner())) {
+        const dpn = children(dp).find((c) => isContext(c, 0));
+        const full = dpn ? children(dpn).find((c) => isContext(c, 0)) : undefined;
+        for (const gn of full ? children(full) : []) {
+          if (gn.cls === 2 && gn.tag === 6 && !gn.constructed) urls.push(latin1(gn.value));
+        }
+      }
+      cert.crlUrls = urls;
+      break;
+    }
+    case "1.3.6.1.5.5.7.1.1": {
+      const urls: string[] = [];
+      for (const ad of children(inner())) {
+        const [m, loc] = children(ad);
+        if (!isUniversal(m, TAG.OID) || decodeOid(m.value) !== "1.3.6.1.5.5.7.48.1") continue;
+        if (loc && loc.cls === 2 && loc.tag === 6 && !loc.constructed) urls.push(latin1(loc.value));
+      }
+      cert.ocspUrls = urls;
       break;
     }
     default:

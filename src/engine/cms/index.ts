@@ -141,6 +141,12 @@ export interface VerifyOptions {
   layer: number;
 }
 
+/** The certificate path (DER, leaf first) built for each signer, for revocation checks. */
+const SIGNER_PATHS = new WeakMap<Signer, Uint8Array[]>();
+export function signerPath(signer: Signer): Uint8Array[] | undefined {
+  return SIGNER_PATHS.get(signer);
+}
+
 export interface SignedResult {
   verdict: SignatureVerdict;
   signers: Signer[];
@@ -828,6 +834,7 @@ async function verifyOne(
       layer: opts.layer,
       certificate: certificateBase64(cert),
     };
+    SIGNER_PATHS.set(signer, chain.ders ?? [cert.der]);
     const cf = certificateFindings(summary, {
       at: opts.at,
       ...(si.signingTime ? { signingTime: si.signingTime } : {}),

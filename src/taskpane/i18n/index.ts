@@ -61,6 +61,15 @@ const STRINGS = {
     ja: "署名は正しいですが、注意があります",
   },
   vBroken: { en: "Signature broken", ja: "署名が壊れています" },
+  vRevoked: {
+    en: "Signed, but the certificate is revoked",
+    ja: "署名はありますが、電子証明書は失効しています",
+  },
+  // revocation (issue #14): the pane without the organisation's relay
+  revocationUnavailable: {
+    en: "revocation cannot be checked in this pane; check it with the command line (smime-assistant diagnose --revocation) or ask your administrator for the organisation's revocation relay",
+    ja: "失効の確認はこの画面ではできません。コマンドライン（smime-assistant diagnose --revocation）で確認するか、組織の失効確認リレーの設定を管理者に相談してください",
+  },
   vUnverifiable: { en: "Signature could not be checked", ja: "署名を確認できませんでした" },
   vOrphan: { en: "Signature attached but not checked", ja: "署名は添付されていますが、未確認です" },
   vEncrypted: { en: "Encrypted", ja: "暗号化されています" },
