@@ -155,13 +155,23 @@ function checkStructure(b: Uint8Array): void {
     }
     difat = dv.getInt32(at(difat) + ssz - 4, true);
   }
+  // Every FAT sector is a distinct sector of this file. Unused DIFAT slots (FREESECT, -1) may only trail
+  // the list. Without this, a DIFAT listing one sector thousands of times sized the table below by the
+  // list (a 3 MB file took gigabytes and tens of seconds); with it the table is at most the file's size.
+  while (fatSectors.length > 0 && (fatSectors[fatSectors.length - 1] as number) < 0) fatSectors.pop();
+  if (fatSectors.length > sectors) throw new MsgError("the file lists more FAT sectors than it has sectors");
+  const seenFat = new Set<number>();
+  for (const f of fatSectors) {
+    if (f < 0 || f >= sectors) throw new MsgError(`the FAT lists sector ${f}, which the file does not have`);
+    if (seenFat.has(f)) throw new MsgError(`the FAT lists sector ${f} twice`);
+    seenFat.add(f);
+  }
   // next[s]: the FAT entry of sector s, for every s that a present FAT sector describes (also past the
   // end of the file: cfb follows those entries too).
   const perFat = ssz / 4;
   const n = fatSectors.length * perFat;
   const next = new Uint32Array(n).fill(ENDOFCHAIN);
   fatSectors.forEach((f, k) => {
-    if (f < 0 || f >= sectors) return;
     for (let i = 0; i < perFat; i++) next[k * perFat + i] = dv.getUint32(at(f) + 4 * i, true);
   });
   // Every chain ends: colour the functional graph (0 unvisited, 1 on the current walk, 2 known to end).
