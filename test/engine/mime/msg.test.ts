@@ -316,6 +316,8 @@ describe("header fields and structure rebuilt from properties (security review: 
     sender?: string;
     subject?: string;
     attachment?: string;
+    messageClass?: string;
+    data?: Uint8Array;
   }): Uint8Array {
     const cfb = CFB.utils.cfb_new();
     const hex4 = (n: number): string => n.toString(16).toUpperCase().padStart(4, "0");
@@ -335,7 +337,7 @@ describe("header fields and structure rebuilt from properties (security review: 
       CFB.utils.cfb_add(cfb, `${dir}__properties_version1.0`, Buffer.concat([header, ...entries]));
     };
     const top: [number, number, string | Buffer | number][] = [
-      [0x001a, 0x1f, "IPM.Note"],
+      [0x001a, 0x1f, props.messageClass ?? "IPM.Note"],
       [0x1000, 0x1f, props.body],
     ];
     if (props.sender) top.push([0x0065, 0x1f, props.sender], [0x0064, 0x1f, "SMTP"]);
@@ -344,13 +346,35 @@ describe("header fields and structure rebuilt from properties (security review: 
     if (props.attachment) {
       po("/__attach_version1.0_#00000000/", Buffer.alloc(8), [
         [0x3705, 0x03, 1],
-        [0x3701, 0x102, Buffer.from("not really signed")],
+        [0x3701, 0x102, Buffer.from(props.data ?? Buffer.from("not really signed"))],
         [0x370e, 0x1f, props.attachment],
-        [0x3707, 0x1f, "a.bin"],
+        [0x3707, 0x1f, props.data ? "smime.p7m" : "a.bin"],
       ]);
     }
     return new Uint8Array(CFB.write(cfb, { type: "buffer" }) as Buffer);
   }
+
+  it("an S/MIME item with an injected address: left out, and a MALFORMED_MIME finding says so", async () => {
+    const bytes = plainItem({
+      messageClass: "IPM.Note.SMIME.MultipartSigned",
+      body: "",
+      sender: "alice@example.jp>\r\nContent-Type: text/plain\r\nX-Injected: yes",
+      attachment: "multipart/signed",
+      data: read(path.join(MESSAGES, "exchange-entity.eml")),
+    });
+    const item = await readOutlookMessage(bytes);
+    expect(item.plain).toBe(false);
+    expect(item.unreadableProperties).toEqual(["PidTagSentRepresentingEmailAddress"]);
+    expect(latin1(item.mime)).not.toMatch(/X-Injected/);
+    const d = await diagnose(bytes, { trustAnchors: anchors, at: AT });
+    expect(d.kind).toBe("signed");
+    const f = d.findings.find((x) => x.code === "MALFORMED_MIME");
+    expect(f?.detail).toMatchObject({ unreadableProperties: ["PidTagSentRepresentingEmailAddress"] });
+    expect(f?.message.en).toMatch(
+      /could not be read and were left out \(PidTagSentRepresentingEmailAddress\)/,
+    );
+    expect(f?.message.ja).toMatch(/読み取れなかった/);
+  });
 
   it("its text cannot end the text part: the boundary is one the text does not hold", async () => {
     const fake =
