@@ -244,7 +244,22 @@ function reportOutlookItem(item: OutlookMessage, ctx: Context): void {
     ...(item.body ? { body: item.body } : {}),
     ...(item.codepage !== undefined ? { codepage: item.codepage } : {}),
     ...(item.skippedAttachments ? { skippedAttachments: item.skippedAttachments } : {}),
+    ...(item.unreadableProperties ? { unreadableProperties: item.unreadableProperties } : {}),
   };
+  const unreadable = item.unreadableProperties?.join(", ");
+  if (unreadable && !item.plain) {
+    // an S/MIME item: its own finding (a plain item's MSG_WITHOUT_MIME says it below)
+    ctx.findings.push(
+      finding(
+        "MALFORMED_MIME",
+        {
+          en: `Some properties of this Outlook file could not be read and were left out (${unreadable}): they do not hold a plain e-mail address (line breaks, angle brackets or commas in them), which is how a crafted file would add header lines. Treat the file with care.`,
+          ja: `この Outlook のファイルの一部のプロパティを読み取れなかったため、使っていません（${unreadable}）。普通のメールアドレスではない値（改行、山かっこ、カンマなど）が入っており、細工したファイルがヘッダーを書き足すときの手口です。取り扱いに注意してください。`,
+        },
+        detail,
+      ),
+    );
+  }
   if (item.smimeMissing) {
     ctx.findings.push(
       finding(
@@ -264,8 +279,8 @@ function reportOutlookItem(item: OutlookMessage, ctx: Context): void {
     finding(
       "MSG_WITHOUT_MIME",
       {
-        en: `This is an Outlook .msg of an ordinary item (${item.messageClass}): Outlook saved it without S/MIME, so it was not signed or encrypted when it was saved. A .msg keeps the text and ${item.headers === "transport" ? "the headers" : "a few properties (no transport headers)"}, not the message as it arrived, so its original character set (garbled text) and MIME structure cannot be checked from this file${skipped ? `, and ${skipped} attached item${skipped === 1 ? "" : "s"} could not be included` : ""}. To check those, download the message as .eml (Outlook on the web, new Outlook) or open it in Outlook with this add-in.`,
-        ja: `これは Outlook の通常のアイテム（${item.messageClass}）を保存した .msg ファイルです。S/MIME なしで保存されているため、保存の時点で電子署名も暗号化もありません。.msg に残るのは本文と${item.headers === "transport" ? "ヘッダー" : "一部のプロパティ（受信時のヘッダーはありません）"}で、届いたときのメールそのものではないため、元の文字コード（文字化け）や MIME の構造はこのファイルからは分かりません${skipped ? `。添付されたアイテム ${skipped} 件は含められませんでした` : ""}。これらを調べるには、Outlook on the web や新しい Outlook でメールを .eml としてダウンロードするか、Outlook でメールを開いてこのアドインで確認してください。`,
+        en: `This is an Outlook .msg of an ordinary item (${item.messageClass}): Outlook saved it without S/MIME, so it was not signed or encrypted when it was saved. A .msg keeps the text and ${item.headers === "transport" ? "the headers" : "a few properties (no transport headers)"}, not the message as it arrived, so its original character set (garbled text) and MIME structure cannot be checked from this file${skipped ? `, and ${skipped} attached item${skipped === 1 ? "" : "s"} could not be included` : ""}. To check those, download the message as .eml (Outlook on the web, new Outlook) or open it in Outlook with this add-in.${unreadable ? ` Some properties could not be read and were left out (${unreadable}): they do not hold a plain e-mail address.` : ""}`,
+        ja: `これは Outlook の通常のアイテム（${item.messageClass}）を保存した .msg ファイルです。S/MIME なしで保存されているため、保存の時点で電子署名も暗号化もありません。.msg に残るのは本文と${item.headers === "transport" ? "ヘッダー" : "一部のプロパティ（受信時のヘッダーはありません）"}で、届いたときのメールそのものではないため、元の文字コード（文字化け）や MIME の構造はこのファイルからは分かりません${skipped ? `。添付されたアイテム ${skipped} 件は含められませんでした` : ""}。これらを調べるには、Outlook on the web や新しい Outlook でメールを .eml としてダウンロードするか、Outlook でメールを開いてこのアドインで確認してください。${unreadable ? `また、一部のプロパティは普通のメールアドレスではない値が入っていたため読み取れず、使っていません（${unreadable}）。` : ""}`,
       },
       detail,
     ),

@@ -7,10 +7,16 @@
  *
  * The list's own domain(s): the List-Id's namespace — the list-id without its first label (RFC 2919:
  * list-id = list-label "." list-id-namespace; `<users.lists.example.org>` → `lists.example.org`) — and
- * the domain of the List-Post `mailto:` address. An address is the list's own when its domain equals one of
- * them or is a parent or a child of one (`example.org`, `lists.example.org`, `bounces.lists.example.org`),
- * as long as the shorter of the two is more than a bare public suffix (two labels at least, three under
- * the common two-level ccTLD suffixes such as `co.jp`, `ac.uk`).
+ * the domain of the List-Post `mailto:` address, each more than a bare public suffix (two labels at least,
+ * three under the common two-level ccTLD suffixes such as `co.jp`, `ac.uk`).
+ *
+ * Anyone can write a List-Id, so what it exempts is kept narrow (security review: a forged
+ * `List-Id: <x.evil.example>` used to exempt every address at evil.example and its parent and child
+ * domains, Reply-To included):
+ *  - a Sender is the list's own when it is the List-Post address or its domain equals a list domain
+ *    exactly (no parent or child domains); the MAILING_LIST finding then names it (detail.sender,
+ *    detail.senderAcceptedAsList), so the exemption stays visible;
+ *  - a Reply-To is exempt only when it is exactly the List-Post address.
  *
  * Header values are read with index scans, no regular expressions over message text, and capped in length.
  */
@@ -126,20 +132,21 @@ export function mailingListOf(root: MimePart): MailingList | undefined {
   return list;
 }
 
-/** Whether one domain equals, or is a parent or child of, the other (the shorter being enough of a domain). */
-function related(a: string, b: string): boolean {
-  if (a === b) return enoughOfADomain(a);
-  const [short, long] = a.length < b.length ? [a, b] : [b, a];
-  return long.endsWith(`.${short}`) && enoughOfADomain(short);
-}
-
-/** Whether `address` is the list's own: its List-Post address, or an address in the list's domains. */
+/**
+ * Whether `address` is the list's own (a Sender that does not count as a different sender): its List-Post
+ * address, or an address whose domain is exactly one of the list's domains.
+ */
 export function isListAddress(list: MailingList | undefined, address: string): boolean {
   if (!list) return false;
   const a = address.trim().toLowerCase();
-  if (list.address !== undefined && a === list.address) return true;
+  if (isListPostAddress(list, a)) return true;
   const d = domainOf(a);
-  return d !== "" && list.domains.some((ld) => related(d, ld));
+  return d !== "" && list.domains.includes(d);
+}
+
+/** Whether `address` is exactly the list's List-Post address (the only Reply-To a list exempts). */
+export function isListPostAddress(list: MailingList | undefined, address: string): boolean {
+  return list?.address !== undefined && address.trim().toLowerCase() === list.address;
 }
 
 /**
@@ -170,14 +177,17 @@ export function mailingListFinding(root: MimePart, list: MailingList, signatureA
   const detail: Record<string, unknown> = { listId: list.id, domains: list.domains, signatureAffected };
   if (list.name) detail["name"] = list.name;
   if (list.address) detail["address"] = list.address;
-  if (listSender) detail["sender"] = listSender;
+  if (listSender) {
+    detail["sender"] = listSender;
+    detail["senderAcceptedAsList"] = true;
+  }
   return finding("MAILING_LIST", { en, ja }, detail);
 }
 
 /**
  * REPLY_TO_MISMATCH (warning): the Reply-To names an address the signer certificate does not name, so that
- * replies would go to someone other than the signer. The list's own address is exempt (lists often set
- * Reply-To to themselves).
+ * replies would go to someone other than the signer. The list's List-Post address is exempt (lists often
+ * set Reply-To to themselves); no other address is, whatever its domain.
  */
 export function checkReplyTo(
   root: MimePart,
@@ -191,7 +201,7 @@ export function checkReplyTo(
     .flatMap((v) => parseMailboxes(v.slice(0, MAX_HEADER)))
     .map((m) => m.address.trim().toLowerCase())
     .filter((a) => a !== "");
-  const other = replyTo.find((a) => !certEmails.includes(a) && !isListAddress(list, a));
+  const other = replyTo.find((a) => !certEmails.includes(a) && !isListPostAddress(list, a));
   if (other === undefined) return undefined;
   const certList = certEmails.length > 0 ? certEmails.join(", ") : "-";
   const detail: Record<string, unknown> = { replyTo: other, signerEmails: certEmails };

@@ -1,7 +1,8 @@
 /**
  * SENDER_MISMATCH: the From header must name exactly one address, and the signer certificate must name
  * that address (SAN rfc822Name or DN emailAddress). See docs/architecture.md. A Sender that is a mailing
- * list's own address (MAILING_LIST, see mailinglist.ts) does not count.
+ * list's own address (the List-Post address or one in a list domain exactly; MAILING_LIST names it, see
+ * mailinglist.ts) does not count.
  */
 import { finding } from "./findings";
 import { decodeEncodedWords, findAddressesInText, headerValues, parseMailboxes } from "./mime/index";

@@ -4,8 +4,11 @@
  * Classic Outlook for Windows (Office.context.diagnostics.platform "PC") answers item.getAsFileAsync with a
  * MIME message it rebuilds from what it stored, so a clear-signed message's bytes may differ from what was
  * signed. When the signature check fails on those bytes:
- *  - the item stored as S/MIME by Exchange (IPM.Note.SMIME*, one smime.p7m) has the original: read it
- *    (getAttachmentContentAsync, Mailbox 1.8), check it, and show its result with a note saying why;
+ *  - the item stored as S/MIME by Exchange (item class IPM.Note.SMIME*, one smime.p7m) has the original: read
+ *    it (getAttachmentContentAsync, Mailbox 1.8), check it, and show its result with a note saying why. Only
+ *    such an item: on an ordinary item (IPM.Note) an attachment merely named smime.p7m is the sender's
+ *    content, not the original — showing its result would let anyone attach someone else's validly signed
+ *    message to a tampered one and have the pane show "valid" (and remember its signer);
  *  - otherwise (no such attachment, or Outlook does not hand it over) keep the result and say, beside the
  *    verdict, that Outlook rebuilt the message, that the failure may come from that, and how to check the
  *    original (save as .msg / .eml, open it in the standalone page or the CLI) — never a bare "tampered".
@@ -18,6 +21,10 @@ import { attachmentsOf, describeItem, readSmimeAttachment, smimeAttachment } fro
 import { ORIGINAL_ALSO_FAILS_NOTE, REBUILT_DIFFERS_NOTE, REBUILT_ONLY_NOTE, errorNote } from "./notes";
 import { mailbox, mailboxSupports, safe } from "./officeGlobal";
 import type { LadderNote, MessageSource } from "./types";
+
+/** Exchange's S/MIME item classes (IPM.Note.SMIME, IPM.Note.SMIME.MultipartSigned): the only items whose
+ * smime.p7m is the original message. */
+const SMIME_ITEM_CLASS = /^ipm\.note\.smime(\.|$)/i;
 
 export interface Settled {
   diagnosis: Diagnosis;
@@ -49,6 +56,10 @@ export async function secondLook(
     const item = safe(() => mailbox()?.item);
     if (!item) return { diagnosis, source: withCaution(source, REBUILT_ONLY_NOTE) };
     const base = describeItem(item);
+    // Never on an ordinary item: its "smime.p7m" is an attachment like any other (see above). The result
+    // shown — and so what rememberSigners records — comes from a second look only on an S/MIME item.
+    if (!SMIME_ITEM_CLASS.test(base.itemClass ?? ""))
+      return { diagnosis, source: withCaution(source, REBUILT_ONLY_NOTE) };
     const smime = smimeAttachment(base.itemClass, attachmentsOf(item));
     if (!smime || !mailboxSupports("1.8"))
       return { diagnosis, source: withCaution(source, REBUILT_ONLY_NOTE) };

@@ -40,12 +40,13 @@ describe("mailing lists", () => {
     expect(mailingListOf(root("List-Id: not-a-list-id"))).toBeUndefined();
   });
 
-  test("an address is the list's when its domain equals, or is a parent or child of, a list domain", () => {
+  test("an address is the list's when its domain equals a list domain exactly (no parent, no child)", () => {
     const list = mailingListOf(root(LIST));
     expect(isListAddress(list, "users-bounces@lists.example.org")).toBe(true);
     expect(isListAddress(list, "USERS@LISTS.EXAMPLE.ORG")).toBe(true);
-    expect(isListAddress(list, "owner@example.org")).toBe(true); // parent
-    expect(isListAddress(list, "b@bounce.lists.example.org")).toBe(true); // child
+    // security review: anyone can write a List-Id; its parent and child domains are not the list's
+    expect(isListAddress(list, "owner@example.org")).toBe(false); // parent
+    expect(isListAddress(list, "b@bounce.lists.example.org")).toBe(false); // child
     expect(isListAddress(list, "mallory@evil.example")).toBe(false);
     expect(isListAddress(list, "x@notlists.example.org")).toBe(false); // a suffix, not a parent
     expect(isListAddress(list, "x@org")).toBe(false);
@@ -95,6 +96,55 @@ describe("mailing lists", () => {
   });
 });
 
+describe("a forged List-Id (security review: issue #12's attack re-opened)", () => {
+  // Made here from the committed mail/reply-to-other.eml (signed, valid, REPLY_TO_MISMATCH): the attacker
+  // adds List-Id, Reply-To and Sender fields in its own domain above the signed entity, which the signature
+  // does not cover. Before the fix the List-Id exempted every address of evil.example and REPLY_TO_MISMATCH
+  // disappeared.
+  const attack = (fields: string): Uint8Array => {
+    const text = Buffer.from(read("mail/reply-to-other.eml")).toString("latin1");
+    const changed = text.replace("Reply-To: manager@example.jp\r\n", fields);
+    expect(changed).not.toBe(text);
+    return new Uint8Array(Buffer.from(changed, "latin1"));
+  };
+  const codes = (d: { findings: { code: string }[] }) => d.findings.map((f) => f.code);
+
+  test("Reply-To in the List-Id's domain still gets REPLY_TO_MISMATCH; the list Sender is named", async () => {
+    const d = await diagnose(
+      attack("List-Id: <x.evil.example>\r\nReply-To: pay@evil.example\r\nSender: bot@evil.example\r\n"),
+      { trustAnchors: anchors(), at: AT },
+    );
+    expect(d.signature).toBe("valid");
+    expect(codes(d)).toContain("REPLY_TO_MISMATCH");
+    expect(d.findings.find((f) => f.code === "REPLY_TO_MISMATCH")?.detail["replyTo"]).toBe(
+      "pay@evil.example",
+    );
+    // the Sender in the List-Id's own domain is accepted as the list's — and the finding says so
+    expect(codes(d)).not.toContain("SENDER_MISMATCH");
+    const list = d.findings.find((f) => f.code === "MAILING_LIST");
+    expect(list?.detail).toMatchObject({ sender: "bot@evil.example", senderAcceptedAsList: true });
+    expect(list?.message.en).toMatch(/The Sender bot@evil\.example is the list's own address/);
+  });
+
+  test("a Sender in a parent or child of the List-Id's domain is a SENDER_MISMATCH", async () => {
+    for (const [listId, sender] of [
+      ["x.evil.example", "bot@sub.evil.example"], // child
+      ["x.lists.evil.example", "bot@evil.example"], // parent
+    ] as const) {
+      const d = await diagnose(attack(`List-Id: <${listId}>\r\nSender: ${sender}\r\n`), {
+        trustAnchors: anchors(),
+        at: AT,
+      });
+      expect({ sender, codes: codes(d).filter((c) => c === "SENDER_MISMATCH") }).toEqual({
+        sender,
+        codes: ["SENDER_MISMATCH"],
+      });
+      const list = d.findings.find((f) => f.code === "MAILING_LIST");
+      expect(list?.detail["senderAcceptedAsList"]).toBeUndefined();
+    }
+  });
+});
+
 describe("Reply-To", () => {
   test("an address the certificate does not name; the signer's own and the list's are exempt", () => {
     const r = root("From: The Manager <alice@example.jp>\nReply-To: manager@example.jp");
@@ -105,8 +155,19 @@ describe("Reply-To", () => {
     expect(
       checkReplyTo(root("Reply-To: Alice <Alice@Example.JP>"), ["alice@example.jp"], undefined),
     ).toBeUndefined();
-    const listed = root("List-Id: <users.lists.example.org>\nReply-To: users@lists.example.org");
+    // the list's List-Post address, exactly, is exempt; another address of the list's domain is not, nor
+    // is an address in a List-Id's domain without a List-Post
+    const LIST = "List-Id: <users.lists.example.org>\nList-Post: <mailto:users@lists.example.org>";
+    const listed = root(`${LIST}\nReply-To: Users <Users@Lists.Example.org>`);
     expect(checkReplyTo(listed, ["alice@example.jp"], mailingListOf(listed))).toBeUndefined();
+    const sameDomain = root(`${LIST}\nReply-To: pay@lists.example.org`);
+    expect(checkReplyTo(sameDomain, ["alice@example.jp"], mailingListOf(sameDomain))?.detail).toMatchObject({
+      replyTo: "pay@lists.example.org",
+    });
+    const idOnly = root("List-Id: <users.lists.example.org>\nReply-To: users@lists.example.org");
+    expect(checkReplyTo(idOnly, ["alice@example.jp"], mailingListOf(idOnly))?.detail).toMatchObject({
+      replyTo: "users@lists.example.org",
+    });
     expect(checkReplyTo(root("From: alice@example.jp"), ["alice@example.jp"], undefined)).toBeUndefined();
     // several addresses: the first one not named is reported, all are listed
     const two = root("Reply-To: alice@example.jp, eve@evil.example");

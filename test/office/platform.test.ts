@@ -12,6 +12,7 @@ import { diagnose } from "../../src/engine";
 import type { Diagnosis } from "../../src/engine/types";
 import { fromPem } from "../../src/engine/util/bytes";
 import { isClassicWindows, isOnPremisesExchange, readCurrentMessage, secondLook } from "../../src/office";
+import { rememberSigners } from "../../src/office/compose/index";
 import { attachment, base64, fail, installOffice, ok, uninstallOffice } from "./fakeOffice";
 
 const GEN = path.resolve(__dirname, "..", "fixtures", "generated");
@@ -274,6 +275,50 @@ describe("classic Outlook for Windows rebuilds the MIME: second look on a failed
     const ss = { ...s, rung: "smime-attachment" as const };
     const bad = { ...d, signature: "invalid" as const };
     expect(await secondLook(bad, ss, check)).toEqual({ diagnosis: bad, source: ss });
+  });
+
+  it("an ordinary item (IPM.Note) with an attachment named smime.p7m: no second look, nothing remembered", async () => {
+    // Security review: the sender's own message — visible text, a tampered signed part (so the first look
+    // fails) and an attachment merely named smime.p7m holding someone else's genuinely signed entity. The
+    // pane must not show that attachment's "valid" in place of the message's "invalid", nor remember its
+    // signer.
+    const tampered = Buffer.from(ENTITY()).toString("latin1").replace("100 yen", "900 yen");
+    expect(tampered).not.toBe(Buffer.from(ENTITY()).toString("latin1"));
+    const attackerMime =
+      "From: Alice Example <alice@example.jp>\r\nTo: bob@example.jp\r\nSubject: invoice\r\nMIME-Version: 1.0\r\n" +
+      'Content-Type: multipart/mixed; boundary="XYZ"\r\n\r\n--XYZ\r\n' +
+      "Content-Type: text/plain\r\n\r\nPAY 1,000,000 yen TO ACCOUNT 666.\r\n" +
+      `--XYZ\r\n${tampered}\r\n--XYZ--\r\n`;
+    const f = installOffice({
+      platform: "PC",
+      hostName: "Outlook",
+      item: {
+        itemClass: "IPM.Note",
+        attachments: [attachment("smime.p7m", "application/octet-stream", "ATT1")],
+        getAsFile: ok(base64(new Uint8Array(Buffer.from(attackerMime, "latin1")))),
+        attachmentContent: ok({ content: base64(ENTITY()), format: "base64" }),
+      },
+    });
+    const { s, d } = await firstLook();
+    const r = await secondLook(d, s, check);
+    expect(f.calls.attachmentContent).toEqual([]);
+    expect(r.diagnosis).toBe(d);
+    expect(r.diagnosis.signature).toBe("invalid");
+    expect(r.source.rung).toBe("eml");
+    expect(r.source.cautions![0]!.message.en).toMatch(/may come from the rebuilding/);
+    // what the pane then remembers (App.tsx: rememberSigners(settled.diagnosis)) records no signer
+    expect(await rememberSigners(r.diagnosis, AT)).toBe(0);
+    expect(f.calls.save).toBe(0);
+    // the same attachment's signer would have been remembered had its result been shown (the check bites)
+    expect(await rememberSigners(await check(received()), AT)).toBeGreaterThan(0);
+  });
+
+  it("an S/MIME item class other than IPM.Note.SMIME* (IPM.Note.Secure.Sign) gets no second look", async () => {
+    const f = installOffice({ platform: "PC", item: smimeItem({ itemClass: "IPM.Note.Secure.Sign" }) });
+    const { s, d } = await firstLook();
+    const r = await secondLook(d, s, check);
+    expect(f.calls.attachmentContent).toEqual([]);
+    expect(r.diagnosis).toBe(d);
   });
 
   it("never rejects: an analyser that throws keeps the first result with the note", async () => {

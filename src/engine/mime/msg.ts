@@ -62,6 +62,12 @@ export interface OutlookMessage {
   smimeMissing?: boolean;
   /** Attachments that could not be carried over (embedded items, OLE objects), by file name. */
   skippedAttachments?: string[];
+  /**
+   * Properties whose value could not go into a header field and were left out (an address that is not a
+   * plain addr-spec: line breaks, angle brackets, commas… — what a crafted file uses to inject header
+   * fields), by property name.
+   */
+  unreadableProperties?: string[];
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -155,13 +161,23 @@ function checkStructure(b: Uint8Array): void {
     }
     difat = dv.getInt32(at(difat) + ssz - 4, true);
   }
+  // Every FAT sector is a distinct sector of this file. Unused DIFAT slots (FREESECT, -1) may only trail
+  // the list. Without this, a DIFAT listing one sector thousands of times sized the table below by the
+  // list (a 3 MB file took gigabytes and tens of seconds); with it the table is at most the file's size.
+  while (fatSectors.length > 0 && (fatSectors[fatSectors.length - 1] as number) < 0) fatSectors.pop();
+  if (fatSectors.length > sectors) throw new MsgError("the file lists more FAT sectors than it has sectors");
+  const seenFat = new Set<number>();
+  for (const f of fatSectors) {
+    if (f < 0 || f >= sectors) throw new MsgError(`the FAT lists sector ${f}, which the file does not have`);
+    if (seenFat.has(f)) throw new MsgError(`the FAT lists sector ${f} twice`);
+    seenFat.add(f);
+  }
   // next[s]: the FAT entry of sector s, for every s that a present FAT sector describes (also past the
   // end of the file: cfb follows those entries too).
   const perFat = ssz / 4;
   const n = fatSectors.length * perFat;
   const next = new Uint32Array(n).fill(ENDOFCHAIN);
   fatSectors.forEach((f, k) => {
-    if (f < 0 || f >= sectors) return;
     for (let i = 0; i < perFat; i++) next[k * perFat + i] = dv.getUint32(at(f) + 4 * i, true);
   });
   // Every chain ends: colour the functional graph (0 unvisited, 1 on the current walk, 2 known to end).
@@ -379,6 +395,7 @@ export async function readOutlookMessage(bytes: Uint8Array): Promise<OutlookMess
       const der = firstNonSpace(a.data) === 0x30;
       const eol = der ? "\r\n" : lineEnding(a.data);
       const head = headerLines(message, recipients, transport, eol);
+      const unreadable = head.unreadable.length ? { unreadableProperties: head.unreadable } : {};
       if (der) {
         const smimeType = /smime-type\s*=\s*"?([a-z-]+)/i.exec(a.mimeTag)?.[1];
         const entity = [
@@ -395,6 +412,7 @@ export async function readOutlookMessage(bytes: Uint8Array): Promise<OutlookMess
           headers: head.from,
           content: "smime-der",
           plain: false,
+          ...unreadable,
         };
       }
       if (isWholeMessage(a.data)) {
@@ -408,11 +426,15 @@ export async function readOutlookMessage(bytes: Uint8Array): Promise<OutlookMess
         headers: head.from,
         content: "smime-entity",
         plain: false,
+        ...unreadable,
       };
     }
   }
 
   // A plain item (or an S/MIME item without its S/MIME attachment): text and attachments from properties.
+  // Its MIME structure is made here only — one text part, attachments as base64 parts under a boundary
+  // the text does not contain, no multipart type from a property — so nothing in a property can make it
+  // a signed or encrypted message (the header fields from properties are checked in headerLines).
   const eol = "\r\n";
   const head = headerLines(message, recipients, transport, eol);
   let bodyFrom: OutlookMessage["body"] = "none";
@@ -435,7 +457,8 @@ export async function readOutlookMessage(bytes: Uint8Array): Promise<OutlookMess
     "",
     "",
   ].join(eol);
-  const textBody = utf8((text ?? "").replace(/\r?\n/g, eol));
+  const bodyText = (text ?? "").replace(/\r?\n/g, eol);
+  const textBody = utf8(bodyText);
   const skipped: string[] = [];
   const carried = attachments.filter((a) => {
     if (a.method === 1 || a.method === undefined) return true;
@@ -446,7 +469,10 @@ export async function readOutlookMessage(bytes: Uint8Array): Promise<OutlookMess
   if (carried.length === 0) {
     parts.push(utf8(textPart), textBody);
   } else {
-    const boundary = "----=_smime_assistant_msg_" + carried.length;
+    let boundary = "----=_smime_assistant_msg_" + carried.length;
+    // base64 never holds "_": only the text could hold the boundary (and so end the text part early)
+    for (let k = 0; bodyText.includes(boundary); k++)
+      boundary = `----=_smime_assistant_msg_${carried.length}_${k}`;
     parts.push(
       utf8(`MIME-Version: 1.0${eol}Content-Type: multipart/mixed; boundary="${boundary}"${eol}${eol}`),
     );
@@ -458,7 +484,7 @@ export async function readOutlookMessage(bytes: Uint8Array): Promise<OutlookMess
         utf8(
           [
             `--${boundary}`,
-            `Content-Type: ${mimeTypeOnly(a.mimeTag) || "application/octet-stream"}; name=${encodedName}`,
+            `Content-Type: ${partType(a.mimeTag)}; name=${encodedName}`,
             "Content-Transfer-Encoding: base64",
             `Content-Disposition: attachment; filename=${encodedName}`,
             "",
@@ -482,6 +508,7 @@ export async function readOutlookMessage(bytes: Uint8Array): Promise<OutlookMess
   if (cp !== undefined) out.codepage = cp;
   if (isSmime) out.smimeMissing = true;
   if (skipped.length > 0) out.skippedAttachments = skipped;
+  if (head.unreadable.length > 0) out.unreadableProperties = head.unreadable;
   return out;
 }
 
@@ -565,6 +592,12 @@ function lineEnding(b: Uint8Array): string {
   return lf > 0 && b[lf - 1] === 0x0d ? "\r\n" : lf >= 0 ? "\n" : "\r\n";
 }
 
+/** An attachment part's type: its mime tag, but never a multipart type (its structure would be the tag's). */
+function partType(tag: string): string {
+  const t = mimeTypeOnly(tag);
+  return t && !t.startsWith("multipart/") ? t : "application/octet-stream";
+}
+
 function mimeTypeOnly(tag: string): string {
   const t = tag.split(";")[0]?.trim().toLowerCase() ?? "";
   return /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/.test(t) ? t : "";
@@ -580,9 +613,12 @@ function headerLines(
   recipients: MsgRecipient[],
   transport: string | undefined,
   eol: string,
-): { text: string; from: OutlookMessage["headers"] } {
+): { text: string; from: OutlookMessage["headers"]; unreadable: string[] } {
+  const unreadable: string[] = [];
   if (transport !== undefined && /^[!-9;-~]+[ \t]*:/m.test(transport)) {
-    const lines = transport.split(/\r?\n/);
+    // a lone CR is a line break too (so a field after one is seen, and dropped if it is a Content-* one);
+    // other control characters become spaces
+    const lines = transport.split(/\r\n|\r|\n/).map((l) => l.replace(CONTROL, " "));
     const kept: string[] = [];
     let skipping = false;
     for (const line of lines) {
@@ -602,18 +638,29 @@ function headerLines(
       if (!skipping) kept.push(line);
     }
     kept.push("MIME-Version: 1.0");
-    return { text: kept.map((l) => l + eol).join(""), from: "transport" };
+    return { text: kept.map((l) => l + eol).join(""), from: "transport", unreadable };
   }
   const lines: string[] = [];
-  const smtp = (addr: string | undefined, type: string | undefined, smtpAddr: string | undefined): string =>
-    smtpAddr || ((type ?? "SMTP").toUpperCase() === "SMTP" || (addr ?? "").includes("@") ? (addr ?? "") : "");
+  const smtp = (
+    property: string,
+    addr: string | undefined,
+    type: string | undefined,
+    smtpAddr: string | undefined,
+  ): string => {
+    const a =
+      smtpAddr ||
+      ((type ?? "SMTP").toUpperCase() === "SMTP" || (addr ?? "").includes("@") ? (addr ?? "") : "");
+    return checkedAddress(property, a, unreadable);
+  };
   const fromAddr = smtp(
+    "PidTagSentRepresentingEmailAddress",
     message.string(P.SentRepresentingEmailAddress),
     message.string(P.SentRepresentingAddressType),
     message.string(P.SentRepresentingSmtpAddress),
   );
   const fromName = message.string(P.SentRepresentingName) ?? "";
   const senderAddr = smtp(
+    "PidTagSenderEmailAddress",
     message.string(P.SenderEmailAddress),
     message.string(P.SenderAddressType),
     message.string(P.SenderSmtpAddress),
@@ -627,6 +674,11 @@ function headerLines(
   const list = (type: number): string =>
     recipients
       .filter((r) => r.type === type && r.address)
+      .map((r) => ({
+        ...r,
+        address: checkedAddress("PidTagEmailAddress (recipient)", r.address, unreadable),
+      }))
+      .filter((r) => r.address)
       .map((r) => mailboxText(r.name, r.address))
       .join(", ");
   const to = list(1);
@@ -638,13 +690,33 @@ function headerLines(
   const date = message.time(P.ClientSubmitTime) ?? message.time(P.MessageDeliveryTime);
   if (date) lines.push(`Date: ${rfc5322Date(date)}`);
   const id = message.string(P.InternetMessageId);
-  if (id && /^<[^<>\s]+>$/.test(id.trim())) lines.push(`Message-ID: ${id.trim()}`);
+  // eslint-disable-next-line no-control-regex
+  if (id && /^<[^<>\s\x00-\x1f\x7f]+>$/.test(id.trim())) lines.push(`Message-ID: ${id.trim()}`);
   lines.push("MIME-Version: 1.0");
-  return { text: lines.map((l) => l + eol).join(""), from: "properties" };
+  return { text: lines.map((l) => l + eol).join(""), from: "properties", unreadable };
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/g;
+
+/**
+ * An address from a property, as it may go into a header field: a plain addr-spec (local@domain) without
+ * white space, control characters, angle brackets, commas, semicolons, double quotes, parentheses, square
+ * brackets, backslashes or a second "@".
+ * Anything else — a line break followed by a Content-Type field is how a crafted plain item would pass for
+ * a signed one — is left out and recorded as unreadable.
+ */
+function checkedAddress(property: string, address: string, unreadable: string[]): string {
+  const a = address.trim();
+  if (!a) return "";
+  // eslint-disable-next-line no-control-regex
+  if (/^[^\s\x00-\x1f\x7f<>,;"()[\]\\@]+@[^\s\x00-\x1f\x7f<>,;"()[\]\\@]+$/.test(a)) return a;
+  if (!unreadable.includes(property)) unreadable.push(property);
+  return "";
 }
 
 function mailboxText(name: string, address: string): string {
-  const clean = name.replace(/[\r\n]/g, " ").trim();
+  const clean = name.replace(CONTROL, " ").replace(/\t/g, " ").trim();
   if (!clean || clean.toLowerCase() === address.toLowerCase()) return `<${address}>`;
   if (!/^[\x20-\x7e]*$/.test(clean)) return `${encodedWord(clean)} <${address}>`;
   if (!/[()<>[\]:;@\\,."]/.test(clean)) return `${clean} <${address}>`;
@@ -652,7 +724,7 @@ function mailboxText(name: string, address: string): string {
 }
 
 function headerText(s: string): string {
-  const clean = s.replace(/[\r\n]+/g, " ");
+  const clean = s.replace(/[\r\n]+/g, " ").replace(CONTROL, " ");
   return /^[\x20-\x7e]*$/.test(clean) ? clean : encodedWord(clean);
 }
 

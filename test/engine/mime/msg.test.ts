@@ -67,7 +67,8 @@ describe("generated .msg files, read by @kenjiuno/msgreader", () => {
     const index = JSON.parse(fs.readFileSync(path.join(MSG, "index.json"), "utf8")) as { file: string }[];
     const items = index
       .map((e) => path.basename(e.file))
-      .filter((f) => f.endsWith(".msg") && f !== "damaged.msg");
+      // damaged.msg is cut short; injected-address.msg is crafted (tested in "security review: injection")
+      .filter((f) => f.endsWith(".msg") && f !== "damaged.msg" && f !== "injected-address.msg");
     expect(items.sort()).toEqual(Object.keys(SOURCES).sort());
   });
 
@@ -286,6 +287,142 @@ function layout(b: Uint8Array): { fat: number; dir: number } {
   return { fat: dv.getUint32(0x4c, true), dir: dv.getUint32(0x30, true) };
 }
 
+describe("header fields and structure rebuilt from properties (security review: injection)", () => {
+  it("an address property with line breaks and a Content-Type is left out, recorded, and the item stays unsigned", async () => {
+    // msg/injected-address.msg (gen-msg.mjs): IPM.Note, sender address "alice@…>\r\nContent-Type:
+    // multipart/signed; …\r\nX-Injected: yes…", text = the signed body of sender-match.eml
+    const bytes = read(path.join(MSG, "injected-address.msg"));
+    const item = await readOutlookMessage(bytes);
+    expect(item.plain).toBe(true);
+    expect(item.unreadableProperties).toEqual([
+      "PidTagSentRepresentingEmailAddress",
+      "PidTagSenderEmailAddress",
+    ]);
+    const head = latin1(item.mime).split("\r\n\r\n")[0] as string;
+    expect(head).not.toMatch(/X-Injected|multipart\/signed|^From:/im);
+    expect(head).toMatch(/^Content-Type: text\/plain; charset=utf-8$/m);
+    const d = await diagnose(bytes, { trustAnchors: anchors, at: AT });
+    expect(d.kind).toBe("none");
+    expect(d.signature).toBe("none");
+    const f = d.findings.find((x) => x.code === "MSG_WITHOUT_MIME");
+    expect(f?.detail).toMatchObject({ unreadableProperties: item.unreadableProperties });
+    expect(f?.message.en).toMatch(/could not be read and were left out \(PidTagSentRepresentingEmailAddress/);
+    expect(f?.message.ja).toMatch(/読み取れず/);
+  });
+
+  /** A minimal plain item (MS-OXMSG layout, as gen-msg.mjs writes it), built here for what no writer makes. */
+  function plainItem(props: {
+    body: string;
+    sender?: string;
+    subject?: string;
+    attachment?: string;
+    messageClass?: string;
+    data?: Uint8Array;
+  }): Uint8Array {
+    const cfb = CFB.utils.cfb_new();
+    const hex4 = (n: number): string => n.toString(16).toUpperCase().padStart(4, "0");
+    const po = (dir: string, header: Buffer, list: [number, number, string | Buffer | number][]): void => {
+      const entries = list.map(([id, type, v]) => {
+        const e = Buffer.alloc(16);
+        e.writeUInt32LE(((id << 16) | type) >>> 0, 0);
+        e.writeUInt32LE(6, 4);
+        if (typeof v === "number") e.writeInt32LE(v, 8);
+        else {
+          const data = typeof v === "string" ? Buffer.from(v, "utf16le") : v;
+          CFB.utils.cfb_add(cfb, `${dir}__substg1.0_${hex4(id)}${hex4(type)}`, data);
+          e.writeUInt32LE(data.length + (typeof v === "string" ? 2 : 0), 8);
+        }
+        return e;
+      });
+      CFB.utils.cfb_add(cfb, `${dir}__properties_version1.0`, Buffer.concat([header, ...entries]));
+    };
+    const top: [number, number, string | Buffer | number][] = [
+      [0x001a, 0x1f, props.messageClass ?? "IPM.Note"],
+      [0x1000, 0x1f, props.body],
+    ];
+    if (props.sender) top.push([0x0065, 0x1f, props.sender], [0x0064, 0x1f, "SMTP"]);
+    if (props.subject) top.push([0x0037, 0x1f, props.subject]);
+    po("/", Buffer.alloc(32), top);
+    if (props.attachment) {
+      po("/__attach_version1.0_#00000000/", Buffer.alloc(8), [
+        [0x3705, 0x03, 1],
+        [0x3701, 0x102, Buffer.from(props.data ?? Buffer.from("not really signed"))],
+        [0x370e, 0x1f, props.attachment],
+        [0x3707, 0x1f, props.data ? "smime.p7m" : "a.bin"],
+      ]);
+    }
+    return new Uint8Array(CFB.write(cfb, { type: "buffer" }) as Buffer);
+  }
+
+  it("an S/MIME item with an injected address: left out, and a MALFORMED_MIME finding says so", async () => {
+    const bytes = plainItem({
+      messageClass: "IPM.Note.SMIME.MultipartSigned",
+      body: "",
+      sender: "alice@example.jp>\r\nContent-Type: text/plain\r\nX-Injected: yes",
+      attachment: "multipart/signed",
+      data: read(path.join(MESSAGES, "exchange-entity.eml")),
+    });
+    const item = await readOutlookMessage(bytes);
+    expect(item.plain).toBe(false);
+    expect(item.unreadableProperties).toEqual(["PidTagSentRepresentingEmailAddress"]);
+    expect(latin1(item.mime)).not.toMatch(/X-Injected/);
+    const d = await diagnose(bytes, { trustAnchors: anchors, at: AT });
+    expect(d.kind).toBe("signed");
+    const f = d.findings.find((x) => x.code === "MALFORMED_MIME");
+    expect(f?.detail).toMatchObject({ unreadableProperties: ["PidTagSentRepresentingEmailAddress"] });
+    expect(f?.message.en).toMatch(
+      /could not be read and were left out \(PidTagSentRepresentingEmailAddress\)/,
+    );
+    expect(f?.message.ja).toMatch(/読み取れなかった/);
+  });
+
+  it("its text cannot end the text part: the boundary is one the text does not hold", async () => {
+    const fake =
+      '------=_smime_assistant_msg_1\r\nContent-Type: multipart/signed; protocol="application/pkcs7-signature"; boundary=x\r\n\r\n';
+    const item = await readOutlookMessage(
+      plainItem({ body: `hello\r\n${fake}`, attachment: "application/pdf" }),
+    );
+    const text = latin1(item.mime);
+    const boundary = /boundary="([^"]+)"/.exec(text)?.[1] as string;
+    expect(boundary).toBeDefined();
+    expect(fake).not.toContain(boundary);
+    expect(text.split(`--${boundary}`).length).toBe(4); // the text part, the attachment, the end
+  });
+
+  it("an attachment's mime tag never gives a part a multipart type", async () => {
+    const item = await readOutlookMessage(
+      plainItem({ body: "hello", attachment: 'multipart/signed; protocol="application/pkcs7-signature"' }),
+    );
+    const text = latin1(item.mime);
+    expect(text).not.toMatch(/multipart\/signed/i);
+    expect(text).toMatch(/^Content-Type: application\/octet-stream; name="a.bin"$/m);
+  });
+
+  it("subject and addresses: control characters become spaces, other addresses are kept", async () => {
+    const item = await readOutlookMessage(
+      plainItem({ body: "hello", sender: "o'brien+tag@example.jp", subject: "a\rContent-Type: x\u0001b" }),
+    );
+    const head = latin1(item.mime).split("\r\n\r\n")[0] as string;
+    expect(head).toMatch(/^From: <o'brien\+tag@example\.jp>$/m);
+    expect(head).toMatch(/^Subject: a Content-Type: x b$/m);
+    expect(item.unreadableProperties).toBeUndefined();
+    for (const bad of [
+      "a@b.example, c@d.example",
+      "<a@b.example>",
+      "a b@c.example",
+      '"a"@b.example',
+      "ab.example",
+    ]) {
+      const it2 = await readOutlookMessage(plainItem({ body: "hello", sender: bad }));
+      expect({ bad, unreadable: it2.unreadableProperties }).toEqual({
+        bad,
+        unreadable: ["PidTagSentRepresentingEmailAddress"],
+      });
+      expect(latin1(it2.mime)).not.toMatch(/^From:/m);
+    }
+  });
+});
+
 describe("damaged compound files", () => {
   const signed = read(path.join(MSG, "signed.msg"));
 
@@ -337,6 +474,52 @@ describe("damaged compound files", () => {
       new DataView(b.buffer).setUint32((dir + 1) * 512 + 128 * 2 + 0x4c, target, true);
       await malformed(b, /directory entry 2 links/);
     }
+  });
+
+  // Security review: the DIFAT (the list of FAT sectors) can name one sector thousands of times; the
+  // structure check sized its table by that list (a 2.9 MB file took 2.9 GB and 23 s). These files are
+  // made here from a committed .msg by patching its header / appending DIFAT sectors in code, because no
+  // writer (cfb, OpenSSL, Outlook) produces such a file.
+  it("a FAT sector listed twice in the header's DIFAT", async () => {
+    const b = signed.slice();
+    const { fat } = layout(b);
+    const dv = new DataView(b.buffer);
+    expect(dv.getInt32(0x4c + 4, true)).toBe(-1); // one FAT sector: the second slot is free
+    dv.setUint32(0x4c + 4, fat, true);
+    await malformed(b, new RegExp(`the FAT lists sector ${fat} twice`));
+  });
+
+  it("a FAT sector the file does not have", async () => {
+    const b = signed.slice();
+    const dv = new DataView(b.buffer);
+    const sectors = b.length / 512 - 1;
+    expect(dv.getInt32(0x4c + 4, true)).toBe(-1); // one FAT sector: the second slot is free
+    dv.setUint32(0x4c + 4, sectors + 5, true);
+    await malformed(b, /which the file does not have/);
+  });
+
+  it("a DIFAT chain that fans one FAT sector out (more FAT sectors than the file has sectors)", async () => {
+    const base = signed.slice();
+    const { fat } = layout(base);
+    const sectors = base.length / 512 - 1;
+    // append DIFAT sectors, each naming the same FAT sector 127 times and chaining to the next
+    const extra = 64;
+    const b = new Uint8Array(base.length + extra * 512);
+    b.set(base);
+    const dv = new DataView(b.buffer);
+    for (let k = 0; k < extra; k++) {
+      const at = (sectors + k + 1) * 512;
+      for (let i = 0; i < 127; i++) dv.setUint32(at + 4 * i, fat, true);
+      dv.setInt32(at + 508, k + 1 < extra ? sectors + k + 1 : -2, true);
+    }
+    dv.setUint32(0x44, sectors, true); // first DIFAT sector
+    dv.setUint32(0x48, extra, true); // DIFAT sector count
+    await malformed(b, /more FAT sectors than it has sectors/);
+    // one DIFAT sector naming it once more (the rest free): still refused, as a duplicate
+    for (let i = 1; i < 127; i++) dv.setInt32((sectors + 1) * 512 + 4 * i, -1, true);
+    dv.setInt32((sectors + 1) * 512 + 508, -2, true);
+    dv.setUint32(0x48, 1, true);
+    await malformed(b.subarray(0, (sectors + 2) * 512), new RegExp(`the FAT lists sector ${fat} twice`));
   });
 
   it("mutated .msg files always get a well-formed diagnosis", async () => {
