@@ -281,7 +281,12 @@ export function smimeAttachment<T extends OfficeAttachmentInfo & { id: string }>
 ): T | undefined {
   const smimeClass = /^ipm\.note\.(smime|secure)(\.|$)/i.test(itemClass ?? "");
   const named = attachments.find((a) => a.id && isSmimeAttachment(a));
-  if (named && (smimeClass || (named.name ?? "").toLowerCase() === "smime.p7m")) return named;
+  // An attachment merely named smime.p7m on an item whose class says it is no S/MIME item (IPM.Note) is an
+  // attachment like any other: taking it for the message would let a forwarded signed entity stand in for
+  // the unsigned text the user sees. Only when Outlook does not say the class is the name enough.
+  const classKnown = (itemClass ?? "") !== "";
+  if (named && (smimeClass || (!classKnown && (named.name ?? "").toLowerCase() === "smime.p7m")))
+    return named;
   if (smimeClass && attachments.length === 1 && attachments[0]?.id) return attachments[0];
   return undefined;
 }
