@@ -87,12 +87,21 @@ export default function Guidance({ diagnosis }: { diagnosis: Diagnosis }): JSX.E
       {guidance.items.length > 0 && (
         <section aria-labelledby="guidance-h" data-testid="guidance">
           <h2 id="guidance-h">{t("guidance")}</h2>
-          {guidance.items.map((item) => (
+          {guidance.items.slice(0, 2).map((item) => (
             <GuidanceCard item={item} key={item.entry.id} />
           ))}
         </section>
       )}
-      <FaqBrowser />
+      <Accordion collapsible data-testid="faq-disclosure">
+        <AccordionItem value="faq">
+          <AccordionHeader as="h2" data-testid="faq-open">
+            {t("faqOpen")}
+          </AccordionHeader>
+          <AccordionPanel>
+            <FaqBrowser />
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
     </>
   );
 }
