@@ -4,6 +4,7 @@
  */
 import { parseMailboxes } from "../../engine/mime/index";
 import type { Diagnosis, FindingCode, LocalizedText, Signer } from "../../engine/types";
+import { verdictOf as messageVerdict } from "../../faq/verdict";
 
 export type SelfTestState =
   | "intact" // signed, verifies, nothing a recipient would be warned about
@@ -206,23 +207,25 @@ export function selfTestVerdict(
   };
 
   const mojibake = has("CHARSET_MISMATCH") || has("CHARSET_UNDECLARED");
+  // The message's one verdict (src/faq/verdict.ts) decides the situation, as in the pane and the CLI.
+  const kind = messageVerdict(d).kind;
   let state: SelfTestState;
-  if (d.kind === "none" || d.kind === "certs-only") {
+  if (kind === "none" || kind === "certs-only" || kind === "malformed") {
     state = "not-signed";
     see.push(SEE.notSigned);
     addFaq("signature-not-received");
-  } else if (d.kind === "encrypted") {
+  } else if (kind === "encrypted") {
     state = "encrypted";
     see.push(SEE.encrypted);
-  } else if (d.kind === "orphan-signature") {
+  } else if (kind === "orphan") {
     state = "restructured";
     see.push(SEE.restructured);
     addFaq("smime-p7s-attachment");
-  } else if (d.signature === "invalid") {
+  } else if (kind === "broken") {
     state = "broken";
     see.push(has("CONTENT_APPENDED") ? SEE.appended : SEE.broken);
     addFaq("tampered-warning");
-  } else if (d.signature === "valid") {
+  } else if (kind === "signed-ok" || kind === "signed-warn") {
     if (has("CERT_UNTRUSTED")) {
       see.push(SEE.untrusted);
       addFaq("root-certificate");
