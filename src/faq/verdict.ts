@@ -249,8 +249,8 @@ export function verdictOf(d: Diagnosis, host?: Host): MessageVerdict {
         kind: "signed-warn",
         finding: "SENDER_MISMATCH",
         headline: {
-          ja: `差出人の表示名に別のアドレスが書かれています（表示名 ${short(hidden)}、実際は ${short(from)}）`,
-          en: `The sender's name shows another address (name ${short(hidden)}, real ${short(from)})`,
+          ja: `差出人の表示名と実際のアドレスが違います（${short(hidden)} ≠ ${short(from)}）`,
+          en: `The sender's name shows another address (${short(hidden)} ≠ ${short(from)})`,
         },
         action: CHECK_ELSEWHERE,
       });
@@ -262,7 +262,7 @@ export function verdictOf(d: Diagnosis, host?: Host): MessageVerdict {
       finding: "SENDER_MISMATCH",
       headline: {
         ja: `差出人のアドレスが署名者と一致しません（${short(from)} ≠ ${certList}）`,
-        en: `The sender's address does not match the signer (${short(from)} ≠ ${certList})`,
+        en: `The sender's address is not the signer's (${short(from)} ≠ ${certList})`,
       },
       action: CHECK_ELSEWHERE,
     });
@@ -279,7 +279,7 @@ export function verdictOf(d: Diagnosis, host?: Host): MessageVerdict {
       finding: "REPLY_TO_MISMATCH",
       headline: {
         ja: `返信先が署名者とは別のアドレスになっています（${short(to)}）`,
-        en: `Replies would go to an address other than the signer's (${short(to)})`,
+        en: `Replies would go to ${short(to)}, not to the signer`,
       },
       action: {
         ja: "返信する前に宛先を確認し、署名者のアドレス（差出人）に送ってください。",
@@ -296,7 +296,7 @@ export function verdictOf(d: Diagnosis, host?: Host): MessageVerdict {
       const listId = str(any(d, "MAILING_LIST")?.detail["listId"]);
       const what: LocalizedText =
         lines !== undefined
-          ? { ja: ` ${lines} 行の文章`, en: `${lines} line${lines === 1 ? "" : "s"} of text` }
+          ? { ja: ` ${lines} 行`, en: `${lines} line${lines === 1 ? "" : "s"}` }
           : { ja: "文章", en: "text" };
       if (listId) {
         return make({
@@ -320,8 +320,8 @@ export function verdictOf(d: Diagnosis, host?: Host): MessageVerdict {
         kind: "broken",
         finding: "CONTENT_APPENDED",
         headline: {
-          ja: `電子署名は無効です: 署名の後でメールの末尾に${what.ja}が追加されています`,
-          en: `Signature invalid: ${what.en} was added at the end after signing`,
+          ja: `電子署名は無効です: 署名後に末尾へ${what.ja}が追加されています`,
+          en: `Signature invalid: ${what.en} added after signing`,
         },
         action: {
           ja: "追加された部分より前は署名どおりです。繰り返し起きる場合はメール管理者に連絡してください。",
@@ -335,7 +335,7 @@ export function verdictOf(d: Diagnosis, host?: Host): MessageVerdict {
       kind: "broken",
       finding: "SIGNATURE_INVALID",
       headline: {
-        ja: "電子署名が無効です: 署名の後でメールの内容が変更されています",
+        ja: "電子署名が無効です: 署名の後でメールが変更されています",
         en: "Signature invalid: the mail was changed after it was signed",
       },
       action: CHECK_ELSEWHERE,
@@ -371,11 +371,11 @@ export function verdictOf(d: Diagnosis, host?: Host): MessageVerdict {
       headline: notYet
         ? {
             ja: "署名者の電子証明書は、署名した時点でまだ有効ではありませんでした",
-            en: "The signer's certificate was not yet valid when the mail was signed",
+            en: "The signer's certificate was not yet valid at signing",
           }
         : {
             ja: `署名者の電子証明書は、署名した時点で有効期限が切れていました${when ? "" : "（署名時刻なし）"}`,
-            en: `The signer's certificate had expired when the mail was signed${when ? "" : " (no signing time)"}`,
+            en: `The signer's certificate had expired at signing${when ? "" : " (no signing time)"}`,
           },
       action: {
         ja: "この電子署名は信頼できません。有効な電子証明書で送り直してもらうよう差出人に依頼してください。",
@@ -441,8 +441,8 @@ export function verdictOf(d: Diagnosis, host?: Host): MessageVerdict {
       kind: "signed-warn",
       finding: "CERT_UNTRUSTED",
       headline: {
-        ja: "署名者の電子証明書を、信頼できるルート証明書まで確認できません",
-        en: "The signer's certificate cannot be traced to a trusted root certificate",
+        ja: "署名者の電子証明書の発行元を確認できません",
+        en: "The signer's certificate is not from a trusted issuer",
       },
       action: jcan
         ? {
@@ -482,8 +482,8 @@ export function verdictOf(d: Diagnosis, host?: Host): MessageVerdict {
         kind: "signed-warn",
         finding: weak.code,
         headline: {
-          ja: "電子署名は有効ですが、古い方式（SHA-1 や短い鍵など）が使われています",
-          en: "The signature is valid but uses an outdated algorithm (such as SHA-1 or a short key)",
+          ja: "電子署名は有効ですが、古い方式が使われています",
+          en: "The signature is valid but uses an outdated method",
         },
         action: {
           ja: "差出人に、SHA-256 以上で署名するよう設定を見直してもらってください。",
@@ -570,7 +570,7 @@ export function verdictOf(d: Diagnosis, host?: Host): MessageVerdict {
         kind: "unverifiable",
         finding: "SIGNER_CERTIFICATE_MISSING",
         headline: {
-          ja: "署名者の電子証明書がメールに含まれていないため、電子署名を確認できません",
+          ja: "署名者の電子証明書がなく、電子署名を確認できません",
           en: "The signer's certificate is not in the mail, so the signature cannot be checked",
         },
         action: {
@@ -612,8 +612,8 @@ export function verdictOf(d: Diagnosis, host?: Host): MessageVerdict {
         kind: "orphan",
         finding: "ORPHAN_SIGNATURE",
         headline: {
-          ja: "電子署名が smime.p7s という添付ファイルとして届き、確認されていません",
-          en: "The signature arrived as an smime.p7s attachment and has not been checked",
+          ja: "電子署名が添付ファイル（smime.p7s）になり、確認できません",
+          en: "The signature arrived as an attachment (smime.p7s), not checked",
         },
         action: {
           ja: "途中でメールが組み替えられています。差出人の確認は別の方法で行ってください。",
@@ -667,7 +667,7 @@ export function verdictOf(d: Diagnosis, host?: Host): MessageVerdict {
           kind: "unverifiable",
           finding: "OPENPGP",
           headline: {
-            ja: "このメールは OpenPGP で署名または暗号化されています（S/MIME ではありません）",
+            ja: "このメールは S/MIME ではなく OpenPGP を使っています",
             en: "This mail uses OpenPGP, not S/MIME",
           },
           action: {

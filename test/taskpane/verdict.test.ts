@@ -53,9 +53,9 @@ describe("verdictOf on the samples (src/faq/verdict.ts, through the pane's view)
     const d = await sample("sample-tampered.eml");
     const v = verdictOf(d, "ja");
     expect(v).toMatchObject({ kind: "broken", code: "TAMPERED_FOOTER", intent: "warning" });
-    expect(v.title).toMatch(/^電子署名は無効です: .*末尾に 3 行の文章が追加/);
+    expect(v.title).toMatch(/^電子署名は無効です: 署名後に末尾へ 3 行が追加されています$/);
     expect(v.title).not.toMatch(/壊れ/);
-    expect(verdictOf(d, "en").title).toMatch(/3 lines of text was added at the end/);
+    expect(verdictOf(d, "en").title).toMatch(/3 lines added after signing/);
   });
 
   it("orphan smime.p7s, encrypted, mojibake (mojibake leads even when the root is not trusted)", async () => {

@@ -23,6 +23,8 @@ export const useCardStyles = makeStyles({
   fields: {
     display: "grid",
     gridTemplateColumns: "minmax(0, max-content) minmax(0, 1fr)",
+    // reflow (200 % zoom of a narrow pane): labels above their values
+    "@media (max-width: 280px)": { gridTemplateColumns: "minmax(0, 1fr)" },
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalXS,
     margin: 0,

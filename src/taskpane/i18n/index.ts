@@ -39,7 +39,7 @@ const STRINGS = {
   },
   tooComplexBody: {
     en: "Checking it took longer than {seconds} seconds, so the pane stopped. This does not mean the message is harmful or that its signature is broken. You can check it in full on a computer with the command line: save the message as an .eml file and run “smime-assistant diagnose message.eml”. Other messages can be checked here as usual.",
-    ja: "確認に {seconds} 秒以上かかったため、途中で中止しました。メールが危険である、または電子署名が壊れているという意味ではありません。すべてを確認するには、メールを .eml ファイルとして保存し、パソコンのコマンドラインで「smime-assistant diagnose message.eml」を実行してください。ほかのメールは、これまでどおりここで確認できます。",
+    ja: "確認に {seconds} 秒以上かかったため、途中で中止しました。メールが危険である、または電子署名が無効であるという意味ではありません。すべてを確認するには、メールを .eml ファイルとして保存し、パソコンのコマンドラインで「smime-assistant diagnose message.eml」を実行してください。ほかのメールは、これまでどおりここで確認できます。",
   },
   errorBoundary: {
     en: "The pane hit an unexpected error and stopped. Reload it to try again. Technical detail: {reason}",

@@ -155,15 +155,15 @@ function expiringSoon(signer: Signer, at: Date): LocalizedText | undefined {
 const HEADLINE: Record<SelfTestState, LocalizedText> = {
   intact: {
     en: "Your own signature arrived intact.",
-    ja: "あなたの署名は、壊れずに届いています。",
+    ja: "あなたの電子署名は、改ざんされずに届いています。",
   },
   "intact-with-warnings": {
     en: "Your signature arrived intact, but recipients will see a warning.",
-    ja: "あなたの署名は壊れずに届いていますが、受信者には警告が表示されます。",
+    ja: "あなたの電子署名は改ざんされずに届いていますが、受信者には警告が表示されます。",
   },
   broken: {
     en: "Your signature did not survive the trip: the message was changed after signing.",
-    ja: "あなたの署名は、届くまでの間に壊れました。署名の後でメッセージが変更されています。",
+    ja: "あなたの電子署名は、届くまでの間に無効になりました。署名の後でメールが変更されています。",
   },
   "not-signed": {
     en: "This message to yourself is not signed.",

@@ -362,7 +362,7 @@ describe("diagnose: trustedBy, the unchecked chain, the time of signing", () => 
     expect(v.kind).toBe("signed-warn");
     expect(v.code).toBe("CERT_INVALID_AT_SIGNING");
     expect(v.level).toBe("danger");
-    expect(v.title).toMatch(/had expired when the mail was signed/);
+    expect(v.title).toMatch(/had expired at signing/);
     expect(verdictOf(d, "ja").title).toMatch(/署名した時点で有効期限が切れていました/);
   });
 
