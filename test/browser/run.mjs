@@ -1044,7 +1044,11 @@ async function englishInJa(page) {
       for (const c of el.childNodes) walk(c);
     };
     walk(document.querySelector("main"));
-    return out.join(" ");
+    // the certificate's own names (quoted by findings and guidance) are the signer's words
+    let all = out.join(" ");
+    for (const n of document.querySelectorAll("[data-testid=signer-name]"))
+      if (n.textContent) all = all.split(n.textContent).join(" ");
+    return all;
   });
   // the message's own subject and sender name are the sender's words, not the pane's
   const rest = text.replace(ALLOWED_EN, " ");
