@@ -220,9 +220,10 @@ function encryptedCandidates(d: Diagnosis): Candidate[] {
   if (context) keys.context = context;
   // An encrypted layer inside a signature the client has already opened does not leave the body empty.
   if (d.kind !== "encrypted") return [keys];
+  // a whole encrypted message: "it cannot be opened" is the card that fits first, keeping the key second
   const empty: Candidate = {
     id: "empty-body",
-    priority: P.emptyBodyEncrypted,
+    priority: P.encryptedKeys - 1,
     why: {
       en: "If your mail program shows this message with an empty body, it could not decrypt it: check that the certificate it was encrypted to is installed with its private key.",
       ja: "このメッセージの本文が空白で表示される場合は、メールソフトが復号できていません。暗号化に使われた証明書が秘密鍵とともにインストールされているか確認してください。",

@@ -425,8 +425,8 @@ export function verdictOf(d: Diagnosis, host?: Host): MessageVerdict {
             en: `The text names no character set and may show garbled (written in ${detected})`,
           },
       action: {
-        ja: `下の「本文を表示」で、${detected} として読み直した本文を確認できます。`,
-        en: `Open "Show the message text" below to read it decoded as ${detected}.`,
+        ja: `下の「本文」に、${detected} として読み直した本文を表示しています。`,
+        en: `The text below is shown decoded as ${detected}: read it there.`,
       },
     });
   }
