@@ -203,6 +203,12 @@ function make(v: Make): MessageVerdict {
   return finding ? { ...rest, finding } : rest;
 }
 
+/** The first sentence of a finding's message, without its full stop, at most 120 characters. */
+function firstSentence(text: string): string {
+  const m = /^(.+?)(?:。|\.(?:\s|$))/.exec(text);
+  return short((m?.[1] ?? text).trim(), 120);
+}
+
 const CHECK_ELSEWHERE: LocalizedText = {
   ja: "リンクや添付ファイルを開かず、電話など別の方法で差出人本人に確認してください。",
   en: "Do not open its links or attachments; check with the sender by another channel, such as a phone call.",
@@ -394,10 +400,14 @@ export function verdictOf(d: Diagnosis, host?: Host): MessageVerdict {
       code: "MALFORMED",
       kind: "malformed",
       finding: malformed.code,
-      headline: {
-        ja: "メールの形式が壊れているため、確認できません",
-        en: "The mail is damaged and cannot be checked",
-      },
+      // what the file is (a damaged .msg, not a message at all…): the finding's first sentence says it
+      headline:
+        d.kind === "none"
+          ? { ja: firstSentence(malformed.message.ja), en: firstSentence(malformed.message.en) }
+          : {
+              ja: "メールの形式が壊れているため、確認できません",
+              en: "The mail is damaged and cannot be checked",
+            },
       action: {
         ja: "内容をうのみにせず、必要なら差出人に送り直してもらってください。",
         en: "Do not rely on its content; ask the sender to send it again if you need it.",

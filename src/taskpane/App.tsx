@@ -340,7 +340,11 @@ export function App({ inOffice, initialLang }: AppProps): JSX.Element {
           )}
 
           {!inOffice && phase.name !== "compose" && (
-            <Standalone onOpen={openStandalone} onError={(message) => setPhase({ name: "error", message })} />
+            <Standalone
+              onOpen={openStandalone}
+              onError={(message) => setPhase({ name: "error", message })}
+              compact={phase.name === "done" || phase.name === "too-complex"}
+            />
           )}
 
           {phase.name === "reading" && (

@@ -669,12 +669,16 @@ test("Standalone (plain browser, no mailbox), drag-and-drop and the bundled samp
     zone.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, b64);
   assert.equal((await verdictOf(p.page)).kind, "orphan");
+  // with a message shown, the opener is one 「Open another file」 button above the verdict
+  await p.page.locator("[data-testid=standalone][data-compact=true]").waitFor();
+  await p.page.getByTestId("open-another").click();
   await p.page.locator("[data-testid=sample][data-file='sample-signed.eml']").click();
   await p.page.locator("[data-testid=verdict][data-verdict=signed-ok]").waitFor({ timeout: 30_000 });
   const v = await verdictOf(p.page);
   assert.equal(v.intent, "success");
   assert.match(v.text, /The signature is valid and the mail has not been changed/);
   assert.equal(await p.page.getByTestId("trust-badge").innerText(), "Trusted");
+  await openCertDetails(p.page);
   const roles = await p.page
     .locator("[data-testid=signer-chain] li")
     .evaluateAll((els) => els.map((e) => e.getAttribute("data-role")));

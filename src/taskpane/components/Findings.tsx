@@ -5,6 +5,7 @@ import {
   AccordionPanel,
   Button,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { Copy16Regular, ErrorCircle20Regular, Info20Regular, Warning20Regular } from "@fluentui/react-icons";
@@ -103,11 +104,19 @@ export function Findings({ findings }: { findings: Finding[] }): JSX.Element | n
   if (findings.length === 0) return null;
   const icon = (f: Finding): JSX.Element =>
     f.severity === "error" ? (
-      <ErrorCircle20Regular className={`${s.icon} ${s.error}`} role="img" aria-label={t("severityError")} />
+      <ErrorCircle20Regular
+        className={mergeClasses(s.icon, s.error)}
+        role="img"
+        aria-label={t("severityError")}
+      />
     ) : f.severity === "warning" ? (
-      <Warning20Regular className={`${s.icon} ${s.warning}`} role="img" aria-label={t("severityWarning")} />
+      <Warning20Regular
+        className={mergeClasses(s.icon, s.warning)}
+        role="img"
+        aria-label={t("severityWarning")}
+      />
     ) : (
-      <Info20Regular className={`${s.icon} ${s.info}`} role="img" aria-label={t("severityInfo")} />
+      <Info20Regular className={mergeClasses(s.icon, s.info)} role="img" aria-label={t("severityInfo")} />
     );
   const sorted = sortFindings(findings);
   return (

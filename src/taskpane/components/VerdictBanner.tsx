@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import {
   CheckmarkCircle24Filled,
   ErrorCircle24Filled,
@@ -92,7 +92,7 @@ export const VerdictBanner = forwardRef<HTMLHeadingElement, { verdict: Verdict }
           : s.iconInfo;
   return (
     <section
-      className={`${s.box} ${s[level]}`}
+      className={mergeClasses(s.box, s[level])}
       data-testid="verdict"
       data-verdict={verdict.kind}
       data-code={verdict.code}
@@ -100,7 +100,7 @@ export const VerdictBanner = forwardRef<HTMLHeadingElement, { verdict: Verdict }
       data-intent={verdict.intent}
       aria-labelledby="verdict-h"
     >
-      <Icon className={`${s.icon} ${iconClass}`} role="img" aria-label={label} />
+      <Icon className={mergeClasses(s.icon, iconClass)} role="img" aria-label={label} />
       <div className={s.text}>
         <h2 id="verdict-h" className={s.h2} tabIndex={-1} ref={ref} data-testid="verdict-headline">
           {verdict.title}

@@ -155,6 +155,7 @@ const STRINGS = {
   findings: { en: "What was checked", ja: "確認した内容" },
   technicalDetail: { en: "Technical information for support staff", ja: "サポート担当者向けの技術情報" },
   copyForSupport: { en: "Copy for a help-desk ticket", ja: "問い合わせ用にコピー" },
+  openAnother: { en: "Open another file", ja: "別のファイルを開く" },
   copiedShort: { en: "Copied", ja: "コピーしました" },
   validUntil: { en: "Valid until", ja: "有効期限" },
   signedBy: { en: "Signed by", ja: "署名者" },
