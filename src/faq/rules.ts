@@ -519,6 +519,7 @@ function candidates(d: Diagnosis, host: Host): Candidate[] {
 
   out.push(...registerCandidates(d, host));
   out.push(...backgroundCandidates(d));
+
   return out;
 }
 
@@ -546,6 +547,7 @@ export function guidanceFor(d: Diagnosis, host: Host): Guidance {
     if (c.encodingToPick) item.encodingToPick = c.encodingToPick;
     if (c.encodingLabel) item.encodingLabel = c.encodingLabel;
     if (c.hostNote) item.hostNote = c.hostNote;
+    if (c.priority >= P.background) item.background = true;
     items.push(item);
   }
   return { items };

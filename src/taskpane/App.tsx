@@ -1,5 +1,6 @@
 import {
   Button,
+  makeStaticStyles,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -79,6 +80,11 @@ const useStyles = makeStyles({
   },
 });
 
+// Reduced motion: spinners and progress bars stop animating (they keep their label).
+const useReducedMotion = makeStaticStyles(
+  "@media (prefers-reduced-motion: reduce) { *, *::before, *::after { animation-duration: 0.01ms !important; animation-iteration-count: 1 !important; transition-duration: 0.01ms !important; } }",
+);
+
 type Phase =
   | { name: "idle" }
   | { name: "reading" }
@@ -109,6 +115,7 @@ export interface AppProps {
 
 export function App({ inOffice, initialLang }: AppProps): JSX.Element {
   const s = useStyles();
+  useReducedMotion();
   const [lang, setLang] = useState<Lang>(initialLang);
   const i18n = useMemo(() => makeI18n(lang), [lang]);
   const { t, p } = i18n;

@@ -1177,6 +1177,39 @@ test("Five-second pane: live region exists before the verdict, announced once; f
   await p.context.close();
 });
 
+test("Reduced motion: the progress bar does not animate", async () => {
+  const context = await browser.newContext({
+    viewport: { width: 320, height: 600 },
+    reducedMotion: "reduce",
+  });
+  await isolate(context, undefined);
+  const page = await context.newPage();
+  await page.goto(`${origin}/taskpane.html`);
+  await page.getByTestId("standalone").waitFor();
+  const rule = await page.evaluate(() =>
+    [...document.styleSheets].some((sh) => {
+      try {
+        return [...sh.cssRules].some(
+          (r) =>
+            r.cssText.includes("prefers-reduced-motion: reduce") &&
+            r.cssText.includes("animation-duration: 0.01ms"),
+        );
+      } catch {
+        return false;
+      }
+    }),
+  );
+  assert.ok(rule, "reduced-motion rule present");
+  const anim = await page.evaluate(() => {
+    const d = document.createElement("div");
+    d.style.animation = "spin 1s linear infinite";
+    document.body.appendChild(d);
+    return getComputedStyle(d).animationDuration;
+  });
+  assert.equal(anim, "1e-05s");
+  await context.close();
+});
+
 test("Five-second pane at 200 % zoom (400 px pane): no horizontal scroll", async () => {
   for (const file of ["sender-from-differs.eml", "expired.eml", "plain-unsigned.eml"]) {
     const context = await browser.newContext({ viewport: { width: 200, height: 400 }, deviceScaleFactor: 2 });

@@ -82,12 +82,14 @@ export default function Guidance({ diagnosis }: { diagnosis: Diagnosis }): JSX.E
       return { items: [] };
     }
   }, [diagnosis, host]);
+  // at most two cards for this message, best first; background definitions are tooltips, not cards
+  const cards = guidance.items.filter((i) => !i.background).slice(0, 2);
   return (
     <>
-      {guidance.items.length > 0 && (
+      {cards.length > 0 && (
         <section aria-labelledby="guidance-h" data-testid="guidance">
           <h2 id="guidance-h">{t("guidance")}</h2>
-          {guidance.items.slice(0, 2).map((item) => (
+          {cards.map((item) => (
             <GuidanceCard item={item} key={item.entry.id} />
           ))}
         </section>
