@@ -771,7 +771,7 @@ test("Standalone in Japanese (navigator.language ja-JP) with the language toggle
   await shot(p.page, "standalone-mojibake-ja-dark");
   await axeCheck(p.page, "standalone ja dark");
   await p.page.getByTestId("lang-toggle").click();
-  await p.page.getByText("Check an S/MIME message").waitFor();
+  await p.page.getByText("Open another file").waitFor();
   assert.match(
     (await verdictOf(p.page)).text,
     /The text is garbled \(declared UTF-8, written in Shift_JIS\)/,
