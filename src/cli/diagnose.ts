@@ -10,6 +10,7 @@ import { isCompoundFile } from "../engine/mime/msg";
 import type { DiagnoseOptions, Diagnosis, DistrustEntry, Finding, TrustAnchor } from "../engine/types";
 import { decodeBase64String, fromPem } from "../engine/util/bytes";
 import { faqIdsFor, formatGuidanceTitles, guidanceFor } from "../faq/index";
+import { verdictOf as messageVerdict } from "../faq/verdict";
 import type { Host } from "../faq/types";
 import { parseArgs, type Io } from "./io";
 import { revocationSettings } from "./revocation";
@@ -286,6 +287,10 @@ function humanSummary(d: Diagnosis, lang: "ja" | "en"): string {
   lines.push(
     `  ${lang === "ja" ? "種別" : "kind"}: ${d.kind}    ${lang === "ja" ? "判定" : "verdict"}: ${VERDICT[d.signature][lang]}${d.findings.some((f) => f.code === "CERT_REVOKED") ? (lang === "ja" ? "（ただし電子証明書は失効しています）" : " — but the CERTIFICATE IS REVOKED") : ""}`,
   );
+  // The one verdict, ranked by risk (src/faq/verdict.ts, as the pane shows it), and what to do.
+  const v = messageVerdict(d);
+  lines.push(`  ${lang === "ja" ? "結論" : "summary"}: [${v.level}] ${v.headline[lang]}`);
+  lines.push(`  ${lang === "ja" ? "対処" : "what to do"}: ${v.action[lang]}`);
   if (d.outlookItem) {
     const o = d.outlookItem;
     const from =

@@ -220,9 +220,10 @@ function encryptedCandidates(d: Diagnosis): Candidate[] {
   if (context) keys.context = context;
   // An encrypted layer inside a signature the client has already opened does not leave the body empty.
   if (d.kind !== "encrypted") return [keys];
+  // a whole encrypted message: "it cannot be opened" is the card that fits first, keeping the key second
   const empty: Candidate = {
     id: "empty-body",
-    priority: P.emptyBodyEncrypted,
+    priority: P.encryptedKeys - 1,
     why: {
       en: "If your mail program shows this message with an empty body, it could not decrypt it: check that the certificate it was encrypted to is installed with its private key.",
       ja: "このメッセージの本文が空白で表示される場合は、メールソフトが復号できていません。暗号化に使われた証明書が秘密鍵とともにインストールされているか確認してください。",
@@ -527,6 +528,7 @@ function candidates(d: Diagnosis, host: Host): Candidate[] {
 
   out.push(...registerCandidates(d, host));
   out.push(...backgroundCandidates(d));
+
   return out;
 }
 
@@ -554,6 +556,7 @@ export function guidanceFor(d: Diagnosis, host: Host): Guidance {
     if (c.encodingToPick) item.encodingToPick = c.encodingToPick;
     if (c.encodingLabel) item.encodingLabel = c.encodingLabel;
     if (c.hostNote) item.hostNote = c.hostNote;
+    if (c.priority >= P.background) item.background = true;
     items.push(item);
   }
   return { items };

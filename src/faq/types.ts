@@ -92,6 +92,8 @@ export interface GuidanceItem {
   encodingLabel?: LocalizedText;
   /** What differs for the user's client (e.g. new Outlook has no encoding menu), when it matters. */
   hostNote?: LocalizedText;
+  /** Background only (a glossary definition, not an action for this message): the pane shows it as a tooltip. */
+  background?: boolean;
 }
 
 export interface Guidance {

@@ -1,5 +1,6 @@
 import {
   Button,
+  makeStaticStyles,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -66,7 +67,23 @@ const useStyles = makeStyles({
   },
   h1: { fontSize: tokens.fontSizeBase500, margin: 0 },
   meta: { margin: 0, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+  srOnly: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
 });
+
+// Reduced motion: spinners and progress bars stop animating (they keep their label).
+const useReducedMotion = makeStaticStyles(
+  "@media (prefers-reduced-motion: reduce) { *, *::before, *::after { animation-duration: 0.01ms !important; animation-iteration-count: 1 !important; transition-duration: 0.01ms !important; } }",
+);
 
 type Phase =
   | { name: "idle" }
@@ -98,6 +115,7 @@ export interface AppProps {
 
 export function App({ inOffice, initialLang }: AppProps): JSX.Element {
   const s = useStyles();
+  useReducedMotion();
   const [lang, setLang] = useState<Lang>(initialLang);
   const i18n = useMemo(() => makeI18n(lang), [lang]);
   const { t, p } = i18n;
@@ -207,6 +225,7 @@ export function App({ inOffice, initialLang }: AppProps): JSX.Element {
     const i18nNow = makeI18n(lang);
     const first = r.messages[0];
     if (first) {
+      focusVerdict.current = true;
       void run(first.bytes, [], { fileName: first.name });
       return;
     }
@@ -233,12 +252,35 @@ export function App({ inOffice, initialLang }: AppProps): JSX.Element {
           return [];
         }
       });
+      focusVerdict.current = true;
       void run(m.bytes, anchors, { fileName: m.name });
     },
     [run],
   );
 
-  const verdict = phase.name === "done" ? verdictOf(phase.diagnosis, lang) : undefined;
+  const verdict = phase.name === "done" ? verdictOf(phase.diagnosis, lang, host) : undefined;
+  // The verdict is announced once, through a live region that exists before it is filled; after an
+  // .eml/.msg is opened or dropped, focus moves to the verdict's heading.
+  const [announcement, setAnnouncement] = useState("");
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const focusVerdict = useRef(false);
+  const announcedFor = useRef<Diagnosis | undefined>(undefined);
+  const doneDiagnosis = phase.name === "done" ? phase.diagnosis : undefined;
+  useEffect(() => {
+    if (!doneDiagnosis || !verdict) {
+      if (phase.name !== "done") announcedFor.current = undefined;
+      return;
+    }
+    if (announcedFor.current !== doneDiagnosis) {
+      announcedFor.current = doneDiagnosis;
+      setAnnouncement(`${verdict.title}${lang === "ja" ? "。" : ". "}${verdict.sentence}`);
+    }
+    if (focusVerdict.current) {
+      focusVerdict.current = false;
+      headingRef.current?.focus();
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per diagnosis
+  }, [doneDiagnosis]);
 
   useEffect(() => {
     if (verdict && typeof performance !== "undefined" && performance.mark) {
@@ -277,11 +319,22 @@ export function App({ inOffice, initialLang }: AppProps): JSX.Element {
               icon={<LocalLanguage20Regular />}
               onClick={() => setLang(lang === "ja" ? "en" : "ja")}
               title={t("languageLabel")}
+              lang={lang === "ja" ? "en" : "ja"}
               data-testid="lang-toggle"
             >
               {t("language")}
             </Button>
           </header>
+
+          <div
+            role="status"
+            aria-live="polite"
+            aria-atomic="true"
+            className={s.srOnly}
+            data-testid="verdict-live"
+          >
+            {announcement}
+          </div>
 
           {phase.name === "compose" && (
             <Suspense fallback={<Spinner size="small" label={t("loading")} />}>
@@ -294,7 +347,11 @@ export function App({ inOffice, initialLang }: AppProps): JSX.Element {
           )}
 
           {!inOffice && phase.name !== "compose" && (
-            <Standalone onOpen={openStandalone} onError={(message) => setPhase({ name: "error", message })} />
+            <Standalone
+              onOpen={openStandalone}
+              onError={(message) => setPhase({ name: "error", message })}
+              compact={phase.name === "done" || phase.name === "too-complex"}
+            />
           )}
 
           {phase.name === "reading" && (
@@ -352,7 +409,7 @@ export function App({ inOffice, initialLang }: AppProps): JSX.Element {
 
           {phase.name === "done" && d && verdict && (
             <>
-              <VerdictBanner verdict={verdict} />
+              <VerdictBanner verdict={verdict} ref={headingRef} />
               {phase.source?.cautions?.map((n, i) => (
                 <MessageBar
                   key={i}
@@ -364,6 +421,20 @@ export function App({ inOffice, initialLang }: AppProps): JSX.Element {
                   <MessageBarBody>{p(n.message)}</MessageBarBody>
                 </MessageBar>
               ))}
+              {d.signers.length > 0 && (
+                <section aria-label={t("signer")}>
+                  {d.signers.map((signer, i) => (
+                    <SignerCard
+                      key={`${signer.sha256}-${i}`}
+                      signer={signer}
+                      index={i}
+                      count={d.signers.length}
+                      from={from}
+                      diagnosis={d}
+                    />
+                  ))}
+                </section>
+              )}
               {phase.fileName && (
                 <p className={s.meta} data-testid="file-name">
                   {t("checking", { name: phase.fileName })}
@@ -412,20 +483,6 @@ export function App({ inOffice, initialLang }: AppProps): JSX.Element {
                     )}
                   </MessageBarBody>
                 </MessageBar>
-              )}
-              {d.signers.length > 0 && (
-                <section aria-label={t("signer")}>
-                  {d.signers.map((signer, i) => (
-                    <SignerCard
-                      key={`${signer.sha256}-${i}`}
-                      signer={signer}
-                      index={i}
-                      count={d.signers.length}
-                      from={from}
-                      diagnosis={d}
-                    />
-                  ))}
-                </section>
               )}
               <Findings findings={d.findings} />
               <TextsPanel texts={d.texts ?? []} open={charsetTrouble} />

@@ -204,7 +204,7 @@ export async function devServerTest(browser) {
     await page.locator("[data-testid=sample][data-file='sample-signed.eml']").click();
     const verdict = page.locator("[data-testid=verdict][data-verdict=signed-ok]");
     await verdict.waitFor({ timeout: 60_000 });
-    assert.match(await verdict.innerText(), /signed this message and it has not been changed since/);
+    assert.match(await verdict.innerText(), /The signature is valid and the mail has not been changed/);
     // the analysis ran in the engine worker, a separate script of the development build
     assert.ok(page.workers().length >= 1, "no analysis worker");
     const csp = await page.evaluate(() => window.__csp);

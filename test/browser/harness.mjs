@@ -91,6 +91,7 @@ export function serve(extra = {}) {
   const roots = {
     samples: path.join(ROOT, "assets", "samples"),
     messages: path.join(ROOT, "test", "fixtures", "generated", "messages"),
+    mail: path.join(ROOT, "test", "fixtures", "generated", "mail"),
     p12: path.join(ROOT, "test", "fixtures", "generated", "p12"),
     artifacts: ARTIFACTS,
     bench: path.join(ROOT, "bench", "out"),

@@ -91,8 +91,9 @@ describe("mailing lists", () => {
     expect(okList?.message.en).not.toMatch(/footer/);
     expect(faqIdsFor(ok, { client: "unknown" })).not.toContain("tampered-warning");
     // the pane's verdict names the list as the footer's likely source
-    expect(verdictOf(d, "en").sentence).toMatch(/mailing list users\.lists\.example\.org/);
-    expect(verdictOf(d, "ja").sentence).toMatch(/メーリングリスト users\.lists\.example\.org/);
+    expect(verdictOf(d, "en").code).toBe("TAMPERED_LIST_FOOTER");
+    expect(verdictOf(d, "en").title).toMatch(/mailing list \(users\.lists\.example\.org\)/);
+    expect(verdictOf(d, "ja").title).toMatch(/メーリングリスト（users\.lists\.example\.org）/);
   });
 });
 

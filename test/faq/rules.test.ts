@@ -167,15 +167,15 @@ describe("rules: which entries, in which order", () => {
     expect(encodingMenuLabel("iso-2022-jp", "outlook-2010-2019-365").ja).toBe("日本語(JIS)");
   });
 
-  it("ENCRYPTED → keep expired/revoked keys, then the empty-body entry", () => {
+  it("ENCRYPTED → the empty-body entry (cannot open it), then keep expired/revoked keys", () => {
     const d = diag(
       { kind: "encrypted", recipients: [{ type: "ktri", issuer: "CN=Example CA", serialNumber: "0a1b" }] },
       [finding("ENCRYPTED", msg)],
     );
     const g = guidanceFor(d, UNKNOWN);
-    expect(g.items.map((i) => i.entry.id)).toEqual(["keep-expired-revoked-keys", "empty-body"]);
-    expect(g.items[0]?.context?.en).toContain("CN=Example CA, serial 0a1b");
-    expect(g.items[1]?.why.en).toMatch(/could not decrypt/);
+    expect(g.items.map((i) => i.entry.id)).toEqual(["empty-body", "keep-expired-revoked-keys"]);
+    expect(g.items[1]?.context?.en).toContain("CN=Example CA, serial 0a1b");
+    expect(g.items[0]?.why.en).toMatch(/could not decrypt/);
     expect(ids(validSigned())).not.toContain("keep-expired-revoked-keys");
     // an encrypted layer inside an opened signature: the keys entry, but the body is not empty
     const inner = validSigned({}, [finding("ENCRYPTED", msg)]);

@@ -45,13 +45,31 @@ describe("pane components render text, never markup", () => {
       { en: "Declared <utf-8>", ja: "宣言は <utf-8>" },
       { declared: "utf-8" },
     );
+    // collapsed behind 「確認した内容」: the count and the codes are there, the messages open on demand
     const ja = wrap(<Findings findings={[f]} />, "ja");
-    expect(ja).toContain("宣言は &lt;utf-8&gt;");
-    expect(ja).toContain('data-code="CHARSET_MISMATCH"');
+    expect(ja).toContain("確認した内容（1 件）");
+    expect(ja).toContain('data-codes="CHARSET_MISMATCH"');
     const banner = wrap(
-      <VerdictBanner verdict={{ kind: "broken", intent: "error", title: "T", sentence: "S <x>" }} />,
+      <VerdictBanner
+        verdict={{
+          kind: "broken",
+          code: "SIGNATURE_INVALID",
+          level: "danger",
+          intent: "error",
+          title: "T",
+          sentence: "S <x>",
+          verdict: {
+            kind: "broken",
+            code: "SIGNATURE_INVALID",
+            level: "danger",
+            headline: { en: "T", ja: "T" },
+            action: { en: "S <x>", ja: "S <x>" },
+          },
+        }}
+      />,
     );
     expect(banner).toContain('data-verdict="broken"');
+    expect(banner).toContain("<h2");
     expect(banner).toContain("S &lt;x&gt;");
   });
 });

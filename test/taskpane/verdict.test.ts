@@ -18,72 +18,74 @@ async function sample(file: string, withAnchor = true): Promise<Diagnosis> {
   return diagnose(bytes, { trustAnchors: withAnchor ? anchors : [], at: new Date("2030-01-01T00:00:00Z") });
 }
 
-describe("verdictOf on the samples", () => {
-  it("signed and intact (trusted) → success, names the signer", async () => {
+describe("verdictOf on the samples (src/faq/verdict.ts, through the pane's view)", () => {
+  it("signed and intact (trusted) → safe, green, calm; names who vouched", async () => {
     const d = await sample("sample-signed.eml");
     const en = verdictOf(d, "en");
-    expect(en).toMatchObject({ kind: "signed-ok", intent: "success", title: "Signed and intact" });
-    // The sample's TEST root is an explicit anchor (bare DER): the sentence says who vouched.
-    expect(en.sentence).toBe(
-      "山田 太郎 signed this message and it has not been changed since. The signer's certificate was verified with a root certificate given explicitly.",
+    expect(en).toMatchObject({ kind: "signed-ok", code: "SIGNED_OK", level: "safe", intent: "success" });
+    // The sample's TEST root is an explicit anchor (bare DER)
+    expect(en.title).toBe(
+      "The signature is valid and the mail has not been changed (issuer verified with the root certificate given)",
     );
-    const ja = verdictOf(d, "ja");
-    expect(ja.sentence).toBe(
-      "山田 太郎 さんが署名したメッセージで、署名の後に変更されていません。署名者の電子証明書は、指定されたルート証明書で確認済みです。",
+    expect(verdictOf(d, "ja").title).toBe(
+      "電子署名は有効で、改ざんされていません（発行元: 指定されたルート証明書で確認）",
     );
+    expect(verdictOf(d, "ja").sentence).toMatch(/特に対処は必要ありません/);
   });
 
   it("names Mozilla's store or the organisation's roots when they vouched", async () => {
     const bytes = new Uint8Array(fs.readFileSync(path.join(SAMPLES, "sample-signed.eml")));
     const at = new Date("2030-01-01T00:00:00Z");
     const moz = await diagnose(bytes, { trustAnchors: [{ der: anchors[0]!, origin: "mozilla" }], at });
-    expect(verdictOf(moz, "en").sentence).toMatch(/verified with Mozilla's root store\.$/);
-    expect(verdictOf(moz, "ja").sentence).toMatch(/Mozilla のルート証明書で確認済みです。$/);
+    expect(verdictOf(moz, "ja").title).toBe(
+      "電子署名は有効で、改ざんされていません（発行元: Mozilla のルート証明書で確認）",
+    );
+    expect(verdictOf(moz, "en").title).toMatch(/verified with Mozilla's root certificates\)$/);
     const org = await diagnose(bytes, { trustAnchors: [{ der: anchors[0]!, origin: "organisation" }], at });
-    expect(verdictOf(org, "ja").sentence).toMatch(/組織のルート証明書で確認済みです。$/);
-    // Untrusted: nobody vouched, no such words.
+    expect(verdictOf(org, "ja").title).toMatch(/組織のルート証明書で確認）$/);
+    // Untrusted: nobody vouched: a caution that says so, not "safe"
     const none = await diagnose(bytes, { at });
-    expect(verdictOf(none, "en").sentence).not.toMatch(/verified with/);
+    expect(verdictOf(none, "en")).toMatchObject({ code: "CERT_UNTRUSTED", level: "caution" });
+    expect(verdictOf(none, "en").title).not.toMatch(/verified with/);
   });
 
-  it("signed but untrusted (no anchors, as inside Outlook) → warning quoting the finding", async () => {
-    const d = await sample("sample-signed.eml", false);
-    const v = verdictOf(d, "en");
-    expect(v.kind).toBe("signed-warn");
-    expect(v.intent).toBe("warning");
-    const untrusted = d.findings.find((f) => f.code === "CERT_UNTRUSTED");
-    expect(untrusted).toBeDefined();
-    expect(v.sentence).toContain(untrusted?.message.en ?? "<missing>");
-  });
-
-  it("tampered → error that says what was added", async () => {
+  it("tampered by a footer → names the added lines; invalid, not 'broken'", async () => {
     const d = await sample("sample-tampered.eml");
     const v = verdictOf(d, "ja");
-    expect(v).toMatchObject({ kind: "broken", intent: "error", title: "署名が壊れています" });
-    expect(v.sentence).toMatch(/末尾に 3 行の文章が追加/);
-    expect(verdictOf(d, "en").sentence).toMatch(/3 line\(s\) of text was added at the end/);
+    expect(v).toMatchObject({ kind: "broken", code: "TAMPERED_FOOTER", intent: "warning" });
+    expect(v.title).toMatch(/^電子署名は無効です: 署名後に末尾へ 3 行が追加されています$/);
+    expect(v.title).not.toMatch(/壊れ/);
+    expect(verdictOf(d, "en").title).toMatch(/3 lines added after signing/);
   });
 
-  it("orphan smime.p7s, encrypted, mojibake", async () => {
+  it("orphan smime.p7s, encrypted, mojibake (mojibake leads even when the root is not trusted)", async () => {
     expect(verdictOf(await sample("sample-orphan.eml"), "en")).toMatchObject({
       kind: "orphan",
       intent: "warning",
+      code: "ORPHAN_SIGNATURE",
     });
     expect(verdictOf(await sample("sample-encrypted.eml"), "en")).toMatchObject({
       kind: "encrypted",
       intent: "info",
-      sentence: "This message is encrypted for 1 recipient(s); only they can read it with their private key.",
+      title: "This mail is encrypted (for 1 recipient)",
     });
-    const moji = verdictOf(await sample("sample-mojibake.eml"), "ja");
-    expect(moji.kind).toBe("signed-warn");
-    expect(moji.sentence).toMatch(/Shift_JIS/);
+    for (const withAnchor of [true, false]) {
+      const moji = verdictOf(await sample("sample-mojibake.eml", withAnchor), "ja");
+      expect(moji.code).toBe("MOJIBAKE");
+      expect(moji.title).toMatch(/文字化け/);
+      expect(moji.title).toMatch(/Shift_JIS/);
+    }
   });
 
   it("not signed, and unreadable input", async () => {
     const plain = await diagnose(
       new TextEncoder().encode("From: a@example.jp\r\nSubject: x\r\n\r\nhello\r\n"),
     );
-    expect(verdictOf(plain, "en")).toMatchObject({ kind: "none", intent: "info", title: "Not signed" });
+    expect(verdictOf(plain, "en")).toMatchObject({
+      kind: "none",
+      intent: "info",
+      title: "This mail is not signed",
+    });
     const junk = await diagnose(new Uint8Array([0, 1, 2, 255, 0x30, 0x82]));
     expect(["none", "malformed"]).toContain(verdictOf(junk, "en").kind);
   });
@@ -100,6 +102,9 @@ describe("helpers", () => {
       }) as unknown as Diagnosis["findings"][number];
     const out = sortFindings([mk("A", "info"), mk("B", "error"), mk("C", "warning"), mk("D", "error")]);
     expect(out.map((f) => f.code)).toEqual(["B", "D", "C", "A"]);
+    // within one severity, by risk: a sender mismatch before an untrusted root
+    const risk = sortFindings([mk("CERT_UNTRUSTED", "warning"), mk("SENDER_MISMATCH", "warning")]);
+    expect(risk.map((f) => f.code)).toEqual(["SENDER_MISMATCH", "CERT_UNTRUSTED"]);
   });
 
   it("languages, sizes, fingerprints, days", () => {

@@ -72,7 +72,7 @@ export function FaqBrowser(): JSX.Element {
   }, [deferred]);
   return (
     <section aria-labelledby="faq-h" data-testid="faq-browser">
-      <h2 id="faq-h">{t("faqBrowser")}</h2>
+      <h3 id="faq-h">{t("faqBrowser")}</h3>
       <SearchBox
         value={query}
         onChange={(_, data) => setQuery(data.value)}
@@ -87,7 +87,7 @@ export function FaqBrowser(): JSX.Element {
         <Accordion collapsible data-testid="faq-results">
           {results.map((e) => (
             <AccordionItem value={e.id} key={e.id} data-testid="faq-entry" data-faq={e.id}>
-              <AccordionHeader as="h3">{p(e.question)}</AccordionHeader>
+              <AccordionHeader as="h4">{p(e.question)}</AccordionHeader>
               <AccordionPanel>
                 <EntryBody entry={e} />
               </AccordionPanel>

@@ -3,30 +3,38 @@ import {
   AccordionHeader,
   AccordionItem,
   AccordionPanel,
+  Button,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { ErrorCircle20Regular, Info20Regular, Warning20Regular } from "@fluentui/react-icons";
+import { Copy16Regular, ErrorCircle20Regular, Info20Regular, Warning20Regular } from "@fluentui/react-icons";
+import { useState } from "react";
 import type { Finding } from "../../engine/types";
+import { FINDING_TITLES } from "../../faq/verdict";
 import { useI18n } from "../i18n/index";
 import { sortFindings } from "../verdict";
 
 const useStyles = makeStyles({
-  detail: {
-    display: "grid",
-    gridTemplateColumns: "max-content 1fr",
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalXXS,
+  pre: {
     margin: 0,
+    padding: tokens.spacingHorizontalS,
+    backgroundColor: tokens.colorNeutralBackground3,
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,
+    whiteSpace: "pre-wrap",
+    overflowWrap: "anywhere",
   },
-  key: { color: tokens.colorNeutralForeground3 },
-  value: { margin: 0, overflowWrap: "anywhere", whiteSpace: "pre-wrap" },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   info: { color: tokens.colorNeutralForeground2 },
+  icon: { flexShrink: 0, width: "20px", height: "20px" },
   header: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start", textAlign: "start" },
+  message: { marginBlock: `0 ${tokens.spacingVerticalS}`, overflowWrap: "anywhere" },
+  h4: {
+    margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS}`,
+    fontSize: tokens.fontSizeBase300,
+  },
 });
 
 /** A detail value as text (nested objects as compact JSON). */
@@ -40,62 +48,109 @@ export function detailText(v: unknown): string {
   }
 }
 
+/** The text a help-desk ticket needs: code, severity, the message in the pane's language and the detail. */
+export function supportText(f: Finding, lang: "ja" | "en"): string {
+  const detail = Object.entries(f.detail ?? {})
+    .map(([k, v]) => `${k}: ${detailText(v)}`)
+    .join("\n");
+  return `${f.code} (${f.severity})\n${f.message[lang]}${detail ? `\n${detail}` : ""}`;
+}
+
 function FindingDetail({ finding }: { finding: Finding }): JSX.Element {
   const s = useStyles();
-  const { t } = useI18n();
-  const entries = Object.entries(finding.detail ?? {});
+  const { t, p, lang } = useI18n();
+  const [copied, setCopied] = useState(false);
+  const text = supportText(finding, lang);
+  const severity =
+    finding.severity === "error"
+      ? t("severityError")
+      : finding.severity === "warning"
+        ? t("severityWarning")
+        : t("severityInfo");
   return (
-    <dl className={s.detail} aria-label={t("technicalDetail")}>
-      <dt className={s.key}>code</dt>
-      <dd className={s.value}>{finding.code}</dd>
-      <dt className={s.key}>severity</dt>
-      <dd className={s.value}>{finding.severity}</dd>
-      {entries.map(([k, v]) => (
-        <div key={k} style={{ display: "contents" }}>
-          <dt className={s.key}>{k}</dt>
-          <dd className={s.value}>{detailText(v)}</dd>
-        </div>
-      ))}
-    </dl>
+    <div>
+      <p className={s.message}>{p(finding.message)}</p>
+      <h5 className={s.h4}>{t("technicalDetail")}</h5>
+      <p style={{ margin: 0 }}>
+        {t("detailCode")}: <code translate="no">{finding.code}</code> · {t("detailSeverity")}: {severity}
+      </p>
+      {/* machine data for the help desk (field names are the Diagnosis's own): marked as such */}
+      <pre className={s.pre} lang="en" translate="no" data-testid="support-text">
+        {Object.entries(finding.detail ?? {})
+          .map(([k, v]) => `${k}: ${detailText(v)}`)
+          .join("\n")}
+      </pre>
+      <Button
+        size="small"
+        icon={<Copy16Regular />}
+        onClick={() => {
+          void navigator.clipboard?.writeText(text).then(
+            () => setCopied(true),
+            () => setCopied(false),
+          );
+        }}
+        data-testid="copy-support"
+      >
+        {copied ? t("copiedShort") : t("copyForSupport")}
+      </Button>
+    </div>
   );
 }
 
-/** Every finding, errors first, each expandable to its technical detail. */
+/** Every finding behind one disclosure 「確認した内容」: short titles, the message and the technical detail. */
 export function Findings({ findings }: { findings: Finding[] }): JSX.Element | null {
   const s = useStyles();
-  const { t, p } = useI18n();
+  const { t, p, lang } = useI18n();
   if (findings.length === 0) return null;
   const icon = (f: Finding): JSX.Element =>
     f.severity === "error" ? (
-      <ErrorCircle20Regular className={s.error} aria-label={t("severityError")} />
+      <ErrorCircle20Regular
+        className={mergeClasses(s.icon, s.error)}
+        role="img"
+        aria-label={t("severityError")}
+      />
     ) : f.severity === "warning" ? (
-      <Warning20Regular className={s.warning} aria-label={t("severityWarning")} />
+      <Warning20Regular
+        className={mergeClasses(s.icon, s.warning)}
+        role="img"
+        aria-label={t("severityWarning")}
+      />
     ) : (
-      <Info20Regular className={s.info} aria-label={t("severityInfo")} />
+      <Info20Regular className={mergeClasses(s.icon, s.info)} role="img" aria-label={t("severityInfo")} />
     );
+  const sorted = sortFindings(findings);
   return (
-    <section aria-labelledby="findings-h">
-      <h3 id="findings-h">{t("findings")}</h3>
-      <Accordion multiple collapsible>
-        {sortFindings(findings).map((f, i) => (
-          <AccordionItem
-            value={`${f.code}-${i}`}
-            key={`${f.code}-${i}`}
-            data-testid="finding"
-            data-code={f.code}
-          >
-            <AccordionHeader>
-              <span className={s.header}>
-                {icon(f)}
-                <span>{p(f.message)}</span>
-              </span>
-            </AccordionHeader>
-            <AccordionPanel>
-              <FindingDetail finding={f} />
-            </AccordionPanel>
-          </AccordionItem>
-        ))}
-      </Accordion>
-    </section>
+    <Accordion collapsible data-testid="findings" data-codes={sorted.map((f) => f.code).join(" ")}>
+      <AccordionItem value="findings">
+        <AccordionHeader as="h3" data-testid="findings-toggle">
+          {lang === "ja" ? `${t("findings")}（${sorted.length} 件）` : `${t("findings")} (${sorted.length})`}
+        </AccordionHeader>
+        <AccordionPanel>
+          <Accordion multiple collapsible>
+            {sorted.map((f, i) => {
+              const title = FINDING_TITLES[f.code];
+              return (
+                <AccordionItem
+                  value={`${f.code}-${i}`}
+                  key={`${f.code}-${i}`}
+                  data-testid="finding"
+                  data-code={f.code}
+                >
+                  <AccordionHeader as="h4">
+                    <span className={s.header}>
+                      {icon(f)}
+                      <span>{title ? p(title) : p(f.message)}</span>
+                    </span>
+                  </AccordionHeader>
+                  <AccordionPanel>
+                    <FindingDetail finding={f} />
+                  </AccordionPanel>
+                </AccordionItem>
+              );
+            })}
+          </Accordion>
+        </AccordionPanel>
+      </AccordionItem>
+    </Accordion>
   );
 }

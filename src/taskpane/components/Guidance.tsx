@@ -82,17 +82,28 @@ export default function Guidance({ diagnosis }: { diagnosis: Diagnosis }): JSX.E
       return { items: [] };
     }
   }, [diagnosis, host]);
+  // at most two cards for this message, best first; background definitions are tooltips, not cards
+  const cards = guidance.items.filter((i) => !i.background).slice(0, 2);
   return (
     <>
-      {guidance.items.length > 0 && (
+      {cards.length > 0 && (
         <section aria-labelledby="guidance-h" data-testid="guidance">
           <h2 id="guidance-h">{t("guidance")}</h2>
-          {guidance.items.map((item) => (
+          {cards.map((item) => (
             <GuidanceCard item={item} key={item.entry.id} />
           ))}
         </section>
       )}
-      <FaqBrowser />
+      <Accordion collapsible data-testid="faq-disclosure">
+        <AccordionItem value="faq">
+          <AccordionHeader as="h2" data-testid="faq-open">
+            {t("faqOpen")}
+          </AccordionHeader>
+          <AccordionPanel>
+            <FaqBrowser />
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
     </>
   );
 }

@@ -1,7 +1,17 @@
-import { Badge, Card, makeStyles, Spinner, tokens } from "@fluentui/react-components";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Card,
+  makeStyles,
+  Spinner,
+  tokens,
+} from "@fluentui/react-components";
 import { lazy, Suspense } from "react";
 import type { Diagnosis, Signer } from "../../engine/types";
-import { formatDay, useI18n, type StringKey } from "../i18n/index";
+import { formatLocalDay, useI18n, type StringKey } from "../i18n/index";
 import { daysUntil, signerName, trustedByKey } from "../verdict";
 import type { SenderIdentity } from "../sender";
 import { CertActions } from "./CertActions";
@@ -12,7 +22,9 @@ export const useCardStyles = makeStyles({
   card: { marginBlock: tokens.spacingVerticalS },
   fields: {
     display: "grid",
-    gridTemplateColumns: "max-content 1fr",
+    gridTemplateColumns: "minmax(0, max-content) minmax(0, 1fr)",
+    // reflow (200 % zoom of a narrow pane): labels above their values
+    "@media (max-width: 280px)": { gridTemplateColumns: "minmax(0, 1fr)" },
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalXS,
     margin: 0,
@@ -26,7 +38,7 @@ export const useCardStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
   },
   badges: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap" },
-  title: { margin: 0, fontSize: tokens.fontSizeBase400 },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, overflowWrap: "anywhere" },
 });
 
 /** The signer certificate: who, issued by whom, valid until when; details and actions below. */
@@ -46,7 +58,7 @@ export function SignerCard({
   from?: SenderIdentity | undefined;
 }): JSX.Element {
   const s = useCardStyles();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const days = daysUntil(signer.notAfter);
   const notYet = (daysUntil(signer.notBefore) ?? -1) > 0;
   const left = notYet
@@ -59,24 +71,12 @@ export function SignerCard({
   return (
     <Card className={s.card} data-testid="signer-card" aria-label={t("signer")}>
       <h3 className={s.title}>
-        {count > 1 ? `${t("signerN", { n: index + 1 })}: ` : ""}
-        <span data-testid="signer-name">{signerName(signer)}</span>
-      </h3>
-      <div className={s.badges}>
-        {signer.jcan && (
-          <Badge appearance="filled" color="brand" data-testid="jcan-badge">
-            {t("jcanBadge")}
-          </Badge>
-        )}
+        {count > 1 ? `${t("signerN", { n: index + 1 })}: ` : `${t("signedBy")}: `}
+        <span data-testid="signer-name">{signerName(signer)}</span>{" "}
         <Badge appearance="tint" color={signer.trusted ? "success" : "warning"} data-testid="trust-badge">
           {signer.trusted ? t("trusted") : t("notTrusted")}
         </Badge>
-        {trustedByKey(signer) && (
-          <span className={s.key} data-testid="trusted-by">
-            {t(trustedByKey(signer) as StringKey)}
-          </span>
-        )}
-      </div>
+      </h3>
       <dl className={s.fields}>
         {signer.emails.length > 0 && (
           <>
@@ -86,26 +86,62 @@ export function SignerCard({
             </dd>
           </>
         )}
-        {signer.organization && (
-          <>
-            <dt className={s.key}>{t("organisation")}</dt>
-            <dd className={s.value}>{signer.organization}</dd>
-          </>
-        )}
-        <dt className={s.key}>{t("issuer")}</dt>
-        <dd className={s.value}>{signer.issuer}</dd>
-        <dt className={s.key}>{t("validity")}</dt>
+        <dt className={s.key}>{t("validUntil")}</dt>
         <dd className={s.value} data-testid="signer-validity">
-          {t("validRange", { from: formatDay(signer.notBefore), to: formatDay(signer.notAfter) })}
-          {left ? ` (${left})` : ""}
+          {formatLocalDay(signer.notAfter, lang)}
+          {left ? (lang === "ja" ? `（${left}）` : ` (${left})`) : ""}
         </dd>
       </dl>
-      <Suspense fallback={<Spinner size="tiny" label={t("loading")} />}>
-        <SignerDetails signer={signer} />
-      </Suspense>
-      {signer.certificate && (
-        <CertActions signer={signer} diagnosis={diagnosis} {...(from ? { from } : {})} />
-      )}
+      <Accordion collapsible>
+        <AccordionItem value="details">
+          <AccordionHeader as="h4" size="small" data-testid="cert-details-toggle">
+            {t("showDetails")}
+          </AccordionHeader>
+          <AccordionPanel>
+            <dl className={s.fields}>
+              {signer.organization && (
+                <>
+                  <dt className={s.key}>{t("organisation")}</dt>
+                  <dd className={s.value}>{signer.organization}</dd>
+                </>
+              )}
+              <dt className={s.key}>{t("issuer")}</dt>
+              <dd className={s.value}>{signer.issuer}</dd>
+              <dt className={s.key}>{t("validity")}</dt>
+              <dd className={s.value}>
+                {t("validRange", {
+                  from: formatLocalDay(signer.notBefore, lang),
+                  to: formatLocalDay(signer.notAfter, lang),
+                })}
+              </dd>
+              {trustedByKey(signer) && (
+                <>
+                  <dt className={s.key}>{t("trusted")}</dt>
+                  <dd className={s.value} data-testid="trusted-by">
+                    {t(trustedByKey(signer) as StringKey)}
+                  </dd>
+                </>
+              )}
+              {signer.jcan && (
+                <>
+                  <dt className={s.key}>JCAN</dt>
+                  <dd className={s.value}>
+                    <Badge appearance="filled" color="brand" data-testid="jcan-badge">
+                      {t("jcanBadge")}
+                    </Badge>
+                  </dd>
+                </>
+              )}
+            </dl>
+            <Suspense fallback={<Spinner size="tiny" label={t("loading")} />}>
+              <SignerDetails signer={signer} />
+            </Suspense>
+            {signer.certificate && (
+              <CertActions signer={signer} diagnosis={diagnosis} {...(from ? { from } : {})} />
+            )}
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
     </Card>
   );
 }

@@ -38,7 +38,7 @@ export function chainRoles(signer: Signer): Role[] {
 
 export default function SignerDetails({ signer }: { signer: Signer }): JSX.Element {
   const s = useCardStyles();
-  const { t, p } = useI18n();
+  const { t, p, lang } = useI18n();
   const jcanTerm = GLOSSARY.find((g) => g.id === "jcan-certificate");
   const roles = chainRoles(signer);
   const roleLabel: Record<Role, string> = {
@@ -64,7 +64,7 @@ export default function SignerDetails({ signer }: { signer: Signer }): JSX.Eleme
         {signer.signingTime && (
           <>
             <dt className={s.key}>{t("signingTime")}</dt>
-            <dd className={s.value}>{formatDateTime(signer.signingTime)}</dd>
+            <dd className={s.value}>{formatDateTime(signer.signingTime, lang)}</dd>
           </>
         )}
         <dt className={s.key}>{t("algorithm")}</dt>
@@ -89,7 +89,7 @@ export default function SignerDetails({ signer }: { signer: Signer }): JSX.Eleme
       </dl>
       {signer.chain.length > 0 && (
         <>
-          <h4 style={{ marginBlock: "8px 4px" }}>{t("chain")}</h4>
+          <h5 style={{ marginBlock: "8px 4px" }}>{t("chain")}</h5>
           <ol data-testid="signer-chain" style={{ margin: 0, paddingInlineStart: "1.4em" }}>
             {signer.chain.map((subject, i) => {
               const role = roles[i] ?? "intermediate";

@@ -55,16 +55,24 @@ async function fetchText(url: string): Promise<string> {
 
 /** The standalone page's opener: file picker, drag-and-drop (.eml, Outlook .msg, S/MIME files) and the bundled samples. */
 export function Standalone({
-  onOpen,
+  onOpen: open,
   onError,
+  compact = false,
 }: {
   onOpen: (m: OpenedMessage) => void;
   onError: (message: string) => void;
+  /** A message is shown: the opener shrinks to one 「別のファイルを開く」 button so the verdict comes first. */
+  compact?: boolean;
 }): JSX.Element {
   const s = useStyles();
   const { t, lang } = useI18n();
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
+  const [expanded, setExpanded] = useState(false);
+  const onOpen = (m: OpenedMessage): void => {
+    setExpanded(false);
+    open(m);
+  };
   const [samples, setSamples] = useState<SampleInfo[]>([]);
 
   useEffect(() => {
@@ -123,6 +131,48 @@ export function Standalone({
     readFile(e.dataTransfer.files[0]);
   };
 
+  const fileInput = (
+    <input
+      ref={input}
+      className={s.hidden}
+      type="file"
+      accept=".eml,.msg,message/rfc822,application/vnd.ms-outlook,.p7m,.p7s"
+      aria-label={t("openEml")}
+      data-testid="file-input"
+      onChange={(e) => {
+        readFile(e.target.files?.[0]);
+        e.target.value = "";
+      }}
+    />
+  );
+
+  if (compact && !expanded) {
+    return (
+      <section
+        aria-label={t("standaloneTitle")}
+        data-testid="standalone"
+        data-compact="true"
+        onDragOver={(e) => {
+          e.preventDefault();
+        }}
+        onDrop={onDrop}
+      >
+        <div data-testid="dropzone" className={s.samples}>
+          <Button
+            appearance="secondary"
+            size="small"
+            icon={<DocumentArrowUp20Regular />}
+            onClick={() => setExpanded(true)}
+            data-testid="open-another"
+          >
+            {t("openAnother")}
+          </Button>
+          {fileInput}
+        </div>
+      </section>
+    );
+  }
+
   return (
     <section aria-labelledby="standalone-h" data-testid="standalone">
       <h2 id="standalone-h">{t("standaloneTitle")}</h2>
@@ -145,18 +195,7 @@ export function Standalone({
           >
             {t("openEml")}
           </Button>
-          <input
-            ref={input}
-            className={s.hidden}
-            type="file"
-            accept=".eml,.msg,message/rfc822,application/vnd.ms-outlook,.p7m,.p7s"
-            aria-label={t("openEml")}
-            data-testid="file-input"
-            onChange={(e) => {
-              readFile(e.target.files?.[0]);
-              e.target.value = "";
-            }}
-          />
+          {fileInput}
         </div>
         <span>{t("dropHere")}</span>
       </div>

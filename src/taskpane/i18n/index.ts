@@ -39,7 +39,7 @@ const STRINGS = {
   },
   tooComplexBody: {
     en: "Checking it took longer than {seconds} seconds, so the pane stopped. This does not mean the message is harmful or that its signature is broken. You can check it in full on a computer with the command line: save the message as an .eml file and run “smime-assistant diagnose message.eml”. Other messages can be checked here as usual.",
-    ja: "確認に {seconds} 秒以上かかったため、途中で中止しました。メールが危険である、または電子署名が壊れているという意味ではありません。すべてを確認するには、メールを .eml ファイルとして保存し、パソコンのコマンドラインで「smime-assistant diagnose message.eml」を実行してください。ほかのメールは、これまでどおりここで確認できます。",
+    ja: "確認に {seconds} 秒以上かかったため、途中で中止しました。メールが危険である、または電子署名が無効であるという意味ではありません。すべてを確認するには、メールを .eml ファイルとして保存し、パソコンのコマンドラインで「smime-assistant diagnose message.eml」を実行してください。ほかのメールは、これまでどおりここで確認できます。",
   },
   errorBoundary: {
     en: "The pane hit an unexpected error and stopped. Reload it to try again. Technical detail: {reason}",
@@ -162,7 +162,18 @@ const STRINGS = {
   jcanBadge: { en: "JCAN", ja: "JCAN" },
   showDetails: { en: "Certificate details", ja: "証明書の詳細" },
   findings: { en: "What was checked", ja: "確認した内容" },
-  technicalDetail: { en: "Technical detail", ja: "技術的な詳細" },
+  technicalDetail: { en: "Technical information for support staff", ja: "サポート担当者向けの技術情報" },
+  copyForSupport: { en: "Copy for a help-desk ticket", ja: "問い合わせ用にコピー" },
+  openAnother: { en: "Open another file", ja: "別のファイルを開く" },
+  copiedShort: { en: "Copied", ja: "コピーしました" },
+  validUntil: { en: "Valid until", ja: "有効期限" },
+  signedBy: { en: "Signed by", ja: "署名者" },
+  detailCode: { en: "Code", ja: "コード" },
+  detailSeverity: { en: "Severity", ja: "重要度" },
+  levelSafe: { en: "Safe", ja: "安全" },
+  levelCaution: { en: "Caution", ja: "注意" },
+  levelDanger: { en: "Danger", ja: "危険" },
+  levelInfo: { en: "Information", ja: "お知らせ" },
   noDetail: { en: "No further detail.", ja: "これ以上の詳細はありません。" },
   guidance: { en: "What to do", ja: "対処方法" },
   stepsFor: { en: "Steps for {client}", ja: "{client} の手順" },
@@ -170,7 +181,7 @@ const STRINGS = {
   faqBrowser: { en: "Frequently asked questions", ja: "よくある質問" },
   faqSearch: { en: "Search the FAQ", ja: "FAQ を検索" },
   faqNoResults: { en: "No questions match.", ja: "該当する質問はありません。" },
-  faqOpen: { en: "Browse all questions", ja: "すべての質問を見る" },
+  faqOpen: { en: "See all questions", ja: "すべての質問を見る" },
   loading: { en: "Loading…", ja: "読み込んでいます…" },
   texts: { en: "Message text", ja: "本文" },
   textDecodedAs: {
@@ -299,9 +310,27 @@ export function formatDay(iso: string | undefined): string {
   return Number.isNaN(d.getTime()) ? iso : d.toISOString().slice(0, 10);
 }
 
-/** ISO → "2026-11-24 16:53 UTC". */
-export function formatDateTime(iso: string | undefined): string {
+/** ISO → local time: "2026年11月25日 1:53" (ja) or "25 Nov 2026, 01:53" (en) (docs/style-ja.md). */
+export function formatDateTime(iso: string | undefined, lang: Lang = "en"): string {
   if (!iso) return "";
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  if (Number.isNaN(d.getTime())) return iso;
+  if (lang === "ja")
+    return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${d.getHours()}:${String(d.getMinutes()).padStart(2, "0")}`;
+  const mon = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][
+    d.getMonth()
+  ];
+  return `${d.getDate()} ${mon ?? ""} ${d.getFullYear()}, ${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
+}
+
+/** ISO → local day: "2026年11月25日" (ja) or "25 Nov 2026" (en). */
+export function formatLocalDay(iso: string | undefined, lang: Lang = "en"): string {
+  if (!iso) return "";
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  if (lang === "ja") return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+  const mon = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][
+    d.getMonth()
+  ];
+  return `${d.getDate()} ${mon ?? ""} ${d.getFullYear()}`;
 }

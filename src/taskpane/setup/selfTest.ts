@@ -4,6 +4,7 @@
  */
 import { parseMailboxes } from "../../engine/mime/index";
 import type { Diagnosis, FindingCode, LocalizedText, Signer } from "../../engine/types";
+import { verdictOf as messageVerdict } from "../../faq/verdict";
 
 export type SelfTestState =
   | "intact" // signed, verifies, nothing a recipient would be warned about
@@ -154,15 +155,15 @@ function expiringSoon(signer: Signer, at: Date): LocalizedText | undefined {
 const HEADLINE: Record<SelfTestState, LocalizedText> = {
   intact: {
     en: "Your own signature arrived intact.",
-    ja: "あなたの署名は、壊れずに届いています。",
+    ja: "あなたの電子署名は、改ざんされずに届いています。",
   },
   "intact-with-warnings": {
     en: "Your signature arrived intact, but recipients will see a warning.",
-    ja: "あなたの署名は壊れずに届いていますが、受信者には警告が表示されます。",
+    ja: "あなたの電子署名は改ざんされずに届いていますが、受信者には警告が表示されます。",
   },
   broken: {
     en: "Your signature did not survive the trip: the message was changed after signing.",
-    ja: "あなたの署名は、届くまでの間に壊れました。署名の後でメッセージが変更されています。",
+    ja: "あなたの電子署名は、届くまでの間に無効になりました。署名の後でメールが変更されています。",
   },
   "not-signed": {
     en: "This message to yourself is not signed.",
@@ -206,23 +207,25 @@ export function selfTestVerdict(
   };
 
   const mojibake = has("CHARSET_MISMATCH") || has("CHARSET_UNDECLARED");
+  // The message's one verdict (src/faq/verdict.ts) decides the situation, as in the pane and the CLI.
+  const kind = messageVerdict(d).kind;
   let state: SelfTestState;
-  if (d.kind === "none" || d.kind === "certs-only") {
+  if (kind === "none" || kind === "certs-only" || kind === "malformed") {
     state = "not-signed";
     see.push(SEE.notSigned);
     addFaq("signature-not-received");
-  } else if (d.kind === "encrypted") {
+  } else if (kind === "encrypted") {
     state = "encrypted";
     see.push(SEE.encrypted);
-  } else if (d.kind === "orphan-signature") {
+  } else if (kind === "orphan") {
     state = "restructured";
     see.push(SEE.restructured);
     addFaq("smime-p7s-attachment");
-  } else if (d.signature === "invalid") {
+  } else if (kind === "broken") {
     state = "broken";
     see.push(has("CONTENT_APPENDED") ? SEE.appended : SEE.broken);
     addFaq("tampered-warning");
-  } else if (d.signature === "valid") {
+  } else if (kind === "signed-ok" || kind === "signed-warn") {
     if (has("CERT_UNTRUSTED")) {
       see.push(SEE.untrusted);
       addFaq("root-certificate");

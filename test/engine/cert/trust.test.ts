@@ -360,7 +360,10 @@ describe("diagnose: trustedBy, the unchecked chain, the time of signing", () => 
     expect(e?.detail["validAtSigningTime"]).toBe(false);
     const v = verdictOf(d, "en");
     expect(v.kind).toBe("signed-warn");
-    expect(v.sentence).toMatch(/already expired when the message was signed/);
+    expect(v.code).toBe("CERT_INVALID_AT_SIGNING");
+    expect(v.level).toBe("danger");
+    expect(v.title).toMatch(/had expired at signing/);
+    expect(verdictOf(d, "ja").title).toMatch(/署名した時点で有効期限が切れていました/);
   });
 
   test("not yet valid when signed (though valid at the evaluation time): CERT_NOT_YET_VALID, a warning", async () => {

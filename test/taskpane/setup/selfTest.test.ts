@@ -83,7 +83,7 @@ describe("verdicts on real messages sent to oneself", () => {
     expect(v.applies).toBe(true);
     expect(v.state).toBe("intact");
     expect(v.headline?.en).toBe("Your own signature arrived intact.");
-    expect(v.headline?.ja).toContain("壊れずに届いています");
+    expect(v.headline?.ja).toContain("改ざんされずに届いています");
     expect(v.recipientsSee).toHaveLength(1);
     expect(v.recipientsSee[0]?.en).toContain("signed by you");
     expect(v.signer?.emails).toContain(ALICE);
