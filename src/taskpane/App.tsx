@@ -173,7 +173,7 @@ export function App({ inOffice, initialLang }: AppProps): JSX.Element {
       } catch (e) {
         if (id !== request.current) return;
         if (isTimeLimitError(e))
-          setPhase({ name: "too-complex", seconds: Math.round(e.limitMs / 1000), ...extra });
+          setPhase({ name: "too-complex", seconds: Math.max(1, Math.round(e.limitMs / 1000)), ...extra });
         else
           setPhase({ name: "error", message: makeI18n(lang).t("errorAnalyseFailed", { reason: reason(e) }) });
       }
