@@ -900,6 +900,10 @@ test("Certificate file check (.p12) in the page: legacy 3DES file opens; a wrong
   };
   const good = await check("correct horse battery");
   assert.ok(good.includes("P12_OK"), `expected P12_OK, got ${good}`);
+  // P12_OK is a success, shown first; the picker is the Fluent file button with the chosen file's name
+  await p.page.getByTestId("p12-ok").waitFor();
+  assert.equal(await p.page.getByTestId("p12-file-name").innerText(), "ok-legacy-3des.p12");
+  assert.equal(await p.page.getByTestId("p12-file").isVisible(), false);
   assert.equal(await p.page.getByTestId("p12-password").inputValue(), "", "password kept after the check");
   await p.page.getByTestId("p12-certificate").waitFor();
   assert.match(await p.page.getByTestId("p12-certificate").innerText(), /legacy@example\.jp/);

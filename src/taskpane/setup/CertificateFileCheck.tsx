@@ -13,7 +13,12 @@ import {
   Spinner,
   tokens,
 } from "@fluentui/react-components";
-import { ErrorCircle20Regular, Info20Regular, Warning20Regular } from "@fluentui/react-icons";
+import {
+  DocumentArrowUp20Regular,
+  ErrorCircle20Regular,
+  Info20Regular,
+  Warning20Regular,
+} from "@fluentui/react-icons";
 import { useId, useRef, useState, type FormEvent } from "react";
 import type { CertificateSummary, Finding } from "../../engine/types";
 import { FaqCard } from "./FaqCard";
@@ -24,7 +29,9 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   h2: { fontSize: tokens.fontSizeBase400, marginBlock: tokens.spacingVerticalS },
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, maxWidth: "32rem" },
-  file: { fontSize: tokens.fontSizeBase300 },
+  file: { display: "none" },
+  picker: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  fileName: { overflowWrap: "anywhere", color: tokens.colorNeutralForeground2 },
   list: { listStyle: "none", padding: 0, margin: 0, display: "flex", flexDirection: "column", gap: "6px" },
   finding: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start" },
   error: { color: tokens.colorPaletteRedForeground1, flexShrink: 0 },
@@ -106,8 +113,14 @@ export function FileCheckResult({ outcome, lang }: { outcome: FileCheckOutcome; 
     );
   }
   const { result } = outcome;
+  const ok = result.findings.find((f) => f.code === "P12_OK");
   return (
     <div data-testid="p12-result">
+      {ok ? (
+        <MessageBar intent="success" data-testid="p12-ok">
+          <MessageBarBody>{pickText(ok.message, lang)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       <p className={s.note}>{tr(lang, "checkedFile", { name: outcome.fileName })}</p>
       <h3 className={s.h2}>{tr(lang, "findings")}</h3>
       <FindingList findings={result.findings} lang={lang} />
@@ -150,6 +163,7 @@ export function CertificateFileCheck({
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<FileCheckOutcome | null>(null);
   const seq = useRef(0);
+  const fileInput = useRef<HTMLInputElement>(null);
 
   const onSubmit = (e: FormEvent): void => {
     e.preventDefault();
@@ -178,12 +192,29 @@ export function CertificateFileCheck({
       </h2>
       <p className={s.note}>{tr(lang, "fileCheckIntro")}</p>
       <form className={s.form} onSubmit={onSubmit} autoComplete="off">
-        <label htmlFor={fileId}>{tr(lang, "fileLabel")}</label>
+        {/* The same Fluent file button as the message opener; the native input stays for the picker. */}
+        <div className={s.picker}>
+          <Button
+            appearance="secondary"
+            icon={<DocumentArrowUp20Regular />}
+            onClick={() => fileInput.current?.click()}
+            data-testid="p12-choose"
+          >
+            {tr(lang, "fileLabel")}
+          </Button>
+          {file ? (
+            <span className={s.fileName} data-testid="p12-file-name">
+              {file.name}
+            </span>
+          ) : null}
+        </div>
         <input
           id={fileId}
+          ref={fileInput}
           className={s.file}
           type="file"
           accept=".p12,.pfx,application/x-pkcs12"
+          aria-label={tr(lang, "fileLabel")}
           data-testid="p12-file"
           onChange={(e) => {
             setFile(e.currentTarget.files?.[0] ?? null);
