@@ -177,9 +177,46 @@ async function findingCodes(page) {
   return ((await box.getAttribute("data-codes")) ?? "").split(" ").filter(Boolean);
 }
 
+/**
+ * Clicks a disclosure's header button until it reports aria-expanded="true". A click that lands while the
+ * pane is still laying out (lazy chunks arriving, the certificate card growing) can be lost; the user would
+ * click again, and so does the test — the assertion is the panel's content, not the first click.
+ */
+async function expand(button) {
+  for (let i = 0; i < 4; i++) {
+    await button.waitFor();
+    if ((await button.getAttribute("aria-expanded")) === "true") return;
+    await button.click();
+    try {
+      await button.page().waitForFunction(
+        (el) => el.getAttribute("aria-expanded") === "true",
+        await button.elementHandle(),
+        { timeout: 2000 },
+      );
+      return;
+    } catch {
+      // lost click: try again
+    }
+  }
+  throw new Error("disclosure did not open");
+}
+
+/** Opens 「確認した内容」 (all findings). */
+async function openFindings(page) {
+  await expand(page.getByTestId("findings-toggle").locator("button").first());
+}
+
+/** Opens 「確認した内容」 and one finding's own disclosure; returns the finding's locator. */
+async function openFinding(page, code) {
+  await openFindings(page);
+  const item = page.locator(`[data-testid=finding][data-code=${code}]`).first();
+  await expand(item.locator("button").first());
+  return item;
+}
+
 /** Opens 「Certificate details」 of the first signer (fingerprint, chain, export and contacts live there). */
 async function openCertDetails(page) {
-  await page.getByTestId("cert-details-toggle").first().click();
+  await expand(page.getByTestId("cert-details-toggle").first().locator("button").first());
   await page.getByTestId("signer-details").first().waitFor();
 }
 
@@ -250,13 +287,9 @@ test("Outlook, rung eml (Mailbox 1.14), en: signed message → verdict, signer c
   const codes = await findingCodes(p.page);
   assert.ok(codes.includes("SIGNATURE_VALID") && codes.includes("CERT_UNTRUSTED"), codes.join());
   // a finding expands to its technical detail (behind 「What was checked」)
-  await p.page.getByTestId("findings-toggle").click();
-  await p.page.locator("[data-code=SIGNATURE_VALID] button").first().click();
-  await p.page.locator("[data-code=SIGNATURE_VALID] [data-testid=support-text]").waitFor();
-  assert.match(
-    await p.page.locator("[data-code=SIGNATURE_VALID] [data-testid=support-text]").innerText(),
-    /form: multipart/,
-  );
+  const valid = await openFinding(p.page, "SIGNATURE_VALID");
+  await valid.getByTestId("support-text").waitFor();
+  assert.match(await valid.getByTestId("support-text").innerText(), /form: multipart/);
   // glossary tooltip on the chain
   await p.page.locator("[data-testid^=glossary-]").first().hover();
   await p.page.getByRole("tooltip").waitFor();
@@ -282,9 +315,7 @@ test("Outlook, ja display language: tampered message → 電子署名は無効�
   assert.ok(codes.includes("SIGNATURE_INVALID") && codes.includes("CONTENT_APPENDED"), codes.join());
   // revocation (issue #14): a pane built without the organisation's relay says it cannot check, and how
   // (the finding's message is behind 「確認した内容」 and the finding's own disclosure)
-  await p.page.getByTestId("findings-toggle").click();
-  const revocation = p.page.locator("[data-testid=finding][data-code=REVOCATION_UNKNOWN]");
-  await revocation.locator("button").first().click();
+  const revocation = await openFinding(p.page, "REVOCATION_UNKNOWN");
   assert.match(await revocation.innerText(), /失効の確認はこの画面ではできません。コマンドライン/);
   await p.page.locator("[data-testid=guidance-item][data-faq=tampered-warning]").waitFor();
   assert.match(await p.page.getByTestId("guidance-context").first().innerText(), /フッター/);
@@ -1235,7 +1266,7 @@ test("Five-second pane at 200 % zoom (400 px pane): no horizontal scroll", async
       .first()
       .click()
       .catch(() => undefined);
-    if (await page.getByTestId("findings-toggle").count()) await page.getByTestId("findings-toggle").click();
+    if (await page.getByTestId("findings-toggle").count()) await openFindings(page);
     const { sw, cw } = await page.evaluate(() => ({
       sw: document.documentElement.scrollWidth,
       cw: document.documentElement.clientWidth,
@@ -1260,6 +1291,14 @@ for (const t of tests) {
   } catch (e) {
     failed++;
     console.log(`not ok ${n} - ${t.name} (${Date.now() - started} ms)`);
+    // what the pane showed when it failed (every open page of every context), for the CI log's reader
+    for (const [i, c] of browser.contexts().entries()) {
+      for (const [j, pg] of c.pages().entries())
+        await pg
+          .screenshot({ path: path.join(ARTIFACTS, `FAILED-${n}-${i}-${j}.png`), fullPage: true })
+          .catch(() => undefined);
+      await c.close().catch(() => undefined);
+    }
     console.log(
       String(e && e.stack ? e.stack : e)
         .split("\n")
