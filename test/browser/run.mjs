@@ -188,11 +188,11 @@ async function expand(button) {
     if ((await button.getAttribute("aria-expanded")) === "true") return;
     await button.click();
     try {
-      await button.page().waitForFunction(
-        (el) => el.getAttribute("aria-expanded") === "true",
-        await button.elementHandle(),
-        { timeout: 2000 },
-      );
+      await button
+        .page()
+        .waitForFunction((el) => el.getAttribute("aria-expanded") === "true", await button.elementHandle(), {
+          timeout: 2000,
+        });
       return;
     } catch {
       // lost click: try again
