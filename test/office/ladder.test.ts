@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { readCurrentMessage } from "../../src/office";
 import { diagnose } from "../../src/engine";
@@ -16,14 +16,9 @@ import {
 } from "./fakeOffice";
 
 const GEN = path.resolve(__dirname, "..", "fixtures", "generated");
-const haveFixtures = existsSync(path.join(GEN, "messages", "exchange-entity.eml"));
-if (!haveFixtures)
-  console.warn(`test/office: generated fixtures missing under ${GEN}; fixture-based ladder tests SKIPPED`);
-const itFx = haveFixtures ? it : it.skip;
 
 const fx = (rel: string) => new Uint8Array(readFileSync(path.join(GEN, rel)));
-const anchors = () =>
-  haveFixtures ? fromPem(readFileSync(path.join(GEN, "pki", "root.pem"), "latin1")) : [];
+const anchors = () => fromPem(readFileSync(path.join(GEN, "pki", "root.pem"), "latin1"));
 const AT = new Date("2030-01-01T00:00:00Z");
 
 const SIGNED_HEADERS = [
@@ -48,7 +43,7 @@ afterEach(() => {
 });
 
 describe("rung 1: item.getAsFileAsync (Mailbox 1.14)", () => {
-  itFx("returns the whole message as bytes, and the engine verifies it", async () => {
+  it("returns the whole message as bytes, and the engine verifies it", async () => {
     const eml = fx("messages/sender-match.eml");
     const f = setup({ item: { getAsFile: ok(base64(eml)) } });
     const s = await readCurrentMessage();
@@ -129,34 +124,31 @@ describe("rung 1: item.getAsFileAsync (Mailbox 1.14)", () => {
 });
 
 describe("rung 2: Exchange's smime.p7m (Mailbox 1.8)", () => {
-  itFx(
-    "reads a clear-signed entity, adds From/Subject from the item, and the engine verifies it",
-    async () => {
-      const entity = fx("messages/exchange-entity.eml");
-      const f = setup({
-        mailbox: "1.13",
-        item: {
-          itemClass: "IPM.Note.SMIME.MultipartSigned",
-          subject: "署名付きメール",
-          attachments: [attachment("smime.p7m", "multipart/signed", "ATT1")],
-          attachmentContent: ok({ content: base64(entity), format: "base64" }),
-        },
-      });
-      const s = await readCurrentMessage();
-      expect(s.rung).toBe("smime-attachment");
-      expect(f.calls.attachmentContent).toEqual(["ATT1"]);
-      expect(s.notes).toEqual([expect.objectContaining({ rung: "eml", reason: "unsupported" })]);
-      expect(s.addedHeaders).toEqual(["From", "Subject"]);
-      const d = await diagnose(s.bytes!, { trustAnchors: anchors(), at: AT });
-      expect(d.kind).toBe("signed");
-      expect(d.signature).toBe("valid");
-      expect(d.findings.map((x) => x.code)).not.toContain("SENDER_MISMATCH");
-      expect(d.headers?.subject).toBe("署名付きメール");
-      expect(d.headers?.from?.[0]).toContain("alice@example.jp");
-    },
-  );
+  it("reads a clear-signed entity, adds From/Subject from the item, and the engine verifies it", async () => {
+    const entity = fx("messages/exchange-entity.eml");
+    const f = setup({
+      mailbox: "1.13",
+      item: {
+        itemClass: "IPM.Note.SMIME.MultipartSigned",
+        subject: "署名付きメール",
+        attachments: [attachment("smime.p7m", "multipart/signed", "ATT1")],
+        attachmentContent: ok({ content: base64(entity), format: "base64" }),
+      },
+    });
+    const s = await readCurrentMessage();
+    expect(s.rung).toBe("smime-attachment");
+    expect(f.calls.attachmentContent).toEqual(["ATT1"]);
+    expect(s.notes).toEqual([expect.objectContaining({ rung: "eml", reason: "unsupported" })]);
+    expect(s.addedHeaders).toEqual(["From", "Subject"]);
+    const d = await diagnose(s.bytes!, { trustAnchors: anchors(), at: AT });
+    expect(d.kind).toBe("signed");
+    expect(d.signature).toBe("valid");
+    expect(d.findings.map((x) => x.code)).not.toContain("SENDER_MISMATCH");
+    expect(d.headers?.subject).toBe("署名付きメール");
+    expect(d.headers?.from?.[0]).toContain("alice@example.jp");
+  });
 
-  itFx("the From added from the item reaches the engine's sender check", async () => {
+  it("the From added from the item reaches the engine's sender check", async () => {
     const entity = fx("messages/exchange-entity.eml");
     setup({
       mailbox: "1.8",
@@ -174,7 +166,7 @@ describe("rung 2: Exchange's smime.p7m (Mailbox 1.8)", () => {
     expect(d.findings.map((x) => x.code)).toContain("SENDER_MISMATCH");
   });
 
-  itFx("wraps a bare CMS blob (encrypted) as application/pkcs7-mime", async () => {
+  it("wraps a bare CMS blob (encrypted) as application/pkcs7-mime", async () => {
     const der = fx("cms/enveloped-aes256.p7m");
     setup({
       mailbox: "1.8",

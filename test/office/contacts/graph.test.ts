@@ -17,15 +17,14 @@ import { startStandIn, type StandIn } from "./graphStandIn";
 
 const PKI = path.resolve(__dirname, "..", "..", "fixtures", "generated", "pki");
 
-function cert(name: string, fallbackHex: string): Uint8Array {
-  const p = path.join(PKI, name);
-  if (fs.existsSync(p)) return fromPem(fs.readFileSync(p, "latin1"))[0] as Uint8Array;
-  console.warn(`${p} is missing: using a synthetic certificate`);
-  return fromHex(fallbackHex);
+function cert(name: string): Uint8Array {
+  const [der] = fromPem(fs.readFileSync(path.join(PKI, name), "latin1"));
+  if (!der) throw new Error(`${name}: no certificate in the committed fixture`);
+  return der;
 }
 
-const ALICE = cert("alice.pem", "30030201aa");
-const BOB = cert("bob.pem", "30030201bb");
+const ALICE = cert("alice.pem");
+const BOB = cert("bob.pem");
 
 function tokens(): TokenProvider & { calls: { forceRefresh: boolean }[] } {
   const calls: { forceRefresh: boolean }[] = [];

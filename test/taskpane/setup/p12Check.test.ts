@@ -11,9 +11,6 @@ import { faqForP12, MAX_P12_BYTES, runFileCheck, type FileLike } from "../../../
 const P12 = path.resolve(__dirname, "..", "..", "fixtures", "generated", "p12");
 const PASSWORD = "correct horse battery";
 const AT = new Date("2026-06-01T00:00:00Z");
-const present = fs.existsSync(path.join(P12, "ok-modern.p12"));
-if (!present) console.warn(`\n*** ${P12} is missing: the PKCS#12 file-check tests are SKIPPED ***\n`);
-const maybe = present ? test : test.skip;
 
 function file(name: string): FileLike & { reads: number } {
   const bytes = fs.readFileSync(path.join(P12, name));
@@ -34,7 +31,7 @@ function codes(o: Awaited<ReturnType<typeof runFileCheck>>): string[] {
 }
 
 describe("real files", () => {
-  maybe("a good file for the right mailbox: P12_OK, certificate, advice, FAQ", async () => {
+  test("a good file for the right mailbox: P12_OK, certificate, advice, FAQ", async () => {
     const o = await runFileCheck(file("ok-modern.p12"), PASSWORD, {
       email: "user@example.jp",
       at: AT,
@@ -51,7 +48,7 @@ describe("real files", () => {
     expect(o.faq).toEqual(["import-multiple-pcs", "keep-expired-revoked-keys", "pkcs12"]);
   });
 
-  maybe("the mailbox address is passed on: EMAIL_MISMATCH for another mailbox", async () => {
+  test("the mailbox address is passed on: EMAIL_MISMATCH for another mailbox", async () => {
     const o = await runFileCheck(file("ok-modern.p12"), PASSWORD, {
       email: "someone-else@example.jp",
       at: AT,
@@ -61,13 +58,13 @@ describe("real files", () => {
     expect(codes(o)).not.toContain("P12_OK");
   });
 
-  maybe("a wrong password: P12_BAD_PASSWORD, and 'what PKCS#12 is' comes first in the FAQ", async () => {
+  test("a wrong password: P12_BAD_PASSWORD, and 'what PKCS#12 is' comes first in the FAQ", async () => {
     const o = await runFileCheck(file("ok-modern.p12"), "wrong password", { at: AT, check: checkPkcs12 });
     expect(codes(o)).toEqual(["P12_BAD_PASSWORD"]);
     expect(o.kind === "result" && o.faq[0]).toBe("pkcs12");
   });
 
-  maybe("expired and expiring certificates lead to the expiry and renewal entries", async () => {
+  test("expired and expiring certificates lead to the expiry and renewal entries", async () => {
     const expired = await runFileCheck(file("expired.p12"), PASSWORD, { at: AT, check: checkPkcs12 });
     expect(codes(expired)).toContain("CERT_EXPIRED");
     expect(expired.kind === "result" && expired.faq.slice(0, 2)).toEqual([
@@ -79,12 +76,12 @@ describe("real files", () => {
     expect(expiring.kind === "result" && expiring.faq).toContain("expired-certificate");
   });
 
-  maybe("a damaged file: P12_MALFORMED, not a crash", async () => {
+  test("a damaged file: P12_MALFORMED, not a crash", async () => {
     const o = await runFileCheck(file("malformed-truncated.p12"), PASSWORD, { at: AT, check: checkPkcs12 });
     expect(codes(o)).toContain("P12_MALFORMED");
   });
 
-  maybe("the password appears nowhere in the outcome, and nothing is logged", async () => {
+  test("the password appears nowhere in the outcome, and nothing is logged", async () => {
     const secret = "s3cret-Pässwörd-" + Date.now();
     const spies = (["log", "info", "warn", "error", "debug"] as const).map((m) => jest.spyOn(console, m));
     try {

@@ -5,7 +5,7 @@
  */
 import { isSelfMessage, selfTestVerdict } from "../../../src/taskpane/setup/selfTest";
 import type { Diagnosis } from "../../../src/engine/types";
-import { diagnoseAs, fixtureExists, rewriteTo } from "./selfTestHelpers";
+import { diagnoseAs, rewriteTo } from "./selfTestHelpers";
 
 const ALICE = "alice@example.jp";
 
@@ -14,34 +14,31 @@ async function self(file: string, user: string) {
   return { d, v: selfTestVerdict(d, user, { at }) };
 }
 
-const have = fixtureExists("index.json");
-const maybe = have ? test : test.skip;
-
 describe("the self-test applies only to a message from the user to the user", () => {
-  maybe("a signed message from Alice to Bob: not a self-test", async () => {
+  test("a signed message from Alice to Bob: not a self-test", async () => {
     const { d, at } = await diagnoseAs("messages/sender-match.eml");
     expect(d.signature).toBe("valid");
     const v = selfTestVerdict(d, ALICE, { at });
     expect(v).toEqual({ applies: false, reason: "not-to-user", recipientsSee: [], faq: [] });
   });
 
-  maybe("Bob reading Alice's message to Bob: not from the user", async () => {
+  test("Bob reading Alice's message to Bob: not from the user", async () => {
     const { d, at } = await diagnoseAs("messages/sender-match.eml");
     expect(selfTestVerdict(d, "bob@example.jp", { at }).reason).toBe("not-from-user");
   });
 
-  maybe("no user address known: does not apply", async () => {
+  test("no user address known: does not apply", async () => {
     const { d } = await diagnoseAs("messages/sender-match.eml", `<${ALICE}>`);
     expect(selfTestVerdict(d, undefined).reason).toBe("no-user-address");
     expect(selfTestVerdict(d, "  ").applies).toBe(false);
   });
 
-  maybe("the address is compared case-insensitively, the display name ignored", async () => {
+  test("the address is compared case-insensitively, the display name ignored", async () => {
     const { d } = await diagnoseAs("messages/sender-match.eml", `"Alice (me)" <Alice@Example.JP>`);
     expect(isSelfMessage(d, "ALICE@example.jp").applies).toBe(true);
   });
 
-  maybe("To with the user among others still counts", async () => {
+  test("To with the user among others still counts", async () => {
     const { d } = await diagnoseAs("messages/sender-match.eml", `Bob <bob@example.jp>, Me <${ALICE}>`);
     expect(isSelfMessage(d, ALICE).applies).toBe(true);
   });
@@ -77,7 +74,7 @@ describe("the self-test applies only to a message from the user to the user", ()
 });
 
 describe("verdicts on real messages sent to oneself", () => {
-  maybe("intact: a valid, trusted signature from the user's own address", async () => {
+  test("intact: a valid, trusted signature from the user's own address", async () => {
     const { d, v } = await self("messages/sender-match.eml", ALICE);
     expect(d.signature).toBe("valid");
     expect(v.applies).toBe(true);
@@ -90,7 +87,7 @@ describe("verdicts on real messages sent to oneself", () => {
     expect(v.faq).toEqual([]);
   });
 
-  maybe("broken: a footer appended on the way", async () => {
+  test("broken: a footer appended on the way", async () => {
     const { d, v } = await self("messages/footer-appended.eml", ALICE);
     expect(d.findings.map((f) => f.code)).toContain("CONTENT_APPENDED");
     expect(v.state).toBe("broken");
@@ -99,59 +96,59 @@ describe("verdicts on real messages sent to oneself", () => {
     expect(v.faq).toEqual(["tampered-warning"]);
   });
 
-  maybe("not signed: the signing switch was off", async () => {
+  test("not signed: the signing switch was off", async () => {
     const { v } = await self("messages/plain-unsigned.eml", ALICE);
     expect(v.state).toBe("not-signed");
     expect(v.faq).toEqual(["signature-not-received"]);
     expect(v.signer).toBeUndefined();
   });
 
-  maybe("restructured: the signature became an smime.p7s attachment", async () => {
+  test("restructured: the signature became an smime.p7s attachment", async () => {
     const { v } = await self("messages/orphan-signature.eml", ALICE);
     expect(v.state).toBe("restructured");
     expect(v.faq).toEqual(["smime-p7s-attachment"]);
   });
 
-  maybe("expired certificate: intact, but recipients are warned", async () => {
+  test("expired certificate: intact, but recipients are warned", async () => {
     const { v } = await self("messages/expired.eml", "expired@example.jp");
     expect(v.state).toBe("intact-with-warnings");
     expect(v.recipientsSee.map((t) => t.en).join(" ")).toContain("expired");
     expect(v.faq).toContain("expired-certificate");
   });
 
-  maybe("untrusted issuer (JCAN root not installed): recipients see a trust warning", async () => {
+  test("untrusted issuer (JCAN root not installed): recipients see a trust warning", async () => {
     const { v } = await self("messages/jcan-untrusted.eml", "taro.yamada@example.jp");
     expect(v.state).toBe("intact-with-warnings");
     expect(v.recipientsSee[0]?.ja).toContain("JCAN のルート証明書");
     expect(v.faq).toEqual(["root-certificate"]);
   });
 
-  maybe("opaque signing: recipients without S/MIME see an empty body", async () => {
+  test("opaque signing: recipients without S/MIME see an empty body", async () => {
     const { v } = await self("messages/opaque-signed.eml", ALICE);
     expect(v.state).toBe("intact-with-warnings");
     expect(v.faq).toEqual(["empty-body"]);
   });
 
-  maybe("SHA-1 signature: outdated algorithm warning", async () => {
+  test("SHA-1 signature: outdated algorithm warning", async () => {
     const { v } = await self("messages/signed-p256-sha1.eml", "p256@example.jp");
     expect(v.state).toBe("intact-with-warnings");
     expect(v.recipientsSee[0]?.en).toContain("SHA-1");
   });
 
-  maybe("garbled charset: intact signature, but recipients may see mojibake", async () => {
+  test("garbled charset: intact signature, but recipients may see mojibake", async () => {
     const { v } = await self("messages/charset-utf8-sjis.eml", ALICE);
     expect(v.state).toBe("intact-with-warnings");
     expect(v.faq).toContain("mojibake");
   });
 
-  maybe("the certificate names another address than the one sent from", async () => {
+  test("the certificate names another address than the one sent from", async () => {
     // Signed by alice's certificate, sent From mallory: as a self-test of mallory@evil.test.
     const { v } = await self("messages/sender-from-differs.eml", "mallory@evil.test");
     expect(v.state).toBe("intact-with-warnings");
     expect(v.recipientsSee[0]?.en).toContain("not the address the message was sent from");
   });
 
-  maybe("encrypted to oneself: says the signature inside cannot be seen", async () => {
+  test("encrypted to oneself: says the signature inside cannot be seen", async () => {
     const { d, at } = await diagnoseAs("messages/encrypted-aes256.eml");
     const from = /<([^>]+)>/.exec(d.headers?.from?.[0] ?? "")?.[1] ?? "";
     const { v } = await self("messages/encrypted-aes256.eml", from);
@@ -159,7 +156,7 @@ describe("verdicts on real messages sent to oneself", () => {
     expect(v.state).toBe("encrypted");
   });
 
-  maybe("a certificate that expires soon is pointed out", async () => {
+  test("a certificate that expires soon is pointed out", async () => {
     const { d } = await diagnoseAs("messages/sender-match.eml", `<${ALICE}>`);
     const signer = d.signers[0];
     expect(signer).toBeDefined();

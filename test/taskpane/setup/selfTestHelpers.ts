@@ -11,12 +11,6 @@ import { fromPem } from "../../../src/engine/util/bytes";
 
 export const GENERATED = path.resolve(__dirname, "..", "..", "fixtures", "generated");
 
-export function fixtureExists(rel: string): boolean {
-  const ok = fs.existsSync(path.join(GENERATED, rel));
-  if (!ok) console.warn(`\n*** fixture ${rel} is missing: run npm run fixtures; its test is SKIPPED ***\n`);
-  return ok;
-}
-
 interface IndexEntry {
   file: string;
   at: string;

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { inflateSync } from "node:zlib";
 
-const ROOT = path.resolve(__dirname, "..", "..");
+const ROOT = path.resolve(__dirname, "..");
 const SIZES = [16, 32, 64, 80, 128];
 
 /** Bitwise CRC-32 (no table), independent of the generator's. */

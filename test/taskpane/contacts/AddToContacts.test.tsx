@@ -16,7 +16,7 @@ import { decodeCertificateBlob } from "../../../src/office/contacts/x509Blob";
 import { diagnose } from "../../../src/engine/index";
 import type { Diagnosis, Signer } from "../../../src/engine/types";
 import { decodeBase64String, fromPem } from "../../../src/engine/util/bytes";
-import { startStandIn, type StandIn } from "./graphStandIn";
+import { startStandIn, type StandIn } from "../../office/contacts/graphStandIn";
 
 const ID = "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0";
 const naa = {
