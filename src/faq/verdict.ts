@@ -8,6 +8,8 @@
  * unsigned / OpenPGP. Only the engine's types are imported.
  */
 import type { Diagnosis, Finding, FindingCode, LocalizedText, Signer } from "../engine/types";
+import { reasonText } from "./revocation";
+import { localDay } from "./time";
 import type { Host } from "./types";
 
 /** safe: green and calm; caution: look before acting; danger: do not act on this mail; info: neutral. */
@@ -232,18 +234,19 @@ export function verdictOf(d: Diagnosis, host?: Host): MessageVerdict {
     const certList = short(certs.length > 0 ? certs.join(", ") : signerEmails.join(", ") || "—");
     if (reason === "sender-differs") {
       const sender = str(sm.detail["sender"]) ?? "?";
+      // one address in the headline (two lines at 320 px), the other in the what-to-do line
       return make({
         level: "caution",
         code: "SENDER_ON_BEHALF",
         kind: "signed-warn",
         finding: "SENDER_MISMATCH",
         headline: {
-          ja: `別のメールボックスが差出人に代わって送信しています（${short(sender)} → ${short(from)}）`,
-          en: `Sent on behalf of the sender by another mailbox (${short(sender)} for ${short(from)})`,
+          ja: `別のメールボックス（${short(sender, 40)}）が差出人に代わって送信しています`,
+          en: `Another mailbox (${short(sender, 40)}) sent this on the sender's behalf`,
         },
         action: {
-          ja: "代理送信に心当たりがない場合は、別の方法で差出人に確認してください。",
-          en: "If you do not expect mail sent on the sender's behalf, check with the sender by another channel.",
+          ja: `差出人（${short(from)}）からの代理送信に心当たりがない場合は、別の方法で差出人に確認してください。`,
+          en: `If you do not expect mail sent for ${short(from)}, check with the sender by another channel.`,
         },
       });
     }
@@ -255,22 +258,30 @@ export function verdictOf(d: Diagnosis, host?: Host): MessageVerdict {
         kind: "signed-warn",
         finding: "SENDER_MISMATCH",
         headline: {
-          ja: `差出人の表示名と実際のアドレスが違います（${short(hidden)} ≠ ${short(from)}）`,
-          en: `The sender's name shows another address (${short(hidden)} ≠ ${short(from)})`,
+          ja: `差出人の表示名と実際のアドレス（${short(from, 40)}）が違います`,
+          en: `The sender's name shows another address than the real one (${short(from, 40)})`,
         },
-        action: CHECK_ELSEWHERE,
+        action: {
+          ja: `表示名にある ${short(hidden)} を信用せず、リンクや添付ファイルを開かないでください。`,
+          en: `Do not trust the address in the name (${short(hidden)}); do not open its links or attachments.`,
+        },
       });
     }
+    // the From address in the headline; the signer's address in the what-to-do line (never the From
+    // header's name as the one who signed: a spoof quotes the victim's name)
     return make({
       level: "danger",
       code: "SENDER_MISMATCH",
       kind: "signed-warn",
       finding: "SENDER_MISMATCH",
       headline: {
-        ja: `差出人のアドレスが署名者と一致しません（${short(from)} ≠ ${certList}）`,
-        en: `The sender's address is not the signer's (${short(from)} ≠ ${certList})`,
+        ja: `差出人のアドレス（${short(from, 40)}）が署名者と一致しません`,
+        en: `The sender's address (${short(from, 40)}) is not the signer's`,
       },
-      action: CHECK_ELSEWHERE,
+      action: {
+        ja: `リンクや添付ファイルを開かず、署名者（${certList}）に電話など別の方法で確認してください。`,
+        en: `Do not open its links or attachments; ask the signer (${certList}) by another channel, such as a phone call.`,
+      },
     });
   }
 
@@ -348,19 +359,45 @@ export function verdictOf(d: Diagnosis, host?: Host): MessageVerdict {
     });
   }
 
-  // 4. Revoked (CERT_REVOKED is added by the revocation work; matched by name).
+  // 4. Revoked: when (local day) and whether before signing in the headline, the reason in the action.
   const revoked = has(d, "CERT_REVOKED");
   if (revoked && signed) {
+    const when = str(revoked.detail["revocationTime"]);
+    const signing = str(revoked.detail["signingTime"]);
+    const compromise = revoked.detail["compromise"] === true;
+    const before = when !== undefined && signing !== undefined && Date.parse(when) <= Date.parse(signing);
+    const day: LocalizedText = when
+      ? { ja: `（${localDay(when, "ja")}）`, en: ` (${localDay(when, "en")})` }
+      : { ja: "", en: "" };
+    const reason = reasonText(str(revoked.detail["reason"]));
     return make({
       level: "danger",
       code: "CERT_REVOKED",
       kind: "signed-warn",
       finding: revoked.code,
-      headline: {
-        ja: "署名者の電子証明書は失効しています",
-        en: "The signer's certificate has been revoked",
-      },
-      action: CHECK_ELSEWHERE,
+      headline: compromise
+        ? {
+            ja: `署名者の電子証明書は鍵の漏えいで失効しています${day.ja}`,
+            en: `The signer's certificate was revoked: its key was compromised${day.en}`,
+          }
+        : before
+          ? {
+              ja: `署名者の電子証明書は署名より前に失効しています${day.ja}`,
+              en: `The signer's certificate was revoked before signing${day.en}`,
+            }
+          : {
+              ja: `署名者の電子証明書は失効しています${day.ja}`,
+              en: `The signer's certificate has been revoked${day.en}`,
+            },
+      action: reason
+        ? {
+            ja: `この電子署名は信頼せず（失効理由: ${reason.ja}）、電話など別の方法で差出人に確認してください。`,
+            en: `Do not rely on this signature (revoked: ${reason.en}); check with the sender by another channel, such as a phone call.`,
+          }
+        : {
+            ja: "この電子署名は信頼せず、電話など別の方法で差出人に確認してください。",
+            en: "Do not rely on this signature; check with the sender by another channel, such as a phone call.",
+          },
     });
   }
 
