@@ -4,7 +4,9 @@
 // Usage: node test/browser/run.mjs [substring-of-test-name]
 /* global window, document, navigator, MutationObserver, getComputedStyle, atob, DataTransfer, File, DragEvent, Blob */
 import assert from "node:assert/strict";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { devServerTest } from "./devserver.mjs";
@@ -188,11 +190,11 @@ async function expand(button) {
     if ((await button.getAttribute("aria-expanded")) === "true") return;
     await button.click();
     try {
-      await button.page().waitForFunction(
-        (el) => el.getAttribute("aria-expanded") === "true",
-        await button.elementHandle(),
-        { timeout: 2000 },
-      );
+      await button
+        .page()
+        .waitForFunction((el) => el.getAttribute("aria-expanded") === "true", await button.elementHandle(), {
+          timeout: 2000,
+        });
       return;
     } catch {
       // lost click: try again
@@ -1274,6 +1276,260 @@ test("Five-second pane at 200 % zoom (400 px pane): no horizontal scroll", async
     await page.screenshot({ path: path.join(ARTIFACTS, `five-zoom200-${file}.png`), fullPage: true });
     assert.ok(sw <= cw, `${file}: scrollWidth ${sw} > ${cw}`);
     await context.close();
+  }
+});
+
+// ---------- revocation through the organisation's relay (issue #14) ----------
+// The pane built with SMIME_ASSISTANT_REVOCATION_RELAY (into build/pane-relay/, not dist/) and the
+// revocation fixtures' CA as the organisation's root; scripts/relay.mjs on 127.0.0.1; the fixtures'
+// certificates name http://127.0.0.1:18081/ca.crl (CRL, a stand-in server) and http://127.0.0.1:18082/
+// (OCSP, OpenSSL's own responder, started and stopped by PID), as in test/cli/revocation.test.ts.
+const REVOCATION = path.join(ROOT, "test", "fixtures", "generated", "revocation");
+const RELAY_PORT = 18093;
+const RELAY_ORIGIN = `http://127.0.0.1:${RELAY_PORT}`;
+const RELAY_DIST = path.join(ROOT, "build", "pane-relay");
+
+/** Builds the relay pane when it is missing or older than dist/ (which ensureBuilt keeps current). */
+function ensureRelayBuilt() {
+  const marker = path.join(RELAY_DIST, "taskpane.html");
+  const built = fs.existsSync(marker) ? fs.statSync(marker).mtimeMs : 0;
+  const dist = fs.statSync(path.join(ROOT, "dist", "taskpane.html")).mtimeMs;
+  if (built && built >= dist && fs.readFileSync(marker, "utf8").includes(RELAY_ORIGIN)) return;
+  console.error("# building build/pane-relay/ (the pane with a revocation relay)…");
+  const r = spawnSync(
+    process.execPath,
+    [
+      path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js"),
+      "--mode",
+      "production",
+      "--output-path",
+      RELAY_DIST,
+    ],
+    {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", process.stderr],
+      env: {
+        ...process.env,
+        SMIME_ASSISTANT_REVOCATION_RELAY: RELAY_ORIGIN,
+        SMIME_ASSISTANT_TRUST_ANCHORS: path.join(REVOCATION, "pki", "ca.pem"),
+      },
+    },
+  );
+  assert.equal(r.status, 0, "the relay pane's build failed");
+}
+
+/** Starts a child process and waits for `ready` on its stdout; returns it (stopped by PID later). */
+async function startChild(cmd, args, env, ready) {
+  const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${cmd} did not start: ${out}`)), 15_000);
+    child.stdout.on("data", (c) => {
+      out += c.toString();
+      if (ready.test(out)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.stderr.on("data", (c) => (out += c.toString()));
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${cmd} exited (${code}): ${out}`));
+    });
+  });
+  return { child, log: () => out };
+}
+
+async function stopChild(child) {
+  if (child.pid === undefined || child.exitCode !== null) return;
+  const gone = new Promise((r) => child.once("exit", r));
+  process.kill(child.pid);
+  await gone;
+}
+
+/** What `smime-assistant diagnose --revocation` says of a message: its findings (JSON) and its summary. */
+function cliDiagnose(file, lang) {
+  const args = [
+    path.join(ROOT, "bin", "smime-assistant.js"),
+    "diagnose",
+    "--no-default-anchors",
+    "--trust-anchor",
+    path.join(REVOCATION, "pki", "ca.pem"),
+    "--revocation",
+    "--lang",
+    lang,
+  ];
+  const json = spawnSync(process.execPath, [...args, "--json", path.join(REVOCATION, file)], {
+    encoding: "utf8",
+  });
+  const human = spawnSync(process.execPath, [...args, path.join(REVOCATION, file)], { encoding: "utf8" });
+  assert.equal(json.status, 0, json.stderr);
+  const [d] = JSON.parse(json.stdout);
+  const summary = /^ {2}(?:結論|summary): \[(\w+)\] (.+)$/m.exec(human.stdout);
+  assert.ok(summary, human.stdout);
+  return { codes: d.findings.map((f) => f.code), level: summary[1], headline: summary[2] };
+}
+
+test("Revocation through the relay (built pane, Chromium): the pane says what diagnose --revocation says (CERT_REVOKED with date and reason; REVOCATION_GOOD); the CSP allows exactly the relay", async () => {
+  ensureRelayBuilt();
+  const pki = (f) => path.join(REVOCATION, "pki", f);
+  const crlHits = [];
+  const crl = http.createServer((req, res) => {
+    crlHits.push(req.url);
+    res.writeHead(200, { "content-type": "application/pkix-crl" });
+    res.end(fs.readFileSync(path.join(REVOCATION, "crl", "ca.crl")));
+  });
+  await new Promise((resolve, reject) => {
+    crl.once("error", reject);
+    crl.listen(18081, "127.0.0.1", resolve);
+  });
+  const pane = await serve(
+    {
+      "/__fixtures__/extra/revoked-before.eml": fs.readFileSync(path.join(REVOCATION, "revoked-before.eml")),
+      "/__fixtures__/extra/good.eml": fs.readFileSync(path.join(REVOCATION, "good.eml")),
+    },
+    { dist: RELAY_DIST },
+  );
+  const children = [];
+  try {
+    const ocsp = await startChild(
+      "openssl",
+      [
+        "ocsp",
+        "-index",
+        pki("index.txt"),
+        "-port",
+        "18082",
+        "-rsigner",
+        pki("ocsp.pem"),
+        "-rkey",
+        pki("ocsp.key"),
+        "-CA",
+        pki("ca.pem"),
+        "-nmin",
+        "5",
+      ],
+      {},
+      /ACCEPT/,
+    );
+    children.push(ocsp.child);
+    const relay = await startChild(
+      process.execPath,
+      [path.join(ROOT, "scripts", "relay.mjs")],
+      { RELAY_HOST: "127.0.0.1", RELAY_PORT: String(RELAY_PORT), RELAY_ALLOW_ORIGIN: pane.origin },
+      /listening/,
+    );
+    children.push(relay.child);
+
+    for (const [file, lang, code, findingCode] of [
+      ["revoked-before.eml", "ja", "CERT_REVOKED", "CERT_REVOKED"],
+      ["good.eml", "en", "SIGNED_OK", "REVOCATION_GOOD"],
+    ]) {
+      const context = await browser.newContext({
+        locale: lang === "ja" ? "ja-JP" : "en-US",
+        viewport: { width: 320, height: 600 },
+      });
+      const external = await isolate(context, STUB);
+      const origins = new Set();
+      context.on("request", (r) => origins.add(new URL(r.url()).origin));
+      const page = await context.newPage();
+      const errors = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      await page.addInitScript(
+        (cfg) => {
+          window.__csp = [];
+          document.addEventListener("securitypolicyviolation", (e) =>
+            window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+          );
+          window.__OFFICE_STUB__ = cfg;
+        },
+        {
+          displayLanguage: lang === "ja" ? "ja-JP" : "en-US",
+          mailbox: "1.14",
+          item: {
+            itemClass: "IPM.Note.SMIME.MultipartSigned",
+            subject: "revocation",
+            attachments: [],
+            emlUrl: `/__fixtures__/extra/${file}`,
+          },
+        },
+      );
+      await page.goto(`${pane.origin}/taskpane.html`);
+      // the CSP lets the page reach exactly its own origin and the relay
+      const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+      const connect = /connect-src ([^;]+)/
+        .exec(csp ?? "")?.[1]
+        ?.trim()
+        .split(/\s+/);
+      assert.deepEqual(connect, ["'self'", RELAY_ORIGIN], `connect-src: ${csp}`);
+
+      const verdict = page.locator(`[data-testid=verdict][data-code=${code}]`);
+      await verdict.waitFor({ timeout: 30_000 });
+      const cli = cliDiagnose(file, lang);
+      const headline = await page.getByTestId("verdict-headline").innerText();
+      // the same verdict; who vouched differs by design (the pane's organisation root, the CLI's --trust-anchor)
+      const unvouched = (h) => h.replace(/ \(issuer verified with [^)]*\)|（発行元: [^）]*）/, "");
+      assert.equal(
+        unvouched(headline),
+        unvouched(cli.headline),
+        `${file}: the pane's headline is the CLI's summary`,
+      );
+      assert.equal(await verdict.getAttribute("data-level"), cli.level, `${file}: level`);
+      const paneCodes = ((await page.getByTestId("findings").getAttribute("data-codes")) ?? "").split(" ");
+      assert.ok(
+        paneCodes.includes(findingCode) && cli.codes.includes(findingCode),
+        `${file}: ${paneCodes} / ${cli.codes}`,
+      );
+      assert.deepEqual(
+        paneCodes.filter((c) => /^(CERT_REVOKED|REVOCATION_)/.test(c)),
+        cli.codes.filter((c) => /^(CERT_REVOKED|REVOCATION_)/.test(c)),
+        `${file}: the same revocation findings`,
+      );
+      const line = page.getByTestId("signer-revocation").first();
+      if (code === "CERT_REVOKED") {
+        assert.match(
+          headline,
+          /^署名者の電子証明書は署名より前に失効しています（\d{4}年\d{1,2}月\d{1,2}日）$/,
+        );
+        assert.match(await page.getByTestId("verdict-sentence").innerText(), /失効理由: 利用の終了/);
+        assert.match(
+          await line.innerText(),
+          /^失効しています（\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d\d、理由: 利用の終了）。このメールの署名より前です$/,
+        );
+        assert.equal(await page.getByTestId("trust-badge").first().innerText(), "失効");
+        // the help desk's detail: the responder's URL and local times
+        const item = await openFinding(page, "CERT_REVOKED");
+        const tech = await item.getByTestId("revocation-technical").innerText();
+        assert.match(tech, /URL\s*http:\/\/127\.0\.0\.1:18082\//);
+        assert.match(tech, /失効日時\s*\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d\d/);
+        assert.doesNotMatch(tech, /\d{4}-\d\d-\d\dT/);
+        await page.screenshot({ path: path.join(ARTIFACTS, "relay-revoked-ja.png"), fullPage: true });
+      } else {
+        assert.equal(await line.getAttribute("data-state"), "good");
+        assert.match(
+          await line.innerText(),
+          /^Not revoked \(checked with OCSP, as of \d{1,2} \w{3} \d{4}, \d\d:\d\d, answered by .*OCSP Responder.*\)$/,
+        );
+        await page.screenshot({ path: path.join(ARTIFACTS, "relay-good-en.png"), fullPage: true });
+      }
+      // the page itself reached only its own origin and the relay: the CRL/OCSP URLs are the relay's to fetch
+      assert.deepEqual(
+        [...origins].filter((o) => o !== pane.origin && o !== RELAY_ORIGIN && o.startsWith("http://127.")),
+        [],
+        `origins the page reached: ${[...origins]}`,
+      );
+      assert.deepEqual(await page.evaluate(() => window.__csp), [], "CSP violations");
+      assert.deepEqual(external, [], "requests beyond loopback");
+      assert.deepEqual(errors, [], "page errors");
+      await context.close();
+    }
+    // the relay logged what it fetched, never the certificate
+    assert.match(relay.log(), /POST 200 ocsp 127\.0\.0\.1:18082/);
+    assert.doesNotMatch(relay.log(), /MII|good@example|Gina|Rob/);
+  } finally {
+    for (const c of children.reverse()) await stopChild(c);
+    await pane.close();
+    await new Promise((r) => crl.close(r));
   }
 });
 
