@@ -4,12 +4,15 @@
  * user's own client first.
  */
 import type { Diagnosis, Finding, LocalizedText, Signer } from "../engine/types";
+import { ADVICE_ENTRIES, type AdviceId } from "./advice";
 import { FAQ_ENTRIES, type FaqId } from "./entries";
 import { encodingMenuLabel, hostName, lacksEncodingMenu, orderSteps, preferredClients } from "./hosts";
 import type { FaqEntry, Guidance, GuidanceItem, Host, StepSet } from "./types";
 
 /** Priorities (lower = shown first). Gaps leave room for new rules. */
 const P = {
+  senderNotSigner: 5,
+  replyToNotSigner: 6,
   tampered: 10,
   orphan: 20,
   capable: 21,
@@ -28,11 +31,12 @@ const P = {
   adobe: 60,
   register: 70,
   encryptionError: 71,
+  unsigned: 80,
   background: 90,
 } as const;
 
 interface Candidate {
-  id: FaqId;
+  id: FaqId | AdviceId;
   priority: number;
   why: LocalizedText;
   context?: LocalizedText;
@@ -43,7 +47,8 @@ interface Candidate {
   stepsFrom?: FaqId;
 }
 
-const byId = new Map<string, FaqEntry>(FAQ_ENTRIES.map((e) => [e.id, e]));
+const byId = new Map<string, FaqEntry>([...FAQ_ENTRIES, ...ADVICE_ENTRIES].map((e) => [e.id, e]));
+const ADVICE = new Set<string>(ADVICE_ENTRIES.map((e) => e.id));
 
 function entry(id: string): FaqEntry {
   const e = byId.get(id);
@@ -410,8 +415,84 @@ function backgroundCandidates(d: Diagnosis): Candidate[] {
   ];
 }
 
+/** A sender or a Reply-To that is not the signer's (a warning, not the info of an accepted list). */
+function mismatchCandidates(d: Diagnosis): Candidate[] {
+  const out: Candidate[] = [];
+  const signedKind = d.kind === "signed" || d.kind === "opaque-signed";
+  if (!signedKind) return out;
+  const sm = d.findings.find((f) => f.code === "SENDER_MISMATCH" && f.severity !== "info");
+  if (sm) {
+    const from = str(sm.detail["from"]);
+    const signers = Array.isArray(sm.detail["signerEmails"])
+      ? (sm.detail["signerEmails"] as unknown[]).filter((x): x is string => typeof x === "string")
+      : [];
+    const c: Candidate = {
+      id: "sender-not-signer",
+      priority: P.senderNotSigner,
+      why:
+        sm.detail["reason"] === "sender-differs"
+          ? {
+              en: "This mail was sent by another mailbox on the sender's behalf: check that you expect that.",
+              ja: "このメールは、別のメールボックスが差出人に代わって送信しています。心当たりがあるか確認してください。",
+            }
+          : {
+              en: "The sender's address on this mail is not the address the signature vouches for.",
+              ja: "このメールの差出人のアドレスは、電子署名が保証するアドレスと違います。",
+            },
+    };
+    if (from && signers.length > 0)
+      c.context = {
+        en: `Here: the sender is ${shorten(from)}, the signer is ${shorten(signers.join(", "))}.`,
+        ja: `このメールの差出人は ${shorten(from)}、署名者は ${shorten(signers.join(", "))} です。`,
+      };
+    out.push(c);
+  }
+  const rt = d.findings.find((f) => f.code === "REPLY_TO_MISMATCH" && f.severity !== "info");
+  if (rt) {
+    const to = str(rt.detail["replyTo"]);
+    const c: Candidate = {
+      id: "reply-to-not-signer",
+      priority: P.replyToNotSigner,
+      why: {
+        en: "Replies to this mail would go to an address the signer does not hold.",
+        ja: "このメールに返信すると、署名者のものではないアドレスに届きます。",
+      },
+    };
+    if (to)
+      c.context = {
+        en: `Here, replies would go to ${shorten(to)}.`,
+        ja: `このメールの返信先は ${shorten(to)} です。`,
+      };
+    out.push(c);
+  }
+  return out;
+}
+
+/** A plain mail with no signature at all (not encrypted, not OpenPGP, not a certificate file). */
+function unsignedCandidates(d: Diagnosis): Candidate[] {
+  if (d.kind !== "none" || has(d, "OPENPGP") || has(d, "ORPHAN_SIGNATURE") || isP7sAttachment(d)) return [];
+  // a file that is not a mail at all gets no advice about mail
+  if (
+    d.findings.some(
+      (f) => (f.code === "MALFORMED_MIME" || f.code === "MALFORMED_CMS") && f.severity === "error",
+    )
+  )
+    return [];
+  return [
+    {
+      id: "unsigned-mail",
+      priority: P.unsigned,
+      why: {
+        en: "This mail is not signed, so nothing in it confirms who sent it.",
+        ja: "このメールには電子署名がないため、差出人が本人かどうかをメールからは確認できません。",
+      },
+    },
+  ];
+}
+
 function candidates(d: Diagnosis, host: Host): Candidate[] {
   const out: Candidate[] = [];
+  out.push(...mismatchCandidates(d));
 
   // Tampering: a signature that no longer matches, or text appended after signing; on a mailing list,
   // also a signature that covers only part of the message (the list added a footer part).
@@ -527,6 +608,7 @@ function candidates(d: Diagnosis, host: Host): Candidate[] {
   }
 
   out.push(...registerCandidates(d, host));
+  out.push(...unsignedCandidates(d));
   out.push(...backgroundCandidates(d));
 
   return out;
@@ -557,14 +639,17 @@ export function guidanceFor(d: Diagnosis, host: Host): Guidance {
     if (c.encodingLabel) item.encodingLabel = c.encodingLabel;
     if (c.hostNote) item.hostNote = c.hostNote;
     if (c.priority >= P.background) item.background = true;
+    if (ADVICE.has(c.id)) item.advice = true;
     items.push(item);
   }
   return { items };
 }
 
-/** Ids of the fitting entries, best first (what Diagnosis.faq holds). */
+/** Ids of the fitting entries of the FAQ page, best first (what Diagnosis.faq holds; not our own advice). */
 export function faqIdsFor(d: Diagnosis, host: Host): string[] {
-  return guidanceFor(d, host).items.map((i) => i.entry.id);
+  return guidanceFor(d, host)
+    .items.filter((i) => !i.advice)
+    .map((i) => i.entry.id);
 }
 
 /** One line per guidance item for the human `diagnose` output: the entry's question and its id. */
