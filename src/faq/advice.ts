@@ -11,8 +11,8 @@ import type { FaqEntry, StepSet } from "./types";
 export const ADVICE_IDS = ["sender-not-signer", "reply-to-not-signer", "unsigned-mail"] as const;
 export type AdviceId = (typeof ADVICE_IDS)[number];
 
-const CLASSIC = { ja: "Outlook（Windows 版）の場合", en: "Classic Outlook for Windows" };
-const WEB = { ja: "Outlook on the web・新しい Outlook の場合", en: "Outlook on the web and new Outlook" };
+const CLASSIC = { ja: "Outlook（Windows 版）", en: "Classic Outlook for Windows" };
+const WEB = { ja: "Outlook on the web・新しい Outlook", en: "Outlook on the web and new Outlook" };
 
 const ASK_ELSEWHERE = {
   ja: "違う場合は、リンクや添付ファイルを開かず、以前から知っている電話番号などで署名者本人に確認するか、社内の情報システム担当者に相談してください。",
@@ -123,7 +123,7 @@ export const ADVICE_ENTRIES: FaqEntry[] = [
       en: "The sender's address is not the signer's: what now?",
     },
     answer: {
-      ja: "電子署名が保証するのは、署名者の電子証明書にあるメールアドレスの持ち主が署名したことです。差出人（From）のアドレスは送る側が自由に書けるため、署名者と違う場合は差出人を装った「なりすまし」の可能性があります。",
+      ja: "電子署名が保証するのは、署名者の電子証明書にあるメールアドレスの持ち主が署名したことです。差出人のアドレスは送る側が自由に書けるため、署名者と違う場合は差出人を装った「なりすまし」の可能性があります。",
       en: "A signature vouches for the owner of the address in the signer's certificate. The From address can be written freely by whoever sends the mail, so when it is not the signer's, the mail may impersonate the sender.",
     },
     steps: SENDER_STEPS,
@@ -135,7 +135,7 @@ export const ADVICE_ENTRIES: FaqEntry[] = [
       en: "Replies would go to another address than the signer's: what now?",
     },
     answer: {
-      ja: "このメールには返信先（Reply-To）が指定されていて、そのまま返信すると署名者ではないアドレスに届きます。詐欺メールでは、返信を別のアドレスに誘導する手口がよく使われます。",
+      ja: "このメールには返信先が指定されていて、そのまま返信すると署名者ではないアドレスに届きます。詐欺メールでは、返信を別のアドレスに誘導する手口がよく使われます。",
       en: "This mail names a Reply-To address: replying as usual sends your answer to an address that is not the signer's. Fraudulent mail often redirects replies this way.",
     },
     steps: REPLY_STEPS,
@@ -147,7 +147,7 @@ export const ADVICE_ENTRIES: FaqEntry[] = [
       en: "How can I tell who sent a mail without a signature?",
     },
     answer: {
-      ja: "電子署名のないメールでは、差出人（From）のアドレスが本物かどうかをメールだけで確かめることはできません。普段のやり取りは問題ありませんが、重要な依頼は別の方法で確認してください。",
+      ja: "電子署名のないメールでは、差出人のアドレスが本物かどうかをメールだけで確かめることはできません。普段のやり取りは問題ありませんが、重要な依頼は別の方法で確認してください。",
       en: "Without a signature, the mail itself cannot show that the From address is genuine. Everyday mail is fine, but check important requests by another channel.",
     },
     steps: UNSIGNED_STEPS,

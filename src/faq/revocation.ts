@@ -117,15 +117,10 @@ function unknownLine(f: Finding): LocalizedText {
   const why = (ja: string, en: string): LocalizedText => ({ ja: `未確認: ${ja}`, en: `Not checked: ${en}` });
   switch (reason) {
     case "unavailable":
-      return why(
-        "この画面からは失効を確認できません（組織の中継サーバーが設定されていません）",
-        "this pane cannot reach revocation services (no relay is set up for your organisation)",
-      );
+      // the finding's own message says how to check instead; the card keeps to one short line
+      return why("この画面からは確認できません", "this pane cannot reach revocation services");
     case "not-checked":
-      return why(
-        "失効の確認は行っていません（コマンドラインでは --revocation で確認できます）",
-        "no revocation check was asked for (the command line checks with --revocation)",
-      );
+      return why("確認していません（--revocation で確認できます）", "not asked for (use --revocation)");
     case "self-signed":
       return why(
         "自己署名の電子証明書のため、失効を公開する発行者がいません",

@@ -150,7 +150,10 @@ function num(v: unknown): number | undefined {
   return typeof v === "number" && Number.isFinite(v) ? v : undefined;
 }
 
-/** At most 60 characters of an address list, so that the headline keeps to two lines at 320 px. */
+/**
+ * At most 60 characters of an address list (what-to-do lines); headlines quote one address of at most 30
+ * characters, so that they keep to two lines at 320 px.
+ */
 function short(s: string, max = 60): string {
   return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
 }
@@ -241,8 +244,8 @@ export function verdictOf(d: Diagnosis, host?: Host): MessageVerdict {
         kind: "signed-warn",
         finding: "SENDER_MISMATCH",
         headline: {
-          ja: `別のメールボックス（${short(sender, 40)}）が差出人に代わって送信しています`,
-          en: `Another mailbox (${short(sender, 40)}) sent this on the sender's behalf`,
+          ja: `${short(sender, 30)} が差出人に代わって送信しています`,
+          en: `Sent by ${short(sender, 30)} on the sender's behalf`,
         },
         action: {
           ja: `差出人（${short(from)}）からの代理送信に心当たりがない場合は、別の方法で差出人に確認してください。`,
@@ -258,12 +261,12 @@ export function verdictOf(d: Diagnosis, host?: Host): MessageVerdict {
         kind: "signed-warn",
         finding: "SENDER_MISMATCH",
         headline: {
-          ja: `差出人の表示名と実際のアドレス（${short(from, 40)}）が違います`,
-          en: `The sender's name shows another address than the real one (${short(from, 40)})`,
+          ja: "差出人の表示名と実際のアドレスが違います",
+          en: "The sender's name shows another address",
         },
         action: {
-          ja: `表示名にある ${short(hidden)} を信用せず、リンクや添付ファイルを開かないでください。`,
-          en: `Do not trust the address in the name (${short(hidden)}); do not open its links or attachments.`,
+          ja: `実際の差出人は ${short(from)} のため、表示名にある ${short(hidden)} を信用せず、リンクや添付ファイルを開かないでください。`,
+          en: `The real sender is ${short(from)}: do not trust ${short(hidden)} in the name, and do not open its links or attachments.`,
         },
       });
     }
@@ -275,8 +278,8 @@ export function verdictOf(d: Diagnosis, host?: Host): MessageVerdict {
       kind: "signed-warn",
       finding: "SENDER_MISMATCH",
       headline: {
-        ja: `差出人のアドレス（${short(from, 40)}）が署名者と一致しません`,
-        en: `The sender's address (${short(from, 40)}) is not the signer's`,
+        ja: `差出人 ${short(from, 30)} は署名者と一致しません`,
+        en: `Sender ${short(from, 30)} is not the signer`,
       },
       action: {
         ja: `リンクや添付ファイルを開かず、署名者（${certList}）に電話など別の方法で確認してください。`,
@@ -295,8 +298,8 @@ export function verdictOf(d: Diagnosis, host?: Host): MessageVerdict {
       kind: "signed-warn",
       finding: "REPLY_TO_MISMATCH",
       headline: {
-        ja: `返信先が署名者とは別のアドレスになっています（${short(to)}）`,
-        en: `Replies would go to ${short(to)}, not to the signer`,
+        ja: `返信先が署名者とは別のアドレスです（${short(to, 30)}）`,
+        en: `Replies go to another address: ${short(to, 30)}`,
       },
       action: {
         ja: "返信する前に宛先を確認し、署名者のアドレス（差出人）に送ってください。",
@@ -321,13 +324,14 @@ export function verdictOf(d: Diagnosis, host?: Host): MessageVerdict {
           code: "TAMPERED_LIST_FOOTER",
           kind: "broken",
           finding: "CONTENT_APPENDED",
+          // the list's name in the what-to-do line: the headline keeps to two lines at 320 px
           headline: {
-            ja: `電子署名は無効です: メーリングリスト（${short(listId, 40)}）が末尾に${what.ja}を追加しました`,
-            en: `Signature invalid: the mailing list (${short(listId, 40)}) added ${what.en} at the end`,
+            ja: `電子署名は無効です: メーリングリストが末尾に${what.ja}を追加`,
+            en: `Signature invalid: a mailing list added ${what.en}`,
           },
           action: {
-            ja: "追加された部分より前は署名どおりです。末尾の追加部分は差出人の文章として扱わないでください。",
-            en: "Everything before the added part is as signed; do not treat the added text as the sender's.",
+            ja: `${short(listId, 40)} が末尾に追加した部分は、差出人の文章として扱わないでください。それより前は署名どおりです。`,
+            en: `Do not treat the text ${short(listId, 40)} added at the end as the sender's; everything before it is as signed.`,
           },
         });
       }
@@ -465,11 +469,11 @@ export function verdictOf(d: Diagnosis, host?: Host): MessageVerdict {
       headline: declared
         ? {
             ja: `本文が文字化けしています（${charsetName(declared)} と宣言、実際は ${detected}）`,
-            en: `The text is garbled (declared ${charsetName(declared)}, written in ${detected})`,
+            en: `Garbled text: declared ${charsetName(declared)}, written in ${detected}`,
           }
         : {
-            ja: `本文の文字コードが指定されていないため、文字化けすることがあります（実際は ${detected}）`,
-            en: `The text names no character set and may show garbled (written in ${detected})`,
+            ja: `文字コードの指定がなく、文字化けすることがあります（実際は ${detected}）`,
+            en: `No character set declared: may be garbled (${detected})`,
           },
       action: {
         ja: `下の「本文」に、${detected} として読み直した本文を表示しています。`,
@@ -659,8 +663,8 @@ export function verdictOf(d: Diagnosis, host?: Host): MessageVerdict {
         kind: "orphan",
         finding: "ORPHAN_SIGNATURE",
         headline: {
-          ja: "電子署名が添付ファイル（smime.p7s）になり、確認できません",
-          en: "The signature arrived as an attachment (smime.p7s), not checked",
+          ja: "電子署名が添付ファイル（smime.p7s）として届いています",
+          en: "Signature came as an attachment (smime.p7s)",
         },
         action: {
           ja: "途中でメールが組み替えられています。差出人の確認は別の方法で行ってください。",

@@ -129,9 +129,7 @@ describe("revocation in words, on the fixtures", () => {
       expect(st?.state).toBe("unknown");
       return st?.line.ja;
     };
-    expect(await line("good.eml")).toBe(
-      "未確認: 失効の確認は行っていません（コマンドラインでは --revocation で確認できます）",
-    );
+    expect(await line("good.eml")).toBe("未確認: 確認していません（--revocation で確認できます）");
     expect(await line("good.eml", "crl/expired.crl")).toBe("未確認: 取得した失効情報が古くなっています");
     expect(await line("revoked-before.eml", "crl/other-ca.crl")).toBe(
       "未確認: 取得した失効情報を検証できませんでした",
