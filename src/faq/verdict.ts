@@ -356,7 +356,7 @@ export function verdictOf(d: Diagnosis, host?: Host): MessageVerdict {
       kind: "broken",
       finding: "SIGNATURE_INVALID",
       headline: {
-        ja: "電子署名が無効です: 署名の後でメールが変更されています",
+        ja: "電子署名は無効です: 署名の後でメールが改ざんされています",
         en: "Signature invalid: the mail was changed after it was signed",
       },
       action: CHECK_ELSEWHERE,
@@ -773,10 +773,10 @@ export const FINDING_TITLES: Partial<Record<string, LocalizedText>> = {
   SIGNING_TIME_MISMATCH: { ja: "署名時刻と送信日時が離れています", en: "Signing time far from the date" },
   CHARSET_MISMATCH: { ja: "文字化け（文字コードの宣言違い）", en: "Garbled text (wrong charset)" },
   CHARSET_UNDECLARED: { ja: "文字コードの指定がありません", en: "No charset declared" },
-  SIGNED_PDF_ATTACHMENT: { ja: "署名付き PDF が添付されています", en: "Signed PDF attached" },
+  SIGNED_PDF_ATTACHMENT: { ja: "電子署名付き PDF が添付されています", en: "Signed PDF attached" },
   MAILING_LIST: { ja: "メーリングリスト経由です", en: "Via a mailing list" },
   REPLY_TO_MISMATCH: { ja: "返信先が署名者と異なります", en: "Reply-To differs from the signer" },
   OPENPGP: { ja: "OpenPGP のメールです", en: "OpenPGP mail" },
-  NESTED_SIGNATURE: { ja: "署名が二重になっています", en: "Nested signature" },
+  NESTED_SIGNATURE: { ja: "電子署名が二重になっています", en: "Nested signature" },
   MSG_WITHOUT_MIME: { ja: ".msg ファイルから確認しました", en: "Checked from a .msg file" },
 };
