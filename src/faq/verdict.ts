@@ -4,8 +4,20 @@
  * pane's banner, the CLI's human summary and the self-test (docs/style-ja.md gives the wording rules).
  *
  * Ranking (first match wins): sender mismatch / reply-to mismatch / invalid signature (the footer variants
- * first) / revoked / certificate invalid at signing time / mojibake / untrusted / other cautions / encrypted /
- * unsigned / OpenPGP. Only the engine's types are imported.
+ * first) / revoked / certificate invalid at signing time / damaged / mojibake / untrusted / other cautions /
+ * encrypted / unsigned / OpenPGP. Only the engine's types are imported.
+ *
+ * Mojibake ranks above an untrusted issuer, a deliberate deviation from a strict "trust first" order:
+ *   - it is what the user sees: a garbled mail is unreadable, and the headline then says why and where the
+ *     readable text is (the pane shows it decoded), which answers "what do I do" at once;
+ *   - the mail that is garbled in Japan is often signed with a JCAN certificate, whose root Outlook does not
+ *     trust out of the box: "untrusted issuer" would then lead on nearly every such mail and hide the
+ *     garbling, which the issue (#15) found to be the problem people actually had;
+ *   - the untrusted issuer is not hidden: the signer card's badge says 「信頼されていません」 on the first
+ *     screen and the finding is listed among the cautions in 「確認した内容」;
+ *   - it never outranks a real danger: a sender or Reply-To mismatch, an invalid signature, a revoked or
+ *     expired certificate all come first.
+ * Headlines quote at most one address (two lines at 320 px); the other goes to the what-to-do line.
  */
 import type { Diagnosis, Finding, FindingCode, LocalizedText, Signer } from "../engine/types";
 import { reasonText } from "./revocation";
