@@ -70,8 +70,13 @@ describe("revocation in words, on the fixtures", () => {
     const answer = (st?.finding.detail["checks"] as Record<string, string>[])[0];
     expect(st?.line.ja).toContain(localDateTime(answer?.["thisUpdate"], "ja"));
     expect(st?.line.ja).not.toMatch(/Z\b|UTC|T\d\d:/);
-    // the safe verdict stays calm
+    // the safe verdict stays calm, and says the certificate was not revoked
     expect(verdictOf(d).code).toBe("SIGNED_OK");
+    expect(verdictOf(d).action.ja).toContain("電子証明書が失効していないことも確認しました");
+    const unchecked = await check("good.eml");
+    expect(verdictOf(unchecked).action.ja).toBe(
+      "発行元は 指定されたルート証明書で確認済みです。特に対処は必要ありません。",
+    );
   });
 
   it("revoked before signing: date and reason, before signing; verdict CERT_REVOKED names it", async () => {
