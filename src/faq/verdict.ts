@@ -674,7 +674,7 @@ export function verdictOf(d: Diagnosis, host?: Host): MessageVerdict {
         finding: "ORPHAN_SIGNATURE",
         headline: {
           ja: "電子署名が添付ファイル（smime.p7s）として届いています",
-          en: "Signature came as an attachment (smime.p7s)",
+          en: "Signature not checked: it came as smime.p7s",
         },
         action: {
           ja: "途中でメールが組み替えられています。差出人の確認は別の方法で行ってください。",
