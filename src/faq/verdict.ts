@@ -342,8 +342,8 @@ export function verdictOf(d: Diagnosis, host?: Host): MessageVerdict {
             en: `Signature invalid: a mailing list added ${what.en}`,
           },
           action: {
-            ja: `${short(listId, 40)} が末尾に追加した部分は、差出人の文章として扱わないでください。それより前は署名どおりです。`,
-            en: `Do not treat the text ${short(listId, 40)} added at the end as the sender's; everything before it is as signed.`,
+            ja: `メーリングリスト ${short(listId, 40)} が末尾に追加した部分は、差出人の文章として扱わないでください。それより前は署名どおりです。`,
+            en: `Do not treat the text the list ${short(listId, 40)} added at the end as the sender's; everything before it is as signed.`,
           },
         });
       }
