@@ -96,15 +96,32 @@ function how(c: Check): LocalizedText {
   return { ja: "失効情報", en: "revocation data" };
 }
 
-/** The revocation findings of this signer (matched by subject and layer, as the engine writes them). */
+/**
+ * The revocation findings of this signer, as the engine writes them: same layer, and the signer's subject;
+ * a CERT_REVOKED about a certificate higher in the path carries that certificate's subject, and is matched
+ * by the signer's index within its layer instead.
+ */
 export function revocationFindingsOf(d: Diagnosis, signer: Signer): Finding[] {
   const layer = signer.layer ?? 0;
-  return d.findings.filter(
-    (f) =>
-      REVOCATION_CODES.has(f.code) &&
-      f.detail["subject"] === signer.subject &&
-      (typeof f.detail["layer"] === "number" ? f.detail["layer"] : 0) === layer,
-  );
+  const index = d.signers.filter((s) => (s.layer ?? 0) === layer).indexOf(signer);
+  return d.findings.filter((f) => {
+    if (!REVOCATION_CODES.has(f.code)) return false;
+    if ((typeof f.detail["layer"] === "number" ? f.detail["layer"] : 0) !== layer) return false;
+    if (f.detail["subject"] === signer.subject) return true;
+    return (
+      f.code === "CERT_REVOKED" &&
+      f.detail["signer"] === index &&
+      !d.signers.some((s) => s.subject === f.detail["subject"])
+    );
+  });
+}
+
+/** A CERT_REVOKED about a certificate of the path above the signer's own (an intermediate CA). */
+export function revokedAbove(f: Finding, signers: readonly Signer[]): string | undefined {
+  const subject = str(f.detail["subject"]);
+  if (f.code !== "CERT_REVOKED" || !subject || signers.length === 0) return undefined;
+  if (signers.some((s) => s.subject === subject)) return undefined;
+  return commonName(subject);
 }
 
 /** What a REVOCATION_UNKNOWN finding could not do, in one line. */
@@ -157,40 +174,61 @@ function unknownLine(f: Finding): LocalizedText {
 }
 
 /** The revocation status of one finding (CERT_REVOKED, REVOCATION_GOOD, REVOCATION_UNKNOWN). */
-export function revocationStatusOf(f: Finding): RevocationStatus | undefined {
+export function revocationStatusOf(
+  f: Finding,
+  signers: readonly Signer[] = [],
+): RevocationStatus | undefined {
   if (f.code === "CERT_REVOKED") {
-    const c = asCheck(f.detail) ?? {};
-    const r = reasonText(c.reason);
-    const when = c.revocationTime;
-    const signing = str(f.detail["signingTime"]);
-    const compromise = f.detail["compromise"] === true;
-    const after =
-      when !== undefined && signing !== undefined && Date.parse(when) > Date.parse(signing)
-        ? true
-        : when !== undefined && signing !== undefined
-          ? false
-          : undefined;
-    const date = when ? localDateTime(when, "ja") : "日時不明";
-    const dateEn = when ? localDateTime(when, "en") : "date unknown";
-    const rJa = r ? `、理由: ${r.ja}` : "";
-    const rEn = r ? `, ${r.en}` : "";
-    const line: LocalizedText =
-      after === false
-        ? {
-            ja: `失効しています（${date}${rJa}）。このメールの署名より前です`,
-            en: `Revoked (${dateEn}${rEn}), before this mail was signed`,
-          }
-        : after === true
-          ? {
-              ja: `失効しています（${date}${rJa}）。署名の後ですが、鍵の漏えいのため署名の日時は当てになりません`,
-              en: `Revoked (${dateEn}${rEn}) after signing, but the key was compromised, so the signing date cannot be relied on`,
-            }
-          : {
-              ja: `失効しています（${date}${rJa}）${compromise ? "。鍵の漏えいのため署名の日時は当てになりません" : "。署名時刻がないため、署名がそれより前とは確認できません"}`,
-              en: `Revoked (${dateEn}${rEn})${compromise ? "; the key was compromised, so the signing date cannot be relied on" : "; the signature has no signing time, so it cannot be shown to predate that"}`,
-            };
-    return { state: "revoked", finding: f, line };
+    const above = revokedAbove(f, signers);
+    const status = revokedLine(f);
+    return above
+      ? {
+          ...status,
+          line: {
+            ja: `発行元の電子証明書（${above}）が${status.line.ja}`,
+            en: `The issuing certificate (${above}): ${status.line.en}`,
+          },
+        }
+      : status;
   }
+  return otherStatus(f);
+}
+
+function revokedLine(f: Finding): RevocationStatus {
+  const c = asCheck(f.detail) ?? {};
+  const r = reasonText(c.reason);
+  const when = c.revocationTime;
+  const signing = str(f.detail["signingTime"]);
+  const compromise = f.detail["compromise"] === true;
+  const after =
+    when !== undefined && signing !== undefined && Date.parse(when) > Date.parse(signing)
+      ? true
+      : when !== undefined && signing !== undefined
+        ? false
+        : undefined;
+  const date = when ? localDateTime(when, "ja") : "日時不明";
+  const dateEn = when ? localDateTime(when, "en") : "date unknown";
+  const rJa = r ? `、理由: ${r.ja}` : "";
+  const rEn = r ? `, ${r.en}` : "";
+  const line: LocalizedText =
+    after === false
+      ? {
+          ja: `失効しています（${date}${rJa}）。このメールの署名より前です`,
+          en: `Revoked (${dateEn}${rEn}), before this mail was signed`,
+        }
+      : after === true
+        ? {
+            ja: `失効しています（${date}${rJa}）。署名の後ですが、鍵の漏えいのため署名の日時は当てになりません`,
+            en: `Revoked (${dateEn}${rEn}) after signing, but the key was compromised, so the signing date cannot be relied on`,
+          }
+        : {
+            ja: `失効しています（${date}${rJa}）${compromise ? "。鍵の漏えいのため署名の日時は当てになりません" : "。署名時刻がないため、署名がそれより前とは確認できません"}`,
+            en: `Revoked (${dateEn}${rEn})${compromise ? "; the key was compromised, so the signing date cannot be relied on" : "; the signature has no signing time, so it cannot be shown to predate that"}`,
+          };
+  return { state: "revoked", finding: f, line };
+}
+
+function otherStatus(f: Finding): RevocationStatus | undefined {
   if (f.code === "REVOCATION_GOOD") {
     const cs = checks(f.detail["checks"]);
     const first = cs[0] ?? {};
@@ -231,7 +269,7 @@ export function revocationStatus(d: Diagnosis, signer: Signer): RevocationStatus
   const fs = revocationFindingsOf(d, signer);
   const order = ["CERT_REVOKED", "REVOCATION_GOOD", "REVOCATION_UNKNOWN"];
   const f = [...fs].sort((a, b) => order.indexOf(a.code) - order.indexOf(b.code))[0];
-  return f ? revocationStatusOf(f) : undefined;
+  return f ? revocationStatusOf(f, d.signers) : undefined;
 }
 
 /** One line of the help desk's detail: a label in the reader's language and a value (machine: as given). */

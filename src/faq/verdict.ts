@@ -20,7 +20,7 @@
  * Headlines quote at most one address (two lines at 320 px); the other goes to the what-to-do line.
  */
 import type { Diagnosis, Finding, FindingCode, LocalizedText, Signer } from "../engine/types";
-import { reasonText } from "./revocation";
+import { reasonText, revokedAbove } from "./revocation";
 import { localDay } from "./time";
 import type { Host } from "./types";
 
@@ -386,25 +386,32 @@ export function verdictOf(d: Diagnosis, host?: Host): MessageVerdict {
       ? { ja: `（${localDay(when, "ja")}）`, en: ` (${localDay(when, "en")})` }
       : { ja: "", en: "" };
     const reason = reasonText(str(revoked.detail["reason"]));
+    // a CA above the signer's own certificate was revoked: say so, not "the signer's certificate"
+    const above = revokedAbove(revoked, d.signers);
     return make({
       level: "danger",
       code: "CERT_REVOKED",
       kind: "signed-warn",
       finding: revoked.code,
-      headline: compromise
+      headline: above
         ? {
-            ja: `署名者の電子証明書は鍵の漏えいで失効しています${day.ja}`,
-            en: `The signer's certificate was revoked: its key was compromised${day.en}`,
+            ja: `署名者の電子証明書の発行元（${short(above, 24)}）が失効しています${day.ja}`,
+            en: `The issuer of the signer's certificate (${short(above, 24)}) was revoked${day.en}`,
           }
-        : before
+        : compromise
           ? {
-              ja: `署名者の電子証明書は署名より前に失効しています${day.ja}`,
-              en: `The signer's certificate was revoked before signing${day.en}`,
+              ja: `署名者の電子証明書は鍵の漏えいで失効しています${day.ja}`,
+              en: `The signer's certificate was revoked: its key was compromised${day.en}`,
             }
-          : {
-              ja: `署名者の電子証明書は失効しています${day.ja}`,
-              en: `The signer's certificate has been revoked${day.en}`,
-            },
+          : before
+            ? {
+                ja: `署名者の電子証明書は署名より前に失効しています${day.ja}`,
+                en: `The signer's certificate was revoked before signing${day.en}`,
+              }
+            : {
+                ja: `署名者の電子証明書は失効しています${day.ja}`,
+                en: `The signer's certificate has been revoked${day.en}`,
+              },
       action: reason
         ? {
             ja: `この電子署名は信頼せず（失効理由: ${reason.ja}）、電話など別の方法で差出人に確認してください。`,

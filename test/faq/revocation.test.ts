@@ -200,6 +200,25 @@ describe("revocation in words, on the fixtures", () => {
     expect(revocationTechnicalText(f, "ja")).toContain("次の更新: 2026年12月2日 10:05");
   });
 
+  it("a revoked intermediate CA: the card and the verdict say the issuer was revoked, not the signer's own", async () => {
+    const d = await check("revoked-before.eml", "crl/ca.crl");
+    const f = revocationFinding(d);
+    // the same finding as the engine writes it for a CA of the path: that CA's subject, the signer's index
+    const above: Finding = { ...f, detail: { ...f.detail, subject: "CN=Example Issuing CA, O=Example" } };
+    const d2: Diagnosis = { ...d, findings: d.findings.map((x) => (x === f ? above : x)) };
+    const st = revocationStatus(d2, first(d2));
+    expect(st?.state).toBe("revoked");
+    expect(st?.line.ja).toMatch(/^発行元の電子証明書（Example Issuing CA）が失効しています（/);
+    expect(st?.line.en).toMatch(/^The issuing certificate \(Example Issuing CA\): Revoked \(/);
+    const v = verdictOf(d2);
+    expect(v.code).toBe("CERT_REVOKED");
+    expect(v.headline.ja).toMatch(
+      /^署名者の電子証明書の発行元（Example Issuing CA）が失効しています（\d{4}年/,
+    );
+    // without the signers, no guess about whose certificate it was
+    expect(revocationStatusOf(above)?.line.ja).toMatch(/^失効しています/);
+  });
+
   it("damaged detail never crashes and never changes the state the code says", () => {
     const bad = (code: string, detail: Record<string, unknown>): Finding => ({
       code: code as Finding["code"],
