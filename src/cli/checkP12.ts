@@ -7,6 +7,7 @@
 import { promises as fs } from "node:fs";
 import { checkPkcs12, type P12Result } from "../engine/cert/pkcs12";
 import type { Finding } from "../engine/types";
+import { localDay } from "../faq/time";
 import { parseArgs, type Io } from "./io";
 
 export const CHECK_P12_USAGE =
@@ -73,7 +74,7 @@ function human(file: string, r: P12Result, lang: "ja" | "en"): string {
     lines.push(`  ${ja ? "証明書" : "certificate"}: ${c.commonName || c.subject} <${c.emails.join(", ")}>`);
     lines.push(`  ${ja ? "発行者" : "issuer"}: ${c.issuer}`);
     lines.push(
-      `  ${ja ? "有効期間" : "valid"}: ${c.notBefore.slice(0, 10)} – ${c.notAfter.slice(0, 10)}    ${ja ? "鍵" : "key"}: ${c.keyType}${c.keySize ? ` ${c.keySize}` : ""}${c.curve ? ` ${c.curve}` : ""}`,
+      `  ${ja ? "有効期間" : "valid"}: ${localDay(c.notBefore, ja ? "ja" : "en")} – ${localDay(c.notAfter, ja ? "ja" : "en")}    ${ja ? "鍵" : "key"}: ${c.keyType}${c.keySize ? ` ${c.keySize}` : ""}${c.curve ? ` ${c.curve}` : ""}`,
     );
     lines.push(`  SHA-256: ${c.sha256}`);
   }

@@ -10,6 +10,8 @@ import { isCompoundFile } from "../engine/mime/msg";
 import type { DiagnoseOptions, Diagnosis, DistrustEntry, Finding, TrustAnchor } from "../engine/types";
 import { decodeBase64String, fromPem } from "../engine/util/bytes";
 import { faqIdsFor, formatGuidanceTitles, guidanceFor } from "../faq/index";
+import { revocationStatus } from "../faq/revocation";
+import { localDateTime } from "../faq/time";
 import { verdictOf as messageVerdict } from "../faq/verdict";
 import type { Host } from "../faq/types";
 import { parseArgs, type Io } from "./io";
@@ -275,10 +277,10 @@ function jsonOf(d: Diagnosis): string {
 }
 
 const VERDICT: Record<Diagnosis["signature"], { en: string; ja: string }> = {
-  valid: { en: "signature valid", ja: "署名は有効" },
-  invalid: { en: "SIGNATURE INVALID", ja: "署名が無効" },
-  unverifiable: { en: "signature not verifiable", ja: "署名を検証できません" },
-  none: { en: "no signature", ja: "署名なし" },
+  valid: { en: "signature valid", ja: "電子署名は有効" },
+  invalid: { en: "SIGNATURE INVALID", ja: "電子署名は無効" },
+  unverifiable: { en: "signature not verifiable", ja: "電子署名を検証できません" },
+  none: { en: "no signature", ja: "電子署名なし" },
 };
 
 function humanSummary(d: Diagnosis, lang: "ja" | "en"): string {
@@ -305,8 +307,12 @@ function humanSummary(d: Diagnosis, lang: "ja" | "en"): string {
   if (d.headers?.from) lines.push(`  ${lang === "ja" ? "差出人" : "from"}: ${d.headers.from.join(" / ")}`);
   for (const s of d.signers) {
     lines.push(
-      `  ${lang === "ja" ? "署名者" : "signer"}: ${s.commonName || s.subject} <${s.emails.join(", ")}>  ${s.digestAlgorithm}/${s.signatureAlgorithm}  ${s.valid ? "OK" : "NG"}  ${lang === "ja" ? "発行者" : "issuer"}: ${s.issuer}  ${lang === "ja" ? "有効期限" : "valid until"}: ${s.notAfter}${s.trusted ? `  (${lang === "ja" ? `${originLabel(s.trustedBy ?? "command-line").ja}で確認` : `verified with ${originLabel(s.trustedBy ?? "command-line").en}`})` : lang === "ja" ? "  (信頼されていません)" : "  (untrusted)"}`,
+      `  ${lang === "ja" ? "署名者" : "signer"}: ${s.commonName || s.subject} <${s.emails.join(", ")}>  ${s.digestAlgorithm}/${s.signatureAlgorithm}  ${s.valid ? "OK" : "NG"}  ${lang === "ja" ? "発行者" : "issuer"}: ${s.issuer}  ${lang === "ja" ? "有効期限" : "valid until"}: ${localDateTime(s.notAfter, lang)}${s.trusted ? (lang === "ja" ? `  （${originLabel(s.trustedBy ?? "command-line").ja}で確認）` : `  (verified with ${originLabel(s.trustedBy ?? "command-line").en})`) : lang === "ja" ? "  （信頼されていません）" : "  (untrusted)"}`,
     );
+    // revocation in words (src/faq/revocation.ts), as the pane's certificate card says it
+    const revocation = revocationStatus(d, s);
+    if (revocation)
+      lines.push(`    ${lang === "ja" ? "失効の確認" : "revocation"}: ${revocation.line[lang]}`);
   }
   for (const r of d.recipients) {
     lines.push(

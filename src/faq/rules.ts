@@ -4,12 +4,16 @@
  * user's own client first.
  */
 import type { Diagnosis, Finding, LocalizedText, Signer } from "../engine/types";
+import { ADVICE_ENTRIES, type AdviceId } from "./advice";
 import { FAQ_ENTRIES, type FaqId } from "./entries";
 import { encodingMenuLabel, hostName, lacksEncodingMenu, orderSteps, preferredClients } from "./hosts";
+import { localDay } from "./time";
 import type { FaqEntry, Guidance, GuidanceItem, Host, StepSet } from "./types";
 
 /** Priorities (lower = shown first). Gaps leave room for new rules. */
 const P = {
+  senderNotSigner: 5,
+  replyToNotSigner: 6,
   tampered: 10,
   orphan: 20,
   capable: 21,
@@ -28,11 +32,12 @@ const P = {
   adobe: 60,
   register: 70,
   encryptionError: 71,
+  unsigned: 80,
   background: 90,
 } as const;
 
 interface Candidate {
-  id: FaqId;
+  id: FaqId | AdviceId;
   priority: number;
   why: LocalizedText;
   context?: LocalizedText;
@@ -43,7 +48,8 @@ interface Candidate {
   stepsFrom?: FaqId;
 }
 
-const byId = new Map<string, FaqEntry>(FAQ_ENTRIES.map((e) => [e.id, e]));
+const byId = new Map<string, FaqEntry>([...FAQ_ENTRIES, ...ADVICE_ENTRIES].map((e) => [e.id, e]));
+const ADVICE = new Set<string>(ADVICE_ENTRIES.map((e) => e.id));
 
 function entry(id: string): FaqEntry {
   const e = byId.get(id);
@@ -64,9 +70,6 @@ function str(v: unknown): string | undefined {
 function shorten(s: string, max = 60): string {
   const one = s.replace(/\s+/g, " ").trim();
   return one.length > max ? `${one.slice(0, max)}…` : one;
-}
-function day(iso: string): string {
-  return iso.slice(0, 10);
 }
 function signerName(s: Signer): string {
   return s.commonName || s.emails[0] || s.subject;
@@ -102,14 +105,14 @@ function tamperedContext(d: Diagnosis): LocalizedText | undefined {
         : "文章";
     return {
       en: `What happened here: ${sizeEn} was added at the end after the message was signed${preview ? `, beginning “${shorten(preview)}”` : ""}. That is usually done by antivirus software or a mail server (a disclaimer or a virus-scan note), which is why your mail program reports tampering. The part that was signed matches the signature. Ask your mail administrator to stop adding text to signed messages.`,
-      ja: `このメッセージでは、署名の後で末尾に${sizeJa}が追加されています${preview ? `（冒頭：「${shorten(preview)}」）` : ""}。多くはウイルス対策ソフトやメールサーバーが付け加える免責事項・ウイルスチェックの通知で、そのためにメールソフトが「改ざん」と表示します。署名された部分そのものは署名と一致しています。署名付きメールに文章を追加しないよう、メール管理者に相談してください。`,
+      ja: `このメールでは、署名の後で末尾に${sizeJa}が追加されています${preview ? `（冒頭：「${shorten(preview)}」）` : ""}。多くはウイルス対策ソフトやメールサーバーが付け加える免責事項・ウイルスチェックの通知で、そのためにメールソフトが「改ざん」と表示します。署名された部分そのものは電子署名と一致しています。電子署名付きメールに文章を追加しないよう、メール管理者に相談してください。`,
     };
   }
   const inv = first(d, "SIGNATURE_INVALID");
   if (inv) {
     return {
       en: `${inv.message.en} If your mail server or antivirus software rewrites messages, ask your mail administrator; otherwise confirm the content with the sender by another channel before relying on it.`,
-      ja: `${inv.message.ja}メールサーバーやウイルス対策ソフトがメッセージを書き換えていないか、メール管理者に確認してください。心当たりがない場合は、内容を信用する前に、電話など別の手段で送信者に確認してください。`,
+      ja: `${inv.message.ja}メールサーバーやウイルス対策ソフトがメールを書き換えていないか、メール管理者に確認してください。心当たりがない場合は、内容を信用する前に、電話など別の手段で差出人に確認してください。`,
     };
   }
   return undefined;
@@ -121,7 +124,7 @@ function listContext(d: Diagnosis, rest: LocalizedText | undefined): LocalizedTe
   const id = str(list?.detail["listId"]) ?? "";
   const lead: LocalizedText = {
     en: `This message came through the mailing list ${id}. Lists often add a footer or rewrite the subject or body of the messages they relay, which breaks the author's signature or leaves part of the message unsigned; that is the likely cause here. The list's administrator can configure it to leave signed messages unchanged.`,
-    ja: `このメールはメーリングリスト ${id} を経由しています。メーリングリストは、配信するメールにフッターを追加したり、件名や本文を書き換えたりすることがよくあり、そのため差出人の電子署名が一致しなくなったり、一部が署名の対象外になったりします。このメールも、それが原因である可能性が高いと考えられます。署名付きメールを書き換えない設定にできるか、メーリングリストの管理者に相談してください。`,
+    ja: `このメールはメーリングリスト ${id} を経由しています。メーリングリストは、配信するメールにフッターを追加したり、件名や本文を書き換えたりすることがよくあり、そのため差出人の電子署名が一致しなくなったり、一部が電子署名の対象外になったりします。このメールも、それが原因である可能性が高いと考えられます。電子署名付きメールを書き換えない設定にできるか、メーリングリストの管理者に相談してください。`,
   };
   return rest ? { en: `${lead.en} ${rest.en}`, ja: `${lead.ja}${rest.ja}` } : lead;
 }
@@ -131,7 +134,7 @@ function p7sHostNote(host: Host): LocalizedText | undefined {
     const n = hostName(host);
     return {
       en: `${n.en[0]?.toUpperCase()}${n.en.slice(1)} checks S/MIME signatures only when S/MIME is set up for your organisation; otherwise the signature shows as smime.p7s. Classic Outlook for Windows checks it without further setup.`,
-      ja: `${n.ja}では、組織で S/MIME が設定されている場合にだけ署名が検証され、それ以外は smime.p7s として表示されます。Windows 版の Outlook では追加の設定なしで検証できます。`,
+      ja: `${n.ja}では、組織で S/MIME が設定されている場合にだけ電子署名が検証され、それ以外は smime.p7s として表示されます。Windows 版の Outlook では追加の設定なしで検証できます。`,
     };
   }
   return undefined;
@@ -166,12 +169,12 @@ function mojibakeCandidates(d: Diagnosis, host: Host): Candidate[] {
   if (lacksEncodingMenu(host)) {
     hostNote = {
       en: `${n.en[0]?.toUpperCase()}${n.en.slice(1)} has no menu to change the encoding of a received message. Ask the sender to send it again in Unicode (UTF-8), or open it in classic Outlook for Windows and follow the steps below. Meanwhile S/MIME Assistant shows the text correctly.`,
-      ja: `${n.ja}には、受信したメッセージのエンコードを変更するメニューがありません。送信者に Unicode(UTF-8) での再送を依頼するか、Windows 版の Outlook でメッセージを開いて下記の手順を行ってください。それまでは S/MIME アシスタントで正しい本文を確認できます。`,
+      ja: `${n.ja}には、受信したメールのエンコードを変更するメニューがありません。差出人に Unicode(UTF-8) での再送を依頼するか、Windows 版の Outlook でメールを開いて下記の手順を行ってください。それまでは S/MIME アシスタントで正しい本文を確認できます。`,
     };
   } else if (host.client === "outlook-mac") {
     hostNote = {
       en: "The FAQ gives no steps for Outlook for Mac. Ask the sender to send the message again in Unicode (UTF-8); meanwhile S/MIME Assistant shows the text correctly.",
-      ja: "FAQ には Mac 版 Outlook の手順は掲載されていません。送信者に Unicode(UTF-8) での再送を依頼してください。それまでは S/MIME アシスタントで正しい本文を確認できます。",
+      ja: "FAQ には Mac 版 Outlook の手順は掲載されていません。差出人に Unicode(UTF-8) での再送を依頼してください。それまでは S/MIME アシスタントで正しい本文を確認できます。",
     };
   }
   const c: Candidate = { id: "mojibake", priority: P.mojibake, why };
@@ -206,7 +209,7 @@ function encryptedCandidates(d: Diagnosis): Candidate[] {
     rs.length > 0
       ? {
           en: `This message is encrypted to ${d.recipients.length} certificate${d.recipients.length === 1 ? "" : "s"} (${listEn}${more ? `; and ${more} more` : ""}). Only the private key of one of them can open it.`,
-          ja: `このメッセージは ${d.recipients.length} 件の証明書あてに暗号化されています（${listJa}${more ? `、ほか ${more} 件` : ""}）。開けるのは、これらの証明書の秘密鍵だけです。`,
+          ja: `このメールは ${d.recipients.length} 件の電子証明書あてに暗号化されています（${listJa}${more ? `、ほか ${more} 件` : ""}）。開けるのは、これらの電子証明書の秘密鍵だけです。`,
         }
       : undefined;
   const keys: Candidate = {
@@ -214,7 +217,7 @@ function encryptedCandidates(d: Diagnosis): Candidate[] {
     priority: P.encryptedKeys,
     why: {
       en: "This message is encrypted: it can only ever be opened with the private key of your certificate, so keep that key (and a backup) even after the certificate expires or is revoked.",
-      ja: "このメッセージは暗号化されています。開くにはお使いの証明書の秘密鍵が必要なため、証明書の有効期限が切れたり失効したりした後も、秘密鍵（とそのバックアップ）を削除しないでください。",
+      ja: "このメールは暗号化されています。開くにはお使いの電子証明書の秘密鍵が必要なため、電子証明書の有効期限が切れたり失効したりした後も、秘密鍵（とそのバックアップ）を削除しないでください。",
     },
   };
   if (context) keys.context = context;
@@ -226,7 +229,7 @@ function encryptedCandidates(d: Diagnosis): Candidate[] {
     priority: P.encryptedKeys - 1,
     why: {
       en: "If your mail program shows this message with an empty body, it could not decrypt it: check that the certificate it was encrypted to is installed with its private key.",
-      ja: "このメッセージの本文が空白で表示される場合は、メールソフトが復号できていません。暗号化に使われた証明書が秘密鍵とともにインストールされているか確認してください。",
+      ja: "このメールの本文が空白で表示される場合は、メールソフトが復号できていません。暗号化に使われた電子証明書が秘密鍵とともにインストールされているか確認してください。",
     },
   };
   if (context) empty.context = context;
@@ -253,24 +256,24 @@ function registerCandidates(d: Diagnosis, host: Host): Candidate[] {
     why: certsOnly
       ? {
           en: "This message carries certificates only; register them to be able to send encrypted mail to their owners.",
-          ja: "このメッセージには証明書だけが入っています。登録すると、その持ち主に暗号化メールを送れるようになります。",
+          ja: "このメールには電子証明書だけが入っています。登録すると、その持ち主に暗号化メールを送れるようになります。",
         }
       : {
           en: "This signed message carries the sender’s certificate. Register it to be able to send them encrypted mail.",
-          ja: "この署名付きメールには送信者の証明書が含まれています。登録すると、この送信者に暗号化メールを送れるようになります。",
+          ja: "この電子署名付きメールには差出人の電子証明書が含まれています。登録すると、この差出人に暗号化メールを送れるようになります。",
         },
   };
   if (s && who) {
     c.context = {
-      en: `The certificate here: ${who}, issued by ${s.issuer}, valid until ${day(s.notAfter)}.`,
-      ja: `このメッセージの証明書：${who}（発行者：${s.issuer}、有効期限：${day(s.notAfter)}）。`,
+      en: `The certificate here: ${who}, issued by ${s.issuer}, valid until ${localDay(s.notAfter, "en")}.`,
+      ja: `このメールの電子証明書：${who}（発行者：${s.issuer}、有効期限：${localDay(s.notAfter, "ja")}）。`,
     };
   }
   if (host.client !== "outlook-classic" && host.client !== "unknown") {
     const n = hostName(host);
     c.hostNote = {
       en: `These steps are for classic Outlook for Windows; ${n.en} has no such menu and uses the certificates your organisation publishes in its directory. To register an outside sender’s certificate, open this message in classic Outlook for Windows.`,
-      ja: `この手順は Windows 版の Outlook 向けです。${n.ja}には同じメニューがなく、組織のディレクトリに登録された証明書が使われます。社外の送信者の証明書を登録するには、Windows 版の Outlook でこのメッセージを開いてください。`,
+      ja: `この手順は Windows 版の Outlook 向けです。${n.ja}には同じメニューがなく、組織のディレクトリに登録された電子証明書が使われます。社外の差出人の電子証明書を登録するには、Windows 版の Outlook でこのメールを開いてください。`,
     };
   }
   out.push(c);
@@ -279,7 +282,7 @@ function registerCandidates(d: Diagnosis, host: Host): Candidate[] {
     priority: P.encryptionError,
     why: {
       en: "Until the sender’s certificate is registered, Outlook shows this error when you try to send them encrypted mail.",
-      ja: "送信者の証明書を登録するまでは、この相手に暗号化メールを送ろうとすると Outlook にこのエラーが表示されます。",
+      ja: "差出人の電子証明書を登録するまでは、この相手に暗号化メールを送ろうとすると Outlook にこのエラーが表示されます。",
     },
   });
   return out;
@@ -297,11 +300,11 @@ function expiredCandidates(d: Diagnosis): Candidate[] {
         f.severity === "info"
           ? {
               en: "The signer’s certificate has expired since the message was signed. The signature stays valid; to sign new mail, or to receive encrypted mail, the sender needs a new certificate.",
-              ja: "署名者の証明書は、メールに署名した後で有効期限が切れました。署名はそのまま有効です。新しく署名したり暗号化メールを受け取ったりするには、送信者は新しい証明書を取得する必要があります。",
+              ja: "署名者の電子証明書は、メールに署名した後で有効期限が切れました。電子署名はそのまま有効です。新しく電子署名したり暗号化メールを受け取ったりするには、差出人は新しい電子証明書を取得する必要があります。",
             }
           : {
               en: "The signer’s certificate has expired. An expired certificate can no longer be used to sign or encrypt: the sender needs a new one.",
-              ja: "署名者の証明書の有効期限が切れています。有効期限が切れた証明書では署名も暗号化もできないため、送信者は新しい証明書を取得する必要があります。",
+              ja: "署名者の電子証明書の有効期限が切れています。有効期限が切れた電子証明書では電子署名も暗号化もできないため、差出人は新しい電子証明書を取得する必要があります。",
             },
       context: f.message,
     },
@@ -312,7 +315,7 @@ function expiredCandidates(d: Diagnosis): Candidate[] {
       priority: P.renewJcan,
       why: {
         en: "It is a JCAN certificate: a new one is obtained through an LRA or the service provider it came from.",
-        ja: "JCAN証明書のため、新しい証明書は LRA や証明書の申込先の事業者を通じて取得します。",
+        ja: "JCAN証明書のため、新しい電子証明書は LRA や電子証明書の申込先の事業者を通じて取得します。",
       },
     });
   }
@@ -334,7 +337,7 @@ function untrustedCandidates(d: Diagnosis): Candidate[] {
       priority: intermediateFirst ? P.untrustedIntermediate : P.untrustedRoot,
       why: {
         en: "The signer’s certificate could not be traced to a trusted root certificate.",
-        ja: "署名者の証明書を、信頼できるルート証明書までたどれませんでした。",
+        ja: "署名者の電子証明書を、信頼できるルート証明書までたどれませんでした。",
       },
       context: f.message,
     },
@@ -358,7 +361,7 @@ function backgroundCandidates(d: Diagnosis): Candidate[] {
   const issuer = s?.issuer ?? "";
   const ctx: LocalizedText = {
     en: `The certificate of ${cn} was issued under JCAN (issuer: ${issuer}).`,
-    ja: `${cn} の証明書は JCAN の証明書です（発行者：${issuer}）。`,
+    ja: `${cn} の電子証明書は JCAN の電子証明書です（発行者：${issuer}）。`,
   };
   return [
     {
@@ -386,7 +389,7 @@ function backgroundCandidates(d: Diagnosis): Candidate[] {
         ? {
             context: {
               en: `Here the issuing CA is: ${s.issuer}.`,
-              ja: `このメッセージでは、発行元の認証局は ${s.issuer} です。`,
+              ja: `このメールでは、発行元の認証局は ${s.issuer} です。`,
             },
           }
         : {}),
@@ -396,13 +399,13 @@ function backgroundCandidates(d: Diagnosis): Candidate[] {
       priority: P.background + 3,
       why: {
         en: "Background: the common name identifies the certificate’s holder.",
-        ja: "参考：コモンネームは証明書の持ち主を表します。",
+        ja: "参考：コモンネームは電子証明書の持ち主を表します。",
       },
       ...(cn
         ? {
             context: {
               en: `Here the common name is “${cn}”.`,
-              ja: `このメッセージの証明書のコモンネームは「${cn}」です。`,
+              ja: `このメールの電子証明書のコモンネームは「${cn}」です。`,
             },
           }
         : {}),
@@ -410,8 +413,84 @@ function backgroundCandidates(d: Diagnosis): Candidate[] {
   ];
 }
 
+/** A sender or a Reply-To that is not the signer's (a warning, not the info of an accepted list). */
+function mismatchCandidates(d: Diagnosis): Candidate[] {
+  const out: Candidate[] = [];
+  const signedKind = d.kind === "signed" || d.kind === "opaque-signed";
+  if (!signedKind) return out;
+  const sm = d.findings.find((f) => f.code === "SENDER_MISMATCH" && f.severity !== "info");
+  if (sm) {
+    const from = str(sm.detail["from"]);
+    const signers = Array.isArray(sm.detail["signerEmails"])
+      ? (sm.detail["signerEmails"] as unknown[]).filter((x): x is string => typeof x === "string")
+      : [];
+    const c: Candidate = {
+      id: "sender-not-signer",
+      priority: P.senderNotSigner,
+      why:
+        sm.detail["reason"] === "sender-differs"
+          ? {
+              en: "This mail was sent by another mailbox on the sender's behalf: check that you expect that.",
+              ja: "このメールは、別のメールボックスが差出人に代わって送信しています。心当たりがあるか確認してください。",
+            }
+          : {
+              en: "The sender's address on this mail is not the address the signature vouches for.",
+              ja: "このメールの差出人のアドレスは、電子署名が保証するアドレスと違います。",
+            },
+    };
+    if (from && signers.length > 0)
+      c.context = {
+        en: `Here: the sender is ${shorten(from)}, the signer is ${shorten(signers.join(", "))}.`,
+        ja: `このメールの差出人は ${shorten(from)}、署名者は ${shorten(signers.join(", "))} です。`,
+      };
+    out.push(c);
+  }
+  const rt = d.findings.find((f) => f.code === "REPLY_TO_MISMATCH" && f.severity !== "info");
+  if (rt) {
+    const to = str(rt.detail["replyTo"]);
+    const c: Candidate = {
+      id: "reply-to-not-signer",
+      priority: P.replyToNotSigner,
+      why: {
+        en: "Replies to this mail would go to an address the signer does not hold.",
+        ja: "このメールに返信すると、署名者のものではないアドレスに届きます。",
+      },
+    };
+    if (to)
+      c.context = {
+        en: `Here, replies would go to ${shorten(to)}.`,
+        ja: `このメールの返信先は ${shorten(to)} です。`,
+      };
+    out.push(c);
+  }
+  return out;
+}
+
+/** A plain mail with no signature at all (not encrypted, not OpenPGP, not a certificate file). */
+function unsignedCandidates(d: Diagnosis): Candidate[] {
+  if (d.kind !== "none" || has(d, "OPENPGP") || has(d, "ORPHAN_SIGNATURE") || isP7sAttachment(d)) return [];
+  // a file that is not a mail at all gets no advice about mail
+  if (
+    d.findings.some(
+      (f) => (f.code === "MALFORMED_MIME" || f.code === "MALFORMED_CMS") && f.severity === "error",
+    )
+  )
+    return [];
+  return [
+    {
+      id: "unsigned-mail",
+      priority: P.unsigned,
+      why: {
+        en: "This mail is not signed, so nothing in it confirms who sent it.",
+        ja: "このメールには電子署名がないため、差出人が本人かどうかをメールからは確認できません。",
+      },
+    },
+  ];
+}
+
 function candidates(d: Diagnosis, host: Host): Candidate[] {
   const out: Candidate[] = [];
+  out.push(...mismatchCandidates(d));
 
   // Tampering: a signature that no longer matches, or text appended after signing; on a mailing list,
   // also a signature that covers only part of the message (the list added a footer part).
@@ -427,7 +506,7 @@ function candidates(d: Diagnosis, host: Host): Candidate[] {
       priority: P.tampered,
       why: {
         en: "The signature does not match the message as it arrived, which is why mail programs warn that it has been tampered with.",
-        ja: "届いたメッセージが署名と一致しないため、メールソフトが「改ざんされています」と警告します。",
+        ja: "届いたメールが電子署名と一致しないため、メールソフトが「改ざんされています」と警告します。",
       },
     };
     const ctx = listAffected ? listContext(d, tamperedContext(d)) : tamperedContext(d);
@@ -455,7 +534,7 @@ function candidates(d: Diagnosis, host: Host): Candidate[] {
       priority: P.orphan,
       why: {
         en: "The signature of this message appears as an attachment (smime.p7s) instead of being checked.",
-        ja: "このメッセージの電子署名が、検証されずに添付ファイル（smime.p7s）として表示されています。",
+        ja: "このメールの電子署名が、検証されずに添付ファイル（smime.p7s）として表示されています。",
       },
     };
     if (orphan) c.context = orphan.message;
@@ -478,11 +557,11 @@ function candidates(d: Diagnosis, host: Host): Candidate[] {
       priority: P.certMissing,
       why: {
         en: "The sender’s certificate is not in this message, so it cannot be checked or registered. Pass this entry on to the sender.",
-        ja: "このメッセージには送信者の証明書が含まれていないため、検証も登録もできません。この項目を送信者にお伝えください。",
+        ja: "このメールには差出人の電子証明書が含まれていないため、検証も登録もできません。この項目を差出人にお伝えください。",
       },
       context: {
         en: "In the same security settings, the sender should also tick “Send these certificates with signed messages” (Outlook: Change Settings in E-mail Security).",
-        ja: "送信者は、同じセキュリティ設定の「署名されたメッセージと一緒にこれらの証明書を送信する」にも✔が付いているか確認してください（Outlook の場合：［電子メールのセキュリティ］の［設定］）。",
+        ja: "差出人は、同じセキュリティ設定の「署名されたメッセージと一緒にこれらの証明書を送信する」にも✔が付いているか確認してください（Outlook の場合：「電子メールのセキュリティ」の「設定」）。",
       },
     });
   }
@@ -497,7 +576,7 @@ function candidates(d: Diagnosis, host: Host): Candidate[] {
       priority: P.emptyBodyOpaque,
       why: {
         en: "This message is signed in the “opaque” format: mail programs without S/MIME show an empty body with an smime.p7m attachment.",
-        ja: "このメッセージは本文ごと署名データに包まれた形式（opaque）で署名されています。S/MIME に対応していないメールソフトでは、本文が空で smime.p7m が添付されたように表示されます。",
+        ja: "このメールは本文ごと署名データに包まれた形式（opaque）で電子署名されています。S/MIME に対応していないメールソフトでは、本文が空で smime.p7m が添付されたように表示されます。",
       },
     });
     out.push({
@@ -505,7 +584,7 @@ function candidates(d: Diagnosis, host: Host): Candidate[] {
       priority: P.capableOpaque,
       why: {
         en: "Mail programs that can open and check it.",
-        ja: "このメッセージを開いて署名を検証できるメールソフトの一覧です。",
+        ja: "このメールを開いて電子署名を検証できるメールソフトの一覧です。",
       },
     });
   }
@@ -520,13 +599,14 @@ function candidates(d: Diagnosis, host: Host): Candidate[] {
       priority: P.adobe,
       why: {
         en: "An attached PDF is digitally signed; Adobe may report a problem with the signature until its trust settings are changed.",
-        ja: "添付の PDF に電子署名があります。Adobe の信頼設定を変更するまで、署名に問題があると表示されることがあります。",
+        ja: "添付の PDF に電子署名があります。Adobe の信頼設定を変更するまで、電子署名に問題があると表示されることがあります。",
       },
       context: pdf.message,
     });
   }
 
   out.push(...registerCandidates(d, host));
+  out.push(...unsignedCandidates(d));
   out.push(...backgroundCandidates(d));
 
   return out;
@@ -557,14 +637,17 @@ export function guidanceFor(d: Diagnosis, host: Host): Guidance {
     if (c.encodingLabel) item.encodingLabel = c.encodingLabel;
     if (c.hostNote) item.hostNote = c.hostNote;
     if (c.priority >= P.background) item.background = true;
+    if (ADVICE.has(c.id)) item.advice = true;
     items.push(item);
   }
   return { items };
 }
 
-/** Ids of the fitting entries, best first (what Diagnosis.faq holds). */
+/** Ids of the fitting entries of the FAQ page, best first (what Diagnosis.faq holds; not our own advice). */
 export function faqIdsFor(d: Diagnosis, host: Host): string[] {
-  return guidanceFor(d, host).items.map((i) => i.entry.id);
+  return guidanceFor(d, host)
+    .items.filter((i) => !i.advice)
+    .map((i) => i.entry.id);
 }
 
 /** One line per guidance item for the human `diagnose` output: the entry's question and its id. */

@@ -94,6 +94,8 @@ export interface GuidanceItem {
   hostNote?: LocalizedText;
   /** Background only (a glossary definition, not an action for this message): the pane shows it as a tooltip. */
   background?: boolean;
+  /** This project's own action card (src/faq/advice.ts), not an entry of the FAQ page. */
+  advice?: boolean;
 }
 
 export interface Guidance {

@@ -4,10 +4,24 @@
  * pane's banner, the CLI's human summary and the self-test (docs/style-ja.md gives the wording rules).
  *
  * Ranking (first match wins): sender mismatch / reply-to mismatch / invalid signature (the footer variants
- * first) / revoked / certificate invalid at signing time / mojibake / untrusted / other cautions / encrypted /
- * unsigned / OpenPGP. Only the engine's types are imported.
+ * first) / revoked / certificate invalid at signing time / damaged / mojibake / untrusted / other cautions /
+ * encrypted / unsigned / OpenPGP. Only the engine's types are imported.
+ *
+ * Mojibake ranks above an untrusted issuer, a deliberate deviation from a strict "trust first" order:
+ *   - it is what the user sees: a garbled mail is unreadable, and the headline then says why and where the
+ *     readable text is (the pane shows it decoded), which answers "what do I do" at once;
+ *   - the mail that is garbled in Japan is often signed with a JCAN certificate, whose root Outlook does not
+ *     trust out of the box: "untrusted issuer" would then lead on nearly every such mail and hide the
+ *     garbling, which the issue (#15) found to be the problem people actually had;
+ *   - the untrusted issuer is not hidden: the signer card's badge says 「信頼されていません」 on the first
+ *     screen and the finding is listed among the cautions in 「確認した内容」;
+ *   - it never outranks a real danger: a sender or Reply-To mismatch, an invalid signature, a revoked or
+ *     expired certificate all come first.
+ * Headlines quote at most one address (two lines at 320 px); the other goes to the what-to-do line.
  */
 import type { Diagnosis, Finding, FindingCode, LocalizedText, Signer } from "../engine/types";
+import { reasonText, revokedAbove } from "./revocation";
+import { localDay } from "./time";
 import type { Host } from "./types";
 
 /** safe: green and calm; caution: look before acting; danger: do not act on this mail; info: neutral. */
@@ -148,7 +162,10 @@ function num(v: unknown): number | undefined {
   return typeof v === "number" && Number.isFinite(v) ? v : undefined;
 }
 
-/** At most 60 characters of an address list, so that the headline keeps to two lines at 320 px. */
+/**
+ * At most 60 characters of an address list (what-to-do lines); headlines quote one address of at most 30
+ * characters, so that they keep to two lines at 320 px.
+ */
 function short(s: string, max = 60): string {
   return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
 }
@@ -232,18 +249,19 @@ export function verdictOf(d: Diagnosis, host?: Host): MessageVerdict {
     const certList = short(certs.length > 0 ? certs.join(", ") : signerEmails.join(", ") || "—");
     if (reason === "sender-differs") {
       const sender = str(sm.detail["sender"]) ?? "?";
+      // one address in the headline (two lines at 320 px), the other in the what-to-do line
       return make({
         level: "caution",
         code: "SENDER_ON_BEHALF",
         kind: "signed-warn",
         finding: "SENDER_MISMATCH",
         headline: {
-          ja: `別のメールボックスが差出人に代わって送信しています（${short(sender)} → ${short(from)}）`,
-          en: `Sent on behalf of the sender by another mailbox (${short(sender)} for ${short(from)})`,
+          ja: `${short(sender, 30)} が差出人に代わって送信しています`,
+          en: `Sent by ${short(sender, 30)} on the sender's behalf`,
         },
         action: {
-          ja: "代理送信に心当たりがない場合は、別の方法で差出人に確認してください。",
-          en: "If you do not expect mail sent on the sender's behalf, check with the sender by another channel.",
+          ja: `差出人（${short(from)}）からの代理送信に心当たりがない場合は、別の方法で差出人に確認してください。`,
+          en: `If you do not expect mail sent for ${short(from)}, check with the sender by another channel.`,
         },
       });
     }
@@ -255,22 +273,30 @@ export function verdictOf(d: Diagnosis, host?: Host): MessageVerdict {
         kind: "signed-warn",
         finding: "SENDER_MISMATCH",
         headline: {
-          ja: `差出人の表示名と実際のアドレスが違います（${short(hidden)} ≠ ${short(from)}）`,
-          en: `The sender's name shows another address (${short(hidden)} ≠ ${short(from)})`,
+          ja: "差出人の表示名と実際のアドレスが違います",
+          en: "The sender's name shows another address",
         },
-        action: CHECK_ELSEWHERE,
+        action: {
+          ja: `実際の差出人は ${short(from)} のため、表示名にある ${short(hidden)} を信用せず、リンクや添付ファイルを開かないでください。`,
+          en: `The real sender is ${short(from)}: do not trust ${short(hidden)} in the name, and do not open its links or attachments.`,
+        },
       });
     }
+    // the From address in the headline; the signer's address in the what-to-do line (never the From
+    // header's name as the one who signed: a spoof quotes the victim's name)
     return make({
       level: "danger",
       code: "SENDER_MISMATCH",
       kind: "signed-warn",
       finding: "SENDER_MISMATCH",
       headline: {
-        ja: `差出人のアドレスが署名者と一致しません（${short(from)} ≠ ${certList}）`,
-        en: `The sender's address is not the signer's (${short(from)} ≠ ${certList})`,
+        ja: `差出人 ${short(from, 30)} は署名者と一致しません`,
+        en: `Sender ${short(from, 30)} is not the signer`,
       },
-      action: CHECK_ELSEWHERE,
+      action: {
+        ja: `リンクや添付ファイルを開かず、署名者（${certList}）に電話など別の方法で確認してください。`,
+        en: `Do not open its links or attachments; ask the signer (${certList}) by another channel, such as a phone call.`,
+      },
     });
   }
 
@@ -284,8 +310,8 @@ export function verdictOf(d: Diagnosis, host?: Host): MessageVerdict {
       kind: "signed-warn",
       finding: "REPLY_TO_MISMATCH",
       headline: {
-        ja: `返信先が署名者とは別のアドレスになっています（${short(to)}）`,
-        en: `Replies would go to ${short(to)}, not to the signer`,
+        ja: `返信先が署名者とは別のアドレスです（${short(to, 30)}）`,
+        en: `Replies go to another address: ${short(to, 30)}`,
       },
       action: {
         ja: "返信する前に宛先を確認し、署名者のアドレス（差出人）に送ってください。",
@@ -310,13 +336,14 @@ export function verdictOf(d: Diagnosis, host?: Host): MessageVerdict {
           code: "TAMPERED_LIST_FOOTER",
           kind: "broken",
           finding: "CONTENT_APPENDED",
+          // the list's name in the what-to-do line: the headline keeps to two lines at 320 px
           headline: {
-            ja: `電子署名は無効です: メーリングリスト（${short(listId, 40)}）が末尾に${what.ja}を追加しました`,
-            en: `Signature invalid: the mailing list (${short(listId, 40)}) added ${what.en} at the end`,
+            ja: `電子署名は無効です: メーリングリストが末尾に${what.ja}を追加`,
+            en: `Signature invalid: a mailing list added ${what.en}`,
           },
           action: {
-            ja: "追加された部分より前は署名どおりです。末尾の追加部分は差出人の文章として扱わないでください。",
-            en: "Everything before the added part is as signed; do not treat the added text as the sender's.",
+            ja: `メーリングリスト ${short(listId, 40)} が末尾に追加した部分は、差出人の文章として扱わないでください。それより前は署名どおりです。`,
+            en: `Do not treat the text the list ${short(listId, 40)} added at the end as the sender's; everything before it is as signed.`,
           },
         });
       }
@@ -341,26 +368,59 @@ export function verdictOf(d: Diagnosis, host?: Host): MessageVerdict {
       kind: "broken",
       finding: "SIGNATURE_INVALID",
       headline: {
-        ja: "電子署名が無効です: 署名の後でメールが変更されています",
+        ja: "電子署名は無効です: 署名の後でメールが改ざんされています",
         en: "Signature invalid: the mail was changed after it was signed",
       },
       action: CHECK_ELSEWHERE,
     });
   }
 
-  // 4. Revoked (CERT_REVOKED is added by the revocation work; matched by name).
+  // 4. Revoked: when (local day) and whether before signing in the headline, the reason in the action.
   const revoked = has(d, "CERT_REVOKED");
   if (revoked && signed) {
+    const when = str(revoked.detail["revocationTime"]);
+    const signing = str(revoked.detail["signingTime"]);
+    const compromise = revoked.detail["compromise"] === true;
+    const before = when !== undefined && signing !== undefined && Date.parse(when) <= Date.parse(signing);
+    const day: LocalizedText = when
+      ? { ja: `（${localDay(when, "ja")}）`, en: ` (${localDay(when, "en")})` }
+      : { ja: "", en: "" };
+    const reason = reasonText(str(revoked.detail["reason"]));
+    // a CA above the signer's own certificate was revoked: say so, not "the signer's certificate"
+    const above = revokedAbove(revoked, d.signers);
     return make({
       level: "danger",
       code: "CERT_REVOKED",
       kind: "signed-warn",
       finding: revoked.code,
-      headline: {
-        ja: "署名者の電子証明書は失効しています",
-        en: "The signer's certificate has been revoked",
-      },
-      action: CHECK_ELSEWHERE,
+      headline: above
+        ? {
+            ja: `署名者の電子証明書の発行元（${short(above, 24)}）が失効しています${day.ja}`,
+            en: `The issuer of the signer's certificate (${short(above, 24)}) was revoked${day.en}`,
+          }
+        : compromise
+          ? {
+              ja: `署名者の電子証明書は鍵の漏えいで失効しています${day.ja}`,
+              en: `The signer's certificate was revoked: its key was compromised${day.en}`,
+            }
+          : before
+            ? {
+                ja: `署名者の電子証明書は署名より前に失効しています${day.ja}`,
+                en: `The signer's certificate was revoked before signing${day.en}`,
+              }
+            : {
+                ja: `署名者の電子証明書は失効しています${day.ja}`,
+                en: `The signer's certificate has been revoked${day.en}`,
+              },
+      action: reason
+        ? {
+            ja: `この電子署名は信頼せず（失効理由: ${reason.ja}）、電話など別の方法で差出人に確認してください。`,
+            en: `Do not rely on this signature (revoked: ${reason.en}); check with the sender by another channel, such as a phone call.`,
+          }
+        : {
+            ja: "この電子署名は信頼せず、電話など別の方法で差出人に確認してください。",
+            en: "Do not rely on this signature; check with the sender by another channel, such as a phone call.",
+          },
     });
   }
 
@@ -428,11 +488,11 @@ export function verdictOf(d: Diagnosis, host?: Host): MessageVerdict {
       headline: declared
         ? {
             ja: `本文が文字化けしています（${charsetName(declared)} と宣言、実際は ${detected}）`,
-            en: `The text is garbled (declared ${charsetName(declared)}, written in ${detected})`,
+            en: `Garbled text: declared ${charsetName(declared)}, written in ${detected}`,
           }
         : {
-            ja: `本文の文字コードが指定されていないため、文字化けすることがあります（実際は ${detected}）`,
-            en: `The text names no character set and may show garbled (written in ${detected})`,
+            ja: `文字コードの指定がなく、文字化けすることがあります（実際は ${detected}）`,
+            en: `No character set declared: may be garbled (${detected})`,
           },
       action: {
         ja: `下の「本文」に、${detected} として読み直した本文を表示しています。`,
@@ -549,23 +609,21 @@ export function verdictOf(d: Diagnosis, host?: Host): MessageVerdict {
         },
       });
     }
+    // who vouched goes to the what-to-do line, so that the headline keeps to two lines at 320 px; a
+    // revocation check that found the certificate good (relay, --revocation, --crl) is said there too
     const by = vouchedBy(d);
+    const revocationGood = any(d, "REVOCATION_GOOD") !== undefined;
     return make({
       level: "safe",
       code: "SIGNED_OK",
       kind: "signed-ok",
-      headline: by
-        ? {
-            ja: `電子署名は有効で、改ざんされていません（発行元: ${by.ja}で確認）`,
-            en: `The signature is valid and the mail has not been changed (issuer verified with ${by.en})`,
-          }
-        : {
-            ja: "電子署名は有効で、改ざんされていません",
-            en: "The signature is valid and the mail has not been changed",
-          },
+      headline: {
+        ja: "電子署名は有効で、改ざんされていません",
+        en: "The signature is valid and the mail has not been changed",
+      },
       action: {
-        ja: "このメールは署名者から届いたままの内容です。特に対処は必要ありません。",
-        en: "This mail is as the signer sent it. Nothing to do.",
+        ja: `${by ? `発行元は ${by.ja}で確認済みです。` : "このメールは署名者から届いたままの内容です。"}${revocationGood ? "署名の時点で電子証明書が失効していないことも確認しました。" : ""}特に対処は必要ありません。`,
+        en: `${by ? `Issuer verified with ${by.en}.` : "This mail is as the signer sent it."}${revocationGood ? " The certificate was not revoked when it was signed." : ""} Nothing to do.`,
       },
     });
   }
@@ -622,8 +680,8 @@ export function verdictOf(d: Diagnosis, host?: Host): MessageVerdict {
         kind: "orphan",
         finding: "ORPHAN_SIGNATURE",
         headline: {
-          ja: "電子署名が添付ファイル（smime.p7s）になり、確認できません",
-          en: "The signature arrived as an attachment (smime.p7s), not checked",
+          ja: "電子署名が添付ファイル（smime.p7s）として届いています",
+          en: "Signature not checked: it came as smime.p7s",
         },
         action: {
           ja: "途中でメールが組み替えられています。差出人の確認は別の方法で行ってください。",
@@ -732,10 +790,10 @@ export const FINDING_TITLES: Partial<Record<string, LocalizedText>> = {
   SIGNING_TIME_MISMATCH: { ja: "署名時刻と送信日時が離れています", en: "Signing time far from the date" },
   CHARSET_MISMATCH: { ja: "文字化け（文字コードの宣言違い）", en: "Garbled text (wrong charset)" },
   CHARSET_UNDECLARED: { ja: "文字コードの指定がありません", en: "No charset declared" },
-  SIGNED_PDF_ATTACHMENT: { ja: "署名付き PDF が添付されています", en: "Signed PDF attached" },
+  SIGNED_PDF_ATTACHMENT: { ja: "電子署名付き PDF が添付されています", en: "Signed PDF attached" },
   MAILING_LIST: { ja: "メーリングリスト経由です", en: "Via a mailing list" },
   REPLY_TO_MISMATCH: { ja: "返信先が署名者と異なります", en: "Reply-To differs from the signer" },
   OPENPGP: { ja: "OpenPGP のメールです", en: "OpenPGP mail" },
-  NESTED_SIGNATURE: { ja: "署名が二重になっています", en: "Nested signature" },
+  NESTED_SIGNATURE: { ja: "電子署名が二重になっています", en: "Nested signature" },
   MSG_WITHOUT_MIME: { ja: ".msg ファイルから確認しました", en: "Checked from a .msg file" },
 };

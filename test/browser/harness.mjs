@@ -85,9 +85,10 @@ const TYPES = {
 /**
  * Serves dist/ at /, plus for tests: /__fixtures__/<root>/<file> from a few fixture folders,
  * /__entity__/<root>/<file> (the message minus its non-Content-* headers: what Exchange keeps in
- * smime.p7m), and /__axe__/axe.min.js. extra: { "/path": Buffer | () => Buffer }.
+ * smime.p7m), and /__axe__/axe.min.js. extra: { "/path": Buffer | () => Buffer }. dist: another build
+ * to serve (the revocation-relay build of the browser tests).
  */
-export function serve(extra = {}) {
+export function serve(extra = {}, { dist = DIST } = {}) {
   const roots = {
     samples: path.join(ROOT, "assets", "samples"),
     messages: path.join(ROOT, "test", "fixtures", "generated", "messages"),
@@ -129,7 +130,7 @@ export function serve(extra = {}) {
           TYPES[".js"],
         );
       }
-      const file = resolveIn(DIST, pathname === "/" ? "taskpane.html" : pathname.slice(1));
+      const file = resolveIn(dist, pathname === "/" ? "taskpane.html" : pathname.slice(1));
       if (!file || !fs.existsSync(file) || fs.statSync(file).isDirectory()) return send(404, "not found");
       return send(200, fs.readFileSync(file), TYPES[path.extname(file)] ?? "application/octet-stream");
     } catch (e) {

@@ -389,6 +389,25 @@ describe("revocation relay", () => {
     }
   });
 
+  it("is no open proxy for OCSP either: the CRL's URL asked as an OCSP responder is refused, nothing fetched", async () => {
+    const crl = await serve(CRL_PORT, fileServer("crl/ca.crl"));
+    try {
+      const r = await post(
+        JSON.stringify({
+          certificate: encodeBase64(goodCert),
+          kind: "ocsp",
+          url: "http://127.0.0.1:18081/ca.crl",
+          request: encodeBase64(Uint8Array.of(0x30, 0x00)),
+        }),
+      );
+      expect(r.status).toBe(400);
+      expect(r.body.toString()).toMatch(/names no such OCSP responder/);
+      expect(crl.hits()).toBe(0);
+    } finally {
+      await crl.close();
+    }
+  });
+
   it("refuses a request larger than its limit", async () => {
     expect((await post(Buffer.alloc(30000, 0x20))).status).toBe(413);
   });

@@ -90,10 +90,14 @@ describe("mailing lists", () => {
     expect(okList?.detail["signatureAffected"]).toBe(false);
     expect(okList?.message.en).not.toMatch(/footer/);
     expect(faqIdsFor(ok, { client: "unknown" })).not.toContain("tampered-warning");
-    // the pane's verdict names the list as the footer's likely source
+    // the pane's verdict names the list as the footer's likely source (the headline says a mailing list
+    // added the lines; its name is in the what-to-do line, so that the headline keeps to two lines)
     expect(verdictOf(d, "en").code).toBe("TAMPERED_LIST_FOOTER");
-    expect(verdictOf(d, "en").title).toMatch(/mailing list \(users\.lists\.example\.org\)/);
-    expect(verdictOf(d, "ja").title).toMatch(/メーリングリスト（users\.lists\.example\.org）/);
+    expect(verdictOf(d, "en").title).toMatch(/a mailing list added 3 lines/);
+    expect(verdictOf(d, "en").sentence).toMatch(/the list users\.lists\.example\.org added at the end/);
+    expect(verdictOf(d, "ja").sentence).toMatch(
+      /^メーリングリスト users\.lists\.example\.org が末尾に追加した部分/,
+    );
   });
 });
 

@@ -24,29 +24,32 @@ describe("verdictOf on the samples (src/faq/verdict.ts, through the pane's view)
     const en = verdictOf(d, "en");
     expect(en).toMatchObject({ kind: "signed-ok", code: "SIGNED_OK", level: "safe", intent: "success" });
     // The sample's TEST root is an explicit anchor (bare DER)
-    expect(en.title).toBe(
-      "The signature is valid and the mail has not been changed (issuer verified with the root certificate given)",
+    // who vouched is in the what-to-do line (the headline keeps to two lines at 320 px)
+    expect(en.title).toBe("The signature is valid and the mail has not been changed");
+    expect(en.sentence).toBe("Issuer verified with the root certificate given. Nothing to do.");
+    expect(verdictOf(d, "ja").title).toBe("電子署名は有効で、改ざんされていません");
+    expect(verdictOf(d, "ja").sentence).toBe(
+      "発行元は 指定されたルート証明書で確認済みです。特に対処は必要ありません。",
     );
-    expect(verdictOf(d, "ja").title).toBe(
-      "電子署名は有効で、改ざんされていません（発行元: 指定されたルート証明書で確認）",
-    );
-    expect(verdictOf(d, "ja").sentence).toMatch(/特に対処は必要ありません/);
   });
 
   it("names Mozilla's store or the organisation's roots when they vouched", async () => {
     const bytes = new Uint8Array(fs.readFileSync(path.join(SAMPLES, "sample-signed.eml")));
     const at = new Date("2030-01-01T00:00:00Z");
     const moz = await diagnose(bytes, { trustAnchors: [{ der: anchors[0]!, origin: "mozilla" }], at });
-    expect(verdictOf(moz, "ja").title).toBe(
-      "電子署名は有効で、改ざんされていません（発行元: Mozilla のルート証明書で確認）",
+    expect(verdictOf(moz, "ja").sentence).toBe(
+      "発行元は Mozilla のルート証明書で確認済みです。特に対処は必要ありません。",
     );
-    expect(verdictOf(moz, "en").title).toMatch(/verified with Mozilla's root certificates\)$/);
+    expect(verdictOf(moz, "en").sentence).toMatch(
+      /verified with Mozilla's root certificates\. Nothing to do\.$/,
+    );
     const org = await diagnose(bytes, { trustAnchors: [{ der: anchors[0]!, origin: "organisation" }], at });
-    expect(verdictOf(org, "ja").title).toMatch(/組織のルート証明書で確認）$/);
+    expect(verdictOf(org, "ja").sentence).toMatch(/^発行元は 組織のルート証明書で確認済みです。/);
     // Untrusted: nobody vouched: a caution that says so, not "safe"
     const none = await diagnose(bytes, { at });
     expect(verdictOf(none, "en")).toMatchObject({ code: "CERT_UNTRUSTED", level: "caution" });
     expect(verdictOf(none, "en").title).not.toMatch(/verified with/);
+    expect(verdictOf(none, "en").sentence).not.toMatch(/verified with/);
   });
 
   it("tampered by a footer → names the added lines; invalid, not 'broken'", async () => {

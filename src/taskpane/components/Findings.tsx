@@ -11,6 +11,11 @@ import {
 import { Copy16Regular, ErrorCircle20Regular, Info20Regular, Warning20Regular } from "@fluentui/react-icons";
 import { useState } from "react";
 import type { Finding } from "../../engine/types";
+import {
+  REVOCATION_TECHNICAL_LABEL,
+  revocationTechnical,
+  revocationTechnicalText,
+} from "../../faq/revocation";
 import { FINDING_TITLES } from "../../faq/verdict";
 import { useI18n } from "../i18n/index";
 import { sortFindings } from "../verdict";
@@ -31,6 +36,10 @@ const useStyles = makeStyles({
   icon: { flexShrink: 0, width: "20px", height: "20px" },
   header: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start", textAlign: "start" },
   message: { marginBlock: `0 ${tokens.spacingVerticalS}`, overflowWrap: "anywhere" },
+  lines: { margin: `0 0 ${tokens.spacingVerticalS}`, fontSize: tokens.fontSizeBase200 },
+  line: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
+  lineLabel: { color: tokens.colorNeutralForeground3 },
+  lineValue: { margin: 0, overflowWrap: "anywhere", minWidth: 0 },
   h4: {
     margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS}`,
     fontSize: tokens.fontSizeBase300,
@@ -53,7 +62,8 @@ export function supportText(f: Finding, lang: "ja" | "en"): string {
   const detail = Object.entries(f.detail ?? {})
     .map(([k, v]) => `${k}: ${detailText(v)}`)
     .join("\n");
-  return `${f.code} (${f.severity})\n${f.message[lang]}${detail ? `\n${detail}` : ""}`;
+  const revocation = revocationTechnicalText(f, lang);
+  return `${f.code} (${f.severity})\n${f.message[lang]}${revocation ? `\n${revocation}` : ""}${detail ? `\n${detail}` : ""}`;
 }
 
 function FindingDetail({ finding }: { finding: Finding }): JSX.Element {
@@ -61,6 +71,7 @@ function FindingDetail({ finding }: { finding: Finding }): JSX.Element {
   const { t, p, lang } = useI18n();
   const [copied, setCopied] = useState(false);
   const text = supportText(finding, lang);
+  const revocation = revocationTechnical(finding, lang);
   const severity =
     finding.severity === "error"
       ? t("severityError")
@@ -74,6 +85,21 @@ function FindingDetail({ finding }: { finding: Finding }): JSX.Element {
       <p style={{ margin: 0 }}>
         {t("detailCode")}: <code translate="no">{finding.code}</code> · {t("detailSeverity")}: {severity}
       </p>
+      {revocation.length > 0 && (
+        <>
+          <h6 className={s.h4}>{p(REVOCATION_TECHNICAL_LABEL)}</h6>
+          <dl className={s.lines} data-testid="revocation-technical">
+            {revocation.map((l, i) => (
+              <div key={i} className={s.line}>
+                <dt className={s.lineLabel}>{l.label}</dt>
+                <dd className={s.lineValue} {...(l.machine ? { lang: "en", translate: "no" } : {})}>
+                  {l.value}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
       {/* machine data for the help desk (field names are the Diagnosis's own): marked as such */}
       <pre className={s.pre} lang="en" translate="no" data-testid="support-text">
         {Object.entries(finding.detail ?? {})

@@ -11,6 +11,7 @@ import {
 } from "@fluentui/react-components";
 import { lazy, Suspense } from "react";
 import type { Diagnosis, Signer } from "../../engine/types";
+import { REVOCATION_LABEL, REVOKED_BADGE, revocationStatus } from "../../faq/revocation";
 import { formatLocalDay, useI18n, type StringKey } from "../i18n/index";
 import { daysUntil, signerName, trustedByKey } from "../verdict";
 import type { SenderIdentity } from "../sender";
@@ -58,7 +59,9 @@ export function SignerCard({
   from?: SenderIdentity | undefined;
 }): JSX.Element {
   const s = useCardStyles();
-  const { t, lang } = useI18n();
+  const { t, p, lang } = useI18n();
+  const revocation = revocationStatus(diagnosis, signer);
+  const revoked = revocation?.state === "revoked";
   const days = daysUntil(signer.notAfter);
   const notYet = (daysUntil(signer.notBefore) ?? -1) > 0;
   const left = notYet
@@ -73,9 +76,15 @@ export function SignerCard({
       <h3 className={s.title}>
         {count > 1 ? `${t("signerN", { n: index + 1 })}: ` : `${t("signedBy")}: `}
         <span data-testid="signer-name">{signerName(signer)}</span>{" "}
-        <Badge appearance="tint" color={signer.trusted ? "success" : "warning"} data-testid="trust-badge">
-          {signer.trusted ? t("trusted") : t("notTrusted")}
-        </Badge>
+        {revoked ? (
+          <Badge appearance="tint" color="danger" data-testid="trust-badge" data-revoked="true">
+            {p(REVOKED_BADGE)}
+          </Badge>
+        ) : (
+          <Badge appearance="tint" color={signer.trusted ? "success" : "warning"} data-testid="trust-badge">
+            {signer.trusted ? t("trusted") : t("notTrusted")}
+          </Badge>
+        )}
       </h3>
       <dl className={s.fields}>
         {signer.emails.length > 0 && (
@@ -91,6 +100,14 @@ export function SignerCard({
           {formatLocalDay(signer.notAfter, lang)}
           {left ? (lang === "ja" ? `（${left}）` : ` (${left})`) : ""}
         </dd>
+        {revocation && (
+          <>
+            <dt className={s.key}>{p(REVOCATION_LABEL)}</dt>
+            <dd className={s.value} data-testid="signer-revocation" data-state={revocation.state}>
+              {p(revocation.line)}
+            </dd>
+          </>
+        )}
       </dl>
       <Accordion collapsible>
         <AccordionItem value="details">
