@@ -131,7 +131,6 @@ export function App({ office, compose, initialLang }: AppProps): JSX.Element {
             <Suspense fallback={<Spinner size="small" label={t("loading")} />}>
               <ComposePane
                 host={host}
-                lang={lang}
                 {...(phase.source?.userAddress ? { mailboxAddress: phase.source.userAddress } : {})}
               />
             </Suspense>
@@ -152,7 +151,7 @@ export function App({ office, compose, initialLang }: AppProps): JSX.Element {
             <section aria-label={t("checkCertFile")}>
               {showFileCheck ? (
                 <Suspense fallback={<Spinner size="tiny" label={t("loading")} />}>
-                  <CertificateFileCheck lang={lang} />
+                  <CertificateFileCheck />
                 </Suspense>
               ) : (
                 <Button

@@ -146,7 +146,6 @@ export function VerdictView({
       {source && (
         <Suspense fallback={null}>
           <SelfTestPanel
-            lang={lang}
             diagnosis={d}
             howToOpen={false}
             {...(source.userAddress ? { userAddress: source.userAddress } : {})}

@@ -31,6 +31,11 @@ function deferred<T>(): Deferred<T> {
   return { promise, resolve, reject };
 }
 const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+/** Lets the engine (WebCrypto answers on other threads) run until pred holds; fails if it never does. */
+async function until(pred: () => boolean): Promise<void> {
+  for (let i = 0; i < 5000 && !pred(); i++) await settle();
+  expect(pred()).toBe(true);
+}
 
 /** A port whose reads answer from a queue of deferreds the test resolves. */
 function fakePort() {
@@ -75,6 +80,7 @@ function fakePort() {
 function gatedEngine(calls: string[]) {
   const gates: Deferred<void>[] = [];
   const signals: (AbortSignal | undefined)[] = [];
+  const finished = { count: 0 };
   const deps: AnalysisDeps = {
     analyse: async (bytes, opts) => {
       calls.push("analyse");
@@ -82,12 +88,16 @@ function gatedEngine(calls: string[]) {
       gates.push(gate);
       signals.push(opts.signal);
       await gate.promise;
-      return diagnose(bytes, { trustAnchors: opts.trustAnchors, at: AT });
+      try {
+        return await diagnose(bytes, { trustAnchors: opts.trustAnchors, at: AT });
+      } finally {
+        finished.count++;
+      }
     },
     warmUp: () => calls.push("warmUp"),
     prefetch: () => calls.push("prefetch"),
   };
-  return { deps, gates, signals };
+  return { deps, gates, signals, finished };
 }
 
 function record(): { phases: Phase[]; onPhase: (p: Phase) => void; last: () => Phase | undefined } {
@@ -112,11 +122,9 @@ describe("MessageAnalysis inside Outlook (fake port, real engine)", () => {
     expect(office.calls.slice(0, 3)).toEqual(["warmUp", "prefetch", "read"]);
     expect(r.last()).toEqual({ name: "reading" });
     office.reads[0]!.resolve(source("sample-signed.eml"));
-    await settle();
-    expect(r.last()).toMatchObject({ name: "analysing" });
+    await until(() => r.last()?.name === "analysing");
     engine.gates[0]!.resolve();
-    await settle();
-    await settle();
+    await until(() => r.last()?.name === "done");
     const done = r.last();
     expect(done?.name).toBe("done");
     if (done?.name !== "done") return;
@@ -132,15 +140,15 @@ describe("MessageAnalysis inside Outlook (fake port, real engine)", () => {
     const m = new MessageAnalysis(office.port, r.onPhase, engine.deps);
     m.start();
     office.reads[0]!.resolve(source("sample-signed.eml"));
-    await settle();
-    expect(engine.gates).toHaveLength(1);
+    await until(() => engine.gates.length === 1);
     office.changeItem();
     expect(engine.signals[0]?.aborted).toBe(true);
     office.reads[1]!.resolve(source("sample-tampered.eml"));
-    await settle();
+    await until(() => engine.gates.length === 2);
     engine.gates[1]!.resolve();
     engine.gates[0]!.resolve(); // the old check answers last: ignored
-    for (let i = 0; i < 4; i++) await settle();
+    await until(() => engine.finished.count === 2);
+    await settle();
     const done = r.phases.filter((p) => p.name === "done");
     expect(done).toHaveLength(1);
     expect(done[0]?.name === "done" && done[0].diagnosis.signature).toBe("invalid");
@@ -205,7 +213,7 @@ describe("MessageAnalysis inside Outlook (fake port, real engine)", () => {
       failed: [],
     });
     engine.gates[0]!.resolve();
-    for (let i = 0; i < 3; i++) await settle();
+    await until(() => r.last()?.name === "done");
     expect(r.last()).toMatchObject({ name: "done", fileName: "dropped.eml", byUser: true });
     // the read from Outlook that started the pane answers late: it does not replace the dropped message
     office.reads[0]!.resolve(source("sample-signed.eml"));
