@@ -34,7 +34,7 @@ import {
 const RUNS = Number(process.env.BENCH_RUNS || 9);
 const BIG_RUNS = Number(process.env.BENCH_BIG_RUNS ?? 3);
 /** Verdict ÷ baseline page load (medians of the same run): 300 ms on the idle machine ÷ its baseline. */
-const RATIO_BUDGET = 4.0;
+const RATIO_BUDGET = Number(process.env.BENCH_RATIO_BUDGET || 3.8);
 const KB = 1000;
 
 requireChromium();
@@ -44,7 +44,7 @@ const STUB = fs.readFileSync(path.join(ROOT, "test", "browser", "office-stub.js"
 // that is never called (parsed, not run), which ends with a User Timing mark.
 const DIST = path.join(ROOT, "dist");
 const paneHtml = fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8");
-const entry = /<script[^>]*src="([^"]*taskpane[^"]*\.js)"[^>]*><\/script>/.exec(paneHtml);
+const entry = /<script[^>]*\ssrc="?([^"\s>]*taskpane[^"\s>]*\.js)"?[^>]*><\/script>/.exec(paneHtml);
 if (!entry) throw new Error("taskpane.html has no entry script");
 const entryJs = fs.readFileSync(path.join(DIST, entry[1].replace(/^\.?\//, "")), "utf8");
 const baselineJs = `(function () {\n${entryJs}\n});\nperformance.mark("smime-baseline");\n`;
@@ -236,9 +236,11 @@ console.log(
 console.log(
   `  navigation → last spinner gone (guidance and self-test in place): ${settled.toFixed(0)} ms (${range(settledTimes)}); ratio to baseline ${(settled / baseline).toFixed(2)}`,
 );
-const before = (k) => chunkStarts.filter((r) => r[k] < r.verdict).length;
+// how long before the verdict each chunk was requested (before the change, lazy() asked for them only
+// while the verdict view rendered, a few ms before the verdict's mark)
+const lead = (k) => medianOf(chunkStarts.map((r) => r.verdict - r[k]));
 console.log(
-  `  prefetch: the faq chunk was requested before the verdict in ${before("faq")}/${chunkStarts.length} runs (median ${medianOf(chunkStarts.map((r) => r.faq)).toFixed(0)} ms), the setup chunk in ${before("setup")}/${chunkStarts.length} (median ${medianOf(chunkStarts.map((r) => r.setup)).toFixed(0)} ms)`,
+  `  chunks of the verdict view requested before the verdict (median lead): faq ${lead("faq").toFixed(0)} ms, setup ${lead("setup").toFixed(0)} ms`,
 );
 let stallAnalysing = 0;
 if (big) {

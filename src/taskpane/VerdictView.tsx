@@ -21,6 +21,7 @@ import { VerdictBanner } from "./components/VerdictBanner";
 import { useHost } from "./hostContext";
 import { useI18n } from "./i18n/index";
 import { senderIdentity } from "./sender";
+import { prefetchOnDemand } from "./prefetch";
 import { verdictOf } from "./verdict";
 
 const Guidance = lazy(() => import(/* webpackChunkName: "faq" */ "./components/Guidance"));
@@ -68,6 +69,8 @@ export function VerdictView({
     } catch {
       // no User Timing here
     }
+    // the verdict is on screen: now the panels that open on a click
+    void prefetchOnDemand();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per diagnosis
   }, [d]);
 

@@ -7,7 +7,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { prefetchVerdictView } from "../../src/taskpane/prefetch";
+import { prefetchOnDemand, prefetchVerdictView } from "../../src/taskpane/prefetch";
 
 const TASKPANE = path.resolve(__dirname, "..", "..", "src", "taskpane");
 /** The files of the verdict view that load chunks of their own. */
@@ -33,13 +33,19 @@ describe("prefetchVerdictView", () => {
     for (const pair of view) expect(prefetched).toContainEqual(pair);
   });
 
-  it("loads the modules the view renders, once", async () => {
+  it("loads the modules the view renders, once: at once faq and setup, on demand details", async () => {
     const first = prefetchVerdictView();
     expect(prefetchVerdictView()).toBe(first);
     const loaded = (await first) as Record<string, Record<string, unknown>>;
-    expect(Object.keys(loaded).sort()).toEqual(prefetched.map(([name]) => name).sort());
+    expect(Object.keys(loaded).sort()).toEqual(["faq", "setup"]);
     expect(typeof loaded["faq"]?.["default"]).toBe("function");
-    expect(typeof loaded["details"]?.["default"]).toBe("function");
     expect(typeof loaded["setup"]?.["SelfTestPanel"]).toBe("function");
+    const later = (await prefetchOnDemand()) as Record<string, Record<string, unknown>>;
+    expect(Object.keys(later)).toEqual(["details"]);
+    expect(typeof later["details"]?.["default"]).toBe("function");
+    // every prefetched chunk is loaded by one of the two
+    expect([...Object.keys(loaded), ...Object.keys(later)].sort()).toEqual(
+      prefetched.map(([name]) => name).sort(),
+    );
   });
 });
