@@ -20,8 +20,9 @@ import { TextsPanel } from "./components/TextsPanel";
 import { VerdictBanner } from "./components/VerdictBanner";
 import { useHost } from "./hostContext";
 import { useI18n } from "./i18n/index";
+// for its webpackPrefetch hints: the chunks below are downloaded while the message is read
+import "./prefetchHints";
 import { senderIdentity } from "./sender";
-import { prefetchOnDemand } from "./prefetch";
 import { verdictOf } from "./verdict";
 
 const Guidance = lazy(() => import(/* webpackChunkName: "faq" */ "./components/Guidance"));
@@ -69,8 +70,6 @@ export function VerdictView({
     } catch {
       // no User Timing here
     }
-    // the verdict is on screen: now the panels that open on a click
-    void prefetchOnDemand();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per diagnosis
   }, [d]);
 

@@ -39,8 +39,6 @@ export interface AnalysisDeps {
   ) => Promise<Diagnosis>;
   /** Starts the worker ahead of the first message. */
   warmUp: () => void;
-  /** Starts loading the chunks the verdict view needs (prefetch.ts). */
-  prefetch: () => void;
 }
 
 function reason(e: unknown): string {
@@ -73,7 +71,6 @@ export class MessageAnalysis {
     this.stopped = false;
     if (!office) return;
     this.deps.warmUp();
-    this.deps.prefetch();
     void this.load();
     // pinning not supported → false: the pane shows the item it opened with
     office.onItemChanged(() => void this.load()).catch(() => false);
@@ -131,7 +128,6 @@ export class MessageAnalysis {
     this.running?.abort();
     const abort = new AbortController();
     this.running = abort;
-    this.deps.prefetch();
     this.set(id, { name: "analysing", size });
     const extra = {
       ...(opened.source ? { source: opened.source } : {}),

@@ -8,11 +8,10 @@ import { fromPem } from "../engine/util/bytes";
 import { analyse, warmUp } from "./analyze";
 import type { OpenedMessage } from "./components/Standalone";
 import { MessageAnalysis, type AnalysisDeps, type PaneError, type Phase } from "./messageAnalysis";
-import { prefetchVerdictView } from "./prefetch";
 
 export type { Phase, PaneError } from "./messageAnalysis";
 
-const DEFAULT_DEPS: AnalysisDeps = { analyse, warmUp, prefetch: prefetchVerdictView };
+const DEFAULT_DEPS: AnalysisDeps = { analyse, warmUp };
 
 export interface MessageAnalysisState {
   phase: Phase;

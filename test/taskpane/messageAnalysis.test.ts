@@ -1,8 +1,7 @@
 /**
  * The read pane's state machine (src/taskpane/messageAnalysis.ts) driven through a fake Office port, with
  * the real engine diagnosing the bundled samples: what the pane shows for each answer of Outlook, which
- * message wins a race, that a newer message ends the older one's check, and that the verdict view's
- * chunks are requested before the message is read (issue #15).
+ * message wins a race, and that a newer message ends the older one's check.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -95,7 +94,6 @@ function gatedEngine(calls: string[]) {
       }
     },
     warmUp: () => calls.push("warmUp"),
-    prefetch: () => calls.push("prefetch"),
   };
   return { deps, gates, signals, finished };
 }
@@ -113,13 +111,13 @@ const source = (file: string, extra: Partial<MessageSource> = {}): MessageSource
 });
 
 describe("MessageAnalysis inside Outlook (fake port, real engine)", () => {
-  it("starts the worker and the verdict view's chunks before reading, then shows the verdict", async () => {
+  it("starts the worker before reading, then shows the verdict", async () => {
     const office = fakePort();
     const engine = gatedEngine(office.calls);
     const r = record();
     const m = new MessageAnalysis(office.port, r.onPhase, engine.deps);
     m.start();
-    expect(office.calls.slice(0, 3)).toEqual(["warmUp", "prefetch", "read"]);
+    expect(office.calls.slice(0, 2)).toEqual(["warmUp", "read"]);
     expect(r.last()).toEqual({ name: "reading" });
     office.reads[0]!.resolve(source("sample-signed.eml"));
     await until(() => r.last()?.name === "analysing");
@@ -227,7 +225,6 @@ describe("MessageAnalysis inside Outlook (fake port, real engine)", () => {
     const deps: AnalysisDeps = {
       analyse: () => Promise.reject(new TimeLimitError(20_000)),
       warmUp: () => undefined,
-      prefetch: () => undefined,
     };
     const m = new MessageAnalysis(office.port, r.onPhase, deps);
     await m.open(bytesOf("sample-signed.eml"), [], { fileName: "x.eml" });
@@ -240,7 +237,7 @@ describe("MessageAnalysis inside Outlook (fake port, real engine)", () => {
 });
 
 describe("MessageAnalysis on the standalone page (no port)", () => {
-  it("does nothing at start; a file opened by the user prefetches the view and is checked", async () => {
+  it("does nothing at start; a file opened by the user is checked", async () => {
     const calls: string[] = [];
     const engine = gatedEngine(calls);
     const r = record();
@@ -249,7 +246,7 @@ describe("MessageAnalysis on the standalone page (no port)", () => {
     expect(calls).toEqual([]);
     expect(r.phases).toEqual([]);
     const opening = m.open(bytesOf("sample-encrypted.eml"), [], { fileName: "e.eml", byUser: true });
-    expect(calls).toEqual(["prefetch", "analyse"]);
+    expect(calls).toEqual(["analyse"]);
     engine.gates[0]!.resolve();
     await opening;
     expect(r.last()).toMatchObject({ name: "done", fileName: "e.eml", byUser: true });
