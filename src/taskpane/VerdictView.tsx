@@ -20,16 +20,14 @@ import { TextsPanel } from "./components/TextsPanel";
 import { VerdictBanner } from "./components/VerdictBanner";
 import { useHost } from "./hostContext";
 import { useI18n } from "./i18n/index";
-// for its webpackPrefetch hints: the chunks below are downloaded while the message is read
-import "./prefetchHints";
+import { VERDICT_VIEW_CHUNKS } from "./prefetchHints";
 import { senderIdentity } from "./sender";
 import { verdictOf } from "./verdict";
 
-const Guidance = lazy(() => import(/* webpackChunkName: "faq" */ "./components/Guidance"));
+// The chunks come from prefetchHints.ts, whose webpackPrefetch hints download them while the message is read.
+const Guidance = lazy(VERDICT_VIEW_CHUNKS.faq);
 // Signing setup (compose mode, self-test, .p12 check): its own chunk, off the read pane's first paint.
-const SelfTestPanel = lazy(() =>
-  import(/* webpackChunkName: "setup" */ "./setup/index").then((m) => ({ default: m.SelfTestPanel })),
-);
+const SelfTestPanel = lazy(() => VERDICT_VIEW_CHUNKS.setup().then((m) => ({ default: m.SelfTestPanel })));
 
 const useStyles = makeStyles({
   meta: { margin: 0, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },

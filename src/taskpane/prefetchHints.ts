@@ -6,8 +6,9 @@
  * them at low priority while Office.js starts and the message is read and checked, and runs them only when
  * the view's lazy() asks (running them before the verdict cost the verdict time on a busy 2-core machine:
  * BENCHMARKS.md). The chunk names are those of the view's own lazy() imports (one chunk each, whose
- * prefetch flag webpack applies wherever the chunk is used). The functions are never called by the pane:
- * VerdictView imports this module for its hints. test/taskpane/prefetch.test.ts checks the list.
+ * prefetch flag webpack applies wherever the chunk is used). VerdictView loads the faq and setup chunks
+ * through these functions (so the hints are not dropped as unused code); SignerCard's own lazy() loads
+ * "details". test/taskpane/prefetch.test.ts checks the list.
  */
 export const VERDICT_VIEW_CHUNKS = {
   faq: () => import(/* webpackPrefetch: true, webpackChunkName: "faq" */ "./components/Guidance"),
