@@ -8,6 +8,7 @@ import { useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { isComposeMode } from "../office/compose/index";
 import { connectOffice, initialDark, initialLanguage, onThemeChange, type OfficePort } from "../office/index";
+import { warmUp } from "./analyze";
 import { App } from "./App";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 import type { Lang } from "./i18n/index";
@@ -45,6 +46,9 @@ async function main(): Promise<void> {
   } catch {
     compose = false;
   }
+  // Inside Outlook, the engine worker (and its chunk) starts before React's first render, in parallel with
+  // it; useMessageAnalysis then reads the message. (Idempotent: the same worker is used.)
+  if (office && !compose) warmUp();
   const el = document.getElementById("root");
   if (!el) throw new Error("#root missing");
   el.textContent = "";
