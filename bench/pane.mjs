@@ -1,15 +1,21 @@
-// npm run bench:pane — the task pane's two budgets, measured in headless Debian Chromium on the production
+// npm run bench:pane — the task pane's budgets, measured in headless Debian Chromium on the production
 // build (built first when missing or stale):
 //   1. initial JavaScript: gzip size of the same-origin JavaScript taskpane.html loads before any user
 //      action (standalone page; Office.js itself is Microsoft's CDN script and not counted). Target ≤ 250 KB.
 //   2. time from navigation start to the verdict on screen for a typical signed message read through the
-//      Office.js stand-in (rung eml), median of several runs. Target ≤ 500 ms.
+//      Office.js stand-in (rung eml), and to the last spinner gone (the guidance and self-test chunks in
+//      place), median of BENCH_RUNS (9) runs. Each run is paired with a BASELINE page load in the same
+//      browser: the pane's HTML with its Office.js stand-in and the same bytes of JavaScript as the pane's
+//      entry, parsed but not run (wrapped in a function that is never called), up to that script's end.
+//      The budget is a RATIO, verdict ÷ baseline (medians), so that a loaded machine, which slows both,
+//      does not hide a regression: ≤ RATIO_BUDGET, set from 300 ms for the verdict on an idle machine
+//      (BENCHMARKS.md). The 500 ms absolute target of before is printed as well.
 //   3. responsiveness on a 50 MB message (Outlook mode, stand-in): the longest gap between 20 ms timer
 //      ticks on the main thread while the message is analysed in the worker, and while it is read from
-//      Office (base64 decoding on the main thread), median of BENCH_BIG_RUNS (3) runs. Target ≤ 200 ms
-//      while analysing. (The browser test checks the mechanism — the analysis runs in the worker — and
-//      asserts no time.)
-/* global window, document, setInterval */
+//      Office (base64 decoding on the main thread), median of BENCH_BIG_RUNS (3; 0 skips it) runs. Target
+//      ≤ 200 ms while analysing. (The browser test checks the mechanism — the analysis runs in the
+//      worker — and asserts no time.)
+/* global window, document, setInterval, MutationObserver */
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -26,13 +32,27 @@ import {
 } from "../test/browser/harness.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS || 9);
-const BIG_RUNS = Number(process.env.BENCH_BIG_RUNS || 3);
+const BIG_RUNS = Number(process.env.BENCH_BIG_RUNS ?? 3);
+/** Verdict ÷ baseline page load (medians of the same run): 300 ms on the idle machine ÷ its baseline. */
+const RATIO_BUDGET = Number(process.env.BENCH_RATIO_BUDGET || 4.1);
 const KB = 1000;
 
 requireChromium();
 ensureBuilt({ quiet: true });
 const STUB = fs.readFileSync(path.join(ROOT, "test", "browser", "office-stub.js"), "utf8");
-const { origin, close } = await serve();
+// The baseline page: taskpane.html with its entry script replaced by the same bytes wrapped in a function
+// that is never called (parsed, not run), which ends with a User Timing mark.
+const DIST = path.join(ROOT, "dist");
+const paneHtml = fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8");
+const entry = /<script[^>]*\ssrc="?([^"\s>]*taskpane[^"\s>]*\.js)"?[^>]*><\/script>/.exec(paneHtml);
+if (!entry) throw new Error("taskpane.html has no entry script");
+const entryJs = fs.readFileSync(path.join(DIST, entry[1].replace(/^\.?\//, "")), "utf8");
+const baselineJs = `(function () {\n${entryJs}\n});\nperformance.mark("smime-baseline");\n`;
+const baselineHtml = paneHtml.replace(entry[0], '<script defer src="__baseline__.js"></script>');
+const { origin, close } = await serve({
+  "/__baseline__.html": Buffer.from(baselineHtml),
+  "/__baseline__.js": Buffer.from(baselineJs),
+});
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 
 /** Same-origin JS responses (pages and workers) while fn runs: [{ url, raw, gzip }]. */
@@ -45,6 +65,8 @@ async function jsLoaded(context, fn) {
       const body = await res.body();
       seen.set(url, {
         url: url.slice(origin.length),
+        // <link rel="prefetch"> downloads (type "other"): fetched at low priority, not run
+        prefetch: res.request().resourceType() !== "script",
         raw: body.length,
         gzip: zlib.gzipSync(body, { level: 9 }).length,
       });
@@ -83,28 +105,74 @@ const cfg = {
   },
 };
 const times = [];
+const baselines = [];
+const settledTimes = [];
+const chunkStarts = [];
 let officeJs = [];
+/** The moment the pane shows a verdict with no spinner or progress bar left (reset when one reappears). */
+const watchSpinners = () => {
+  window.__settled = undefined;
+  new MutationObserver(() => {
+    const verdict = document.querySelector("[data-testid=verdict]");
+    const busy = document.querySelector(".fui-Spinner, [role=progressbar], [data-testid=progress]");
+    if (verdict && !busy) window.__settled ??= performance.now();
+    else window.__settled = undefined;
+  }).observe(document, { childList: true, subtree: true, attributes: true });
+};
 for (let i = 0; i < RUNS + 1; i++) {
+  // baseline, then the pane, in fresh contexts of the same browser: both see the same load
+  const bctx = await browser.newContext();
+  await isolate(bctx, STUB);
+  await bctx.addInitScript((c) => {
+    window.__OFFICE_STUB__ = c;
+  }, cfg);
+  const bpage = await bctx.newPage();
+  await bpage.goto(`${origin}/__baseline__.html`);
+  await bpage.waitForFunction(() => performance.getEntriesByName("smime-baseline").length > 0);
+  const base = await bpage.evaluate(() => performance.getEntriesByName("smime-baseline")[0].startTime);
+  await bctx.close();
+
   const ctx = await browser.newContext();
   await isolate(ctx, STUB);
   await ctx.addInitScript((c) => {
     window.__OFFICE_STUB__ = c;
   }, cfg);
+  await ctx.addInitScript(watchSpinners);
   const page = await ctx.newPage();
   const loaded = await jsLoaded(ctx, async () => {
     await page.goto(`${origin}/taskpane.html`);
     await page.getByTestId("verdict").waitFor({ timeout: 30_000 });
+    // the verdict view complete: the guidance (faq chunk) and the self-test (setup chunk) in place
+    await page.locator("[data-testid=faq-disclosure]").waitFor({ timeout: 30_000 });
+    await page.locator("[data-testid=self-test]").waitFor({ timeout: 30_000 });
+    await page.waitForFunction(() => window.__settled !== undefined, null, { timeout: 30_000 });
   });
-  const ms = await page.evaluate(() => {
+  const r = await page.evaluate(() => {
     const m = performance.getEntriesByName("smime-verdict")[0];
-    return m ? m.startTime : NaN;
+    const start = (re) =>
+      performance
+        .getEntriesByType("resource")
+        .filter((e) => re.test(e.name))
+        .map((e) => e.startTime)[0] ?? NaN;
+    return {
+      verdict: m ? m.startTime : NaN,
+      settled: window.__settled,
+      faq: start(/\/faq\.[^/]*\.js$/),
+      setup: start(/\/setup\.[^/]*\.js$/),
+    };
   });
-  if (i > 0) times.push(ms); // the first run warms the OS file cache
+  if (i > 0) {
+    // the first run warms the OS file cache
+    times.push(r.verdict);
+    baselines.push(base);
+    settledTimes.push(Math.max(r.verdict, r.settled));
+    chunkStarts.push(r);
+  }
   if (i === 1) officeJs = loaded;
   await ctx.close();
 }
 // 3. main-thread stalls on a 50 MB message
-const big = bigMessage();
+const big = BIG_RUNS > 0 ? bigMessage() : undefined;
 const stalls = [];
 for (let i = 0; i < BIG_RUNS; i++) {
   const ctx = await browser.newContext();
@@ -121,7 +189,7 @@ for (let i = 0; i < BIG_RUNS; i++) {
         last = now;
       }, 20);
     },
-    { ...cfg, item: { ...cfg.item, emlUrl: big.url } },
+    { ...cfg, item: { ...cfg.item, emlUrl: big?.url } },
   );
   const page = await ctx.newPage();
   await page.goto(`${origin}/taskpane.html`);
@@ -134,28 +202,60 @@ for (let i = 0; i < BIG_RUNS; i++) {
 await browser.close();
 await close();
 
-times.sort((a, b) => a - b);
-const median = times[Math.floor(times.length / 2)];
-const initialGz = sum(initial, "gzip");
+const medianOf = (list) => {
+  const v = [...list].sort((a, b) => a - b);
+  return v[Math.floor(v.length / 2)];
+};
+const range = (list) => `${Math.min(...list).toFixed(0)}–${Math.max(...list).toFixed(0)}`;
+const median = medianOf(times);
+const baseline = medianOf(baselines);
+const settled = medianOf(settledTimes);
+const ratio = median / baseline;
+const initialRun = initial.filter((f) => !f.prefetch);
+const initialPrefetched = initial.filter((f) => f.prefetch);
+const initialGz = sum(initialRun, "gzip");
+let load = "";
+try {
+  load = fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+} catch {
+  // not Linux
+}
+console.log(`Load average at the end: ${load || "unknown"}`);
 console.log("Initial JavaScript (standalone page, before any user action):");
-for (const f of initial)
+for (const f of initialRun)
   console.log(`  ${f.url}  ${(f.raw / KB).toFixed(1)} kB raw, ${(f.gzip / KB).toFixed(1)} kB gzip`);
+console.log(
+  `  prefetched at low priority, not run (the verdict view's chunks): ${(sum(initialPrefetched, "gzip") / KB).toFixed(1)} kB gzip in ${initialPrefetched.length} files`,
+);
 console.log(
   `  total ${(initialGz / KB).toFixed(1)} kB gzip (target ≤ 250 kB): ${initialGz <= 250 * KB ? "OK" : "OVER BUDGET"}`,
 );
 console.log(
-  `Outlook mode, everything loaded up to the verdict (incl. the engine worker and lazy chunks): ${(sum(officeJs, "gzip") / KB).toFixed(1)} kB gzip in ${officeJs.length} files`,
+  `Outlook mode, everything loaded up to the verdict view complete (incl. the engine worker and lazy chunks): ${(sum(officeJs, "gzip") / KB).toFixed(1)} kB gzip in ${officeJs.length} files`,
+);
+console.log(`Typical signed message (sample-signed.eml, Outlook mode, ${RUNS} runs, medians):`);
+console.log(
+  `  baseline page load (pane HTML, same ${(entryJs.length / KB).toFixed(0)} kB of entry JavaScript parsed, not run): ${baseline.toFixed(0)} ms (${range(baselines)})`,
 );
 console.log(
-  `Navigation → verdict, typical signed message (sample-signed.eml, ${RUNS} runs): median ${median.toFixed(0)} ms, min ${times[0].toFixed(0)} ms, max ${times[times.length - 1].toFixed(0)} ms (target ≤ 500 ms): ${median <= 500 ? "OK" : "OVER BUDGET"}`,
+  `  navigation → verdict: ${median.toFixed(0)} ms (${range(times)}); ratio to baseline ${ratio.toFixed(2)} (budget ≤ ${RATIO_BUDGET.toFixed(2)}): ${ratio <= RATIO_BUDGET ? "OK" : "OVER BUDGET"}; absolute, for reference: ${median <= 300 ? "≤ 300 ms" : median <= 500 ? "≤ 500 ms" : "> 500 ms"}`,
 );
-const med = (k) => {
-  const v = stalls.map((x) => x[k]).sort((a, b) => a - b);
-  return v[Math.floor(v.length / 2)];
-};
-const stallAnalysing = med("analysing");
 console.log(
-  `50 MB message (${(big.size / 1e6).toFixed(1)} MB, ${BIG_RUNS} runs): longest main-thread stall while analysing in the worker: median ${stallAnalysing.toFixed(0)} ms (runs: ${stalls.map((x) => x.analysing.toFixed(0)).join(", ")}; target ≤ 200 ms): ${stallAnalysing <= 200 ? "OK" : "OVER BUDGET"}; while reading from Office (base64 → bytes on the main thread): median ${med("reading").toFixed(0)} ms`,
+  `  navigation → last spinner gone (guidance and self-test in place): ${settled.toFixed(0)} ms (${range(settledTimes)}); ratio to baseline ${(settled / baseline).toFixed(2)}`,
 );
-if (!Number.isFinite(median) || initial.length === 0) process.exit(1);
-if (initialGz > 250 * KB || median > 500 || !(stallAnalysing <= 200)) process.exit(1);
+// how long before the verdict each chunk was requested (without the prefetch, lazy() asks for them only
+// while the verdict view renders, a few ms before the verdict's mark)
+const lead = (k) => medianOf(chunkStarts.map((r) => r.verdict - r[k]));
+console.log(
+  `  chunks of the verdict view requested before the verdict (median lead): faq ${lead("faq").toFixed(0)} ms, setup ${lead("setup").toFixed(0)} ms`,
+);
+let stallAnalysing = 0;
+if (big) {
+  const med = (k) => medianOf(stalls.map((x) => x[k]));
+  stallAnalysing = med("analysing");
+  console.log(
+    `50 MB message (${(big.size / 1e6).toFixed(1)} MB, ${BIG_RUNS} runs): longest main-thread stall while analysing in the worker: median ${stallAnalysing.toFixed(0)} ms (runs: ${stalls.map((x) => x.analysing.toFixed(0)).join(", ")}; target ≤ 200 ms): ${stallAnalysing <= 200 ? "OK" : "OVER BUDGET"}; while reading from Office (base64 → bytes on the main thread): median ${med("reading").toFixed(0)} ms`,
+  );
+}
+if (!Number.isFinite(median) || !Number.isFinite(baseline) || initial.length === 0) process.exit(1);
+if (initialGz > 250 * KB || ratio > RATIO_BUDGET || !(stallAnalysing <= 200)) process.exit(1);

@@ -50,9 +50,15 @@ export function clientFrom(hostName: string | undefined, platform: string | unde
   return "unknown";
 }
 
-/** "ja" when the display language starts with "ja" (ja-JP), else "en". */
-export function languageOf(tag: string | undefined): "ja" | "en" {
-  return typeof tag === "string" && tag.trim().toLowerCase().startsWith("ja") ? "ja" : "en";
+/** The pane's two languages. */
+export type Lang = "ja" | "en";
+
+/**
+ * The one language rule of the add-in: "ja" for a tag whose primary subtag is ja (ja, ja-JP, ja_JP, in any
+ * case), "en" for anything else or nothing ("jav", Javanese, is not Japanese).
+ */
+export function languageOf(tag: string | undefined | null): Lang {
+  return /^ja(?:[-_]|$)/i.test((tag ?? "").trim()) ? "ja" : "en";
 }
 
 /**

@@ -10,10 +10,21 @@ export {
   userAddress,
   clientFrom,
   languageOf,
+  type Lang,
   isOnPremisesExchange,
   isClassicWindows,
 } from "./host";
 export { onItemChanged, offItemChanged } from "./events";
+export { connectOffice, officePort, type OfficePort } from "./port";
+export {
+  initialDark,
+  initialLanguage,
+  inMailHost,
+  luminance,
+  officeReady,
+  onThemeChange,
+  OFFICE_READY_TIMEOUT_MS,
+} from "./environment";
 export {
   onDragAndDrop,
   readDrop,

@@ -1,20 +1,25 @@
 /**
- * Pane entry: waits for Office.js (when it is there), picks language and theme, and renders the App inside
- * an error boundary. Without Outlook (Office undefined or no mailbox) the same page is the standalone viewer.
+ * Pane entry: waits for Office.js through src/office (when it is there), picks language and theme, and
+ * renders the App inside an error boundary. Without Outlook (Office undefined or no mailbox) the same page
+ * is the standalone viewer.
  */
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
+import { isComposeMode } from "../office/compose/index";
+import { connectOffice, initialDark, initialLanguage, onThemeChange, type OfficePort } from "../office/index";
+import { warmUp } from "./analyze";
 import { App } from "./App";
 import { ErrorBoundary } from "./components/ErrorBoundary";
-import { initialDark, initialLanguage, onThemeChange } from "./environment";
 import type { Lang } from "./i18n/index";
-import { isOfficeHost } from "./officeBridge";
 
-/** How long to wait for Office.onReady before treating the page as standalone. */
-const OFFICE_READY_TIMEOUT_MS = 4000;
+interface RootProps {
+  office: OfficePort | undefined;
+  compose: boolean;
+  lang: Lang;
+}
 
-function Root({ inOffice, lang }: { inOffice: boolean; lang: Lang }): JSX.Element {
+function Root({ office, compose, lang }: RootProps): JSX.Element {
   const [dark, setDark] = useState(initialDark);
   useEffect(() => onThemeChange(setDark), []);
   useEffect(() => {
@@ -27,33 +32,27 @@ function Root({ inOffice, lang }: { inOffice: boolean; lang: Lang }): JSX.Elemen
       data-theme={dark ? "dark" : "light"}
     >
       <ErrorBoundary lang={lang}>
-        <App inOffice={inOffice} initialLang={lang} />
+        <App office={office} compose={compose} initialLang={lang} />
       </ErrorBoundary>
     </FluentProvider>
   );
 }
 
-async function officeReady(): Promise<void> {
-  const office = (globalThis as { Office?: { onReady?: () => Promise<unknown> } }).Office;
-  if (!office?.onReady) return;
-  await Promise.race([
-    office.onReady().catch(() => undefined),
-    new Promise((resolve) => setTimeout(resolve, OFFICE_READY_TIMEOUT_MS)),
-  ]);
-}
-
 async function main(): Promise<void> {
-  await officeReady();
-  let inOffice = false;
+  const office = await connectOffice();
+  let compose = false;
   try {
-    inOffice = isOfficeHost();
+    compose = isComposeMode();
   } catch {
-    inOffice = false;
+    compose = false;
   }
+  // Inside Outlook, the engine worker (and its chunk) starts before React's first render, in parallel with
+  // it; useMessageAnalysis then reads the message. (Idempotent: the same worker is used.)
+  if (office && !compose) warmUp();
   const el = document.getElementById("root");
   if (!el) throw new Error("#root missing");
   el.textContent = "";
-  createRoot(el).render(<Root inOffice={inOffice} lang={initialLanguage()} />);
+  createRoot(el).render(<Root office={office} compose={compose} lang={initialLanguage()} />);
 }
 
 main().catch((e: unknown) => {

@@ -44,7 +44,7 @@ export function CertActions({
   diagnosis: Diagnosis;
 }): JSX.Element | null {
   const s = useStyles();
-  const { t, p, lang } = useI18n();
+  const { t, p } = useI18n();
   const gate = useMemo(() => contactCertificateGate(diagnosis, signer), [diagnosis, signer]);
   const host = useHost();
   const [status, setStatus] = useState<string>("");
@@ -121,7 +121,6 @@ export function CertActions({
             signer={signer}
             diagnosis={diagnosis}
             host={host}
-            lang={lang}
             showExport={false}
             {...(from ? { from } : {})}
           />

@@ -1,7 +1,7 @@
 import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { DocumentArrowUp20Regular, Mail20Regular } from "@fluentui/react-icons";
 import { useEffect, useRef, useState, type DragEvent } from "react";
-import { formatSize, useI18n } from "../i18n/index";
+import { formatSize, useI18n, type StringKey } from "../i18n/index";
 
 /** Largest file the standalone page reads. */
 export const MAX_FILE = 200 * 1024 * 1024;
@@ -38,13 +38,13 @@ const useStyles = makeStyles({
 
 const SAMPLES_BASE = "assets/samples/";
 
-/** English names of the bundled samples (their index gives Japanese descriptions). */
-const SAMPLE_LABELS: Record<string, { en: string; ja: string }> = {
-  "sample-signed.eml": { en: "Correctly signed", ja: "正しい署名" },
-  "sample-tampered.eml": { en: "Footer added after signing", ja: "署名後にフッターが追加" },
-  "sample-mojibake.eml": { en: "Garbled text (wrong charset)", ja: "文字化け（文字コードの誤り）" },
-  "sample-orphan.eml": { en: "smime.p7s as an attachment", ja: "smime.p7s が添付ファイルに" },
-  "sample-encrypted.eml": { en: "Encrypted", ja: "暗号化" },
+/** Catalogue keys of the bundled samples' names (a sample not listed shows its index description). */
+const SAMPLE_LABELS: Record<string, StringKey> = {
+  "sample-signed.eml": "sampleSigned",
+  "sample-tampered.eml": "sampleTampered",
+  "sample-mojibake.eml": "sampleMojibake",
+  "sample-orphan.eml": "sampleOrphan",
+  "sample-encrypted.eml": "sampleEncrypted",
 };
 
 async function fetchText(url: string): Promise<string> {
@@ -65,7 +65,11 @@ export function Standalone({
   compact?: boolean;
 }): JSX.Element {
   const s = useStyles();
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
+  const labelOf = (file: string): string | undefined => {
+    const key = SAMPLE_LABELS[file];
+    return key ? t(key) : undefined;
+  };
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const [expanded, setExpanded] = useState(false);
@@ -213,7 +217,7 @@ export function Standalone({
                 data-file={sample.file}
                 onClick={() => openSample(sample)}
               >
-                {SAMPLE_LABELS[sample.file]?.[lang] ?? (sample.description || sample.file)}
+                {labelOf(sample.file) ?? (sample.description || sample.file)}
               </Button>
             ))}
           </div>

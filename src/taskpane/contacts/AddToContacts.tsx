@@ -33,7 +33,7 @@ import { GraphContactsClient, type TokenProvider } from "../../office/contacts/g
 import { addSenderCertificate, type AddOutcome, type Sender } from "./controller";
 import { guidedPath } from "./guided";
 import { copyText, download } from "../files";
-import { STRINGS, fill } from "./strings";
+import { useI18n } from "../i18n/index";
 
 export interface AddToContactsProps {
   signer: Signer;
@@ -43,7 +43,6 @@ export interface AddToContactsProps {
   host: Host;
   /** Entra application (client) id; default: the build-time SMIME_ASSISTANT_CLIENT_ID. */
   clientId?: string;
-  lang?: "ja" | "en";
   /** For tests and the standalone page: Office facts (default: read from the global Office object). */
   authContext?: OfficeAuthContext;
   /** For tests: a token provider instead of MSAL NAA, and another Graph base URL. */
@@ -79,9 +78,9 @@ type Phase =
   | { phase: "error"; error: ContactsError };
 
 export function AddToContacts(props: AddToContactsProps): React.JSX.Element {
-  const { signer, diagnosis, from, host, lang = "ja", showExport = true } = props;
+  const { signer, diagnosis, from, host, showExport = true } = props;
   const styles = useStyles();
-  const t = (x: { ja: string; en: string }): string => x[lang];
+  const { t, p } = useI18n();
   const clientId = props.clientId ?? configuredClientId();
   const ctx = React.useMemo(() => props.authContext ?? officeAuthContext(), [props.authContext]);
   const availability = oneClickAvailability(clientId, ctx);
@@ -109,10 +108,10 @@ export function AddToContacts(props: AddToContactsProps): React.JSX.Element {
 
   if (!files) {
     return (
-      <section className={styles.root} aria-label={t(STRINGS.title)} data-testid="add-to-contacts-panel">
-        <Subtitle2 as="h3">{t(STRINGS.title)}</Subtitle2>
+      <section className={styles.root} aria-label={t("contactTitle")} data-testid="add-to-contacts-panel">
+        <Subtitle2 as="h3">{t("contactTitle")}</Subtitle2>
         <MessageBar intent="warning">
-          <MessageBarBody>{t(STRINGS.noCertificate)}</MessageBarBody>
+          <MessageBarBody>{t("contactNoCertificate")}</MessageBarBody>
         </MessageBar>
       </section>
     );
@@ -122,29 +121,29 @@ export function AddToContacts(props: AddToContactsProps): React.JSX.Element {
     const vars = { name: o.contact.name, address: o.contact.address };
     const key =
       o.result.outcome === "created"
-        ? "created"
+        ? "contactCreated"
         : o.result.outcome === "updated"
-          ? "updated"
-          : "alreadyPresent";
-    return fill(t(STRINGS[key]), vars);
+          ? "contactUpdated"
+          : "contactAlreadyPresent";
+    return t(key, vars);
   };
 
   return (
-    <section className={styles.root} aria-label={t(STRINGS.title)} data-testid="add-to-contacts-panel">
-      <Subtitle2 as="h3">{t(STRINGS.title)}</Subtitle2>
-      <Text>{t(STRINGS.intro)}</Text>
+    <section className={styles.root} aria-label={t("contactTitle")} data-testid="add-to-contacts-panel">
+      <Subtitle2 as="h3">{t("contactTitle")}</Subtitle2>
+      <Text>{t("contactIntro")}</Text>
 
       <div className={styles.facts}>
-        <Caption1>{t(STRINGS.certificate)}</Caption1>
+        <Caption1>{t("contactCertificate")}</Caption1>
         <Text>
           {signer.commonName || signer.subject}
           {signer.emails.length > 0 ? ` <${signer.emails.join(", ")}>` : ""}
         </Text>
-        <Caption1>{t(STRINGS.validity)}</Caption1>
+        <Caption1>{t("contactValidity")}</Caption1>
         <Text>
           {signer.notBefore.slice(0, 10)} – {signer.notAfter.slice(0, 10)}
         </Text>
-        <Caption1>{t(STRINGS.fingerprint)}</Caption1>
+        <Caption1>{t("contactFingerprint")}</Caption1>
         <Text className={styles.mono}>{signer.sha256}</Text>
       </div>
 
@@ -156,11 +155,11 @@ export function AddToContacts(props: AddToContactsProps): React.JSX.Element {
               setNotice(
                 download(files.cerName, files.der, "application/pkix-cert")
                   ? undefined
-                  : t(STRINGS.fileSaveFailed),
+                  : t("contactFileSaveFailed"),
               )
             }
           >
-            {t(STRINGS.saveCer)}
+            {t("contactSaveCer")}
           </Button>
           <Button
             icon={<ArrowDownloadRegular />}
@@ -168,19 +167,19 @@ export function AddToContacts(props: AddToContactsProps): React.JSX.Element {
               setNotice(
                 download(files.pemName, files.pem, "application/x-pem-file")
                   ? undefined
-                  : t(STRINGS.fileSaveFailed),
+                  : t("contactFileSaveFailed"),
               )
             }
           >
-            {t(STRINGS.savePem)}
+            {t("contactSavePem")}
           </Button>
           <Button
             icon={<CopyRegular />}
             onClick={() => {
-              void copyText(files.pem).then((ok) => setNotice(t(ok ? STRINGS.copied : STRINGS.copyFailed)));
+              void copyText(files.pem).then((ok) => setNotice(t(ok ? "contactCopied" : "contactCopyFailed")));
             }}
           >
-            {t(STRINGS.copyPem)}
+            {t("contactCopyPem")}
           </Button>
         </div>
       ) : null}
@@ -193,11 +192,11 @@ export function AddToContacts(props: AddToContactsProps): React.JSX.Element {
       {!gate.allowed ? (
         <MessageBar intent="info" layout="multiline" data-testid="contact-gate">
           <MessageBarBody>
-            <MessageBarTitle>{t(STRINGS.gateTitle)}</MessageBarTitle>
+            <MessageBarTitle>{t("contactRefusedTitle")}</MessageBarTitle>
             <ul className={styles.steps}>
               {gate.reasons.map((r) => (
                 <li key={r} data-reason={r}>
-                  {t(GATE_REASON_TEXT[r])}
+                  {p(GATE_REASON_TEXT[r])}
                 </li>
               ))}
             </ul>
@@ -212,15 +211,15 @@ export function AddToContacts(props: AddToContactsProps): React.JSX.Element {
             onClick={() => void run()}
             data-testid="add-to-contacts"
           >
-            {t(phase.phase === "error" ? STRINGS.tryAgain : STRINGS.oneClick)}
+            {t(phase.phase === "error" ? "contactTryAgain" : "contactOneClick")}
           </Button>
-          {phase.phase === "working" ? <Spinner size="tiny" label={t(STRINGS.working)} /> : null}
+          {phase.phase === "working" ? <Spinner size="tiny" label={t("contactWorking")} /> : null}
         </div>
       ) : availability.reason !== "not-configured" ? (
         <MessageBar intent="info" data-testid="one-click-unavailable">
           <MessageBarBody>
-            <MessageBarTitle>{t(STRINGS.notAvailableTitle)}</MessageBarTitle>
-            {t(contactsErrorMessage(availability.reason))}
+            <MessageBarTitle>{t("contactNotAvailableTitle")}</MessageBarTitle>
+            {p(contactsErrorMessage(availability.reason))}
           </MessageBarBody>
         </MessageBar>
       ) : null}
@@ -228,42 +227,40 @@ export function AddToContacts(props: AddToContactsProps): React.JSX.Element {
       {phase.phase === "done" ? (
         <MessageBar intent="success" role="status">
           <MessageBarBody>
-            {doneText(phase.outcome)} {t(STRINGS.syncNote)}
+            {doneText(phase.outcome)} {t("contactSyncNote")}
           </MessageBarBody>
         </MessageBar>
       ) : null}
       {phase.phase === "error" ? (
         <MessageBar intent="error" role="alert" data-testid="add-to-contacts-error">
           <MessageBarBody>
-            <MessageBarTitle>{t(STRINGS.errorTitle)}</MessageBarTitle>
-            {t(phase.error.localized)}
+            <MessageBarTitle>{t("contactErrorTitle")}</MessageBarTitle>
+            {p(phase.error.localized)}
             {phase.error.kind === "throttled" && phase.error.retryAfterSeconds
-              ? lang === "ja"
-                ? `（${phase.error.retryAfterSeconds} 秒後に再試行できます）`
-                : ` (you can retry in ${phase.error.retryAfterSeconds} s)`
+              ? t("contactRetryIn", { seconds: phase.error.retryAfterSeconds })
               : ""}
           </MessageBarBody>
         </MessageBar>
       ) : null}
 
       {gate.allowed ? (
-        <section aria-label={t(STRINGS.guidedTitle)} data-testid="add-contact-steps">
-          <Subtitle2 as="h4">{t(STRINGS.guidedTitle)}</Subtitle2>
+        <section aria-label={t("contactGuidedTitle")} data-testid="add-contact-steps">
+          <Subtitle2 as="h4">{t("contactGuidedTitle")}</Subtitle2>
           <Caption1 as="p" style={{ display: "block", margin: "2px 0 6px" }}>
-            {t(guide.question)}
+            {p(guide.question)}
           </Caption1>
           {guide.note ? (
             <MessageBar intent="info">
-              <MessageBarBody>{t(guide.note)}</MessageBarBody>
+              <MessageBarBody>{p(guide.note)}</MessageBarBody>
             </MessageBar>
           ) : null}
           {guide.steps.map((set, i) => (
             <div key={`${set.client}-${i}`} className={styles.stepSet} data-testid="step-set">
-              <Text weight="semibold">{t(set.label)}</Text>
+              <Text weight="semibold">{p(set.label)}</Text>
               <ol className={styles.steps}>
                 {set.steps.map((s, j) => (
                   <li key={j}>
-                    <Text>{t(s)}</Text>
+                    <Text>{p(s)}</Text>
                   </li>
                 ))}
               </ol>

@@ -1,11 +1,19 @@
 /**
- * The pane's own strings (ja/en). Finding messages and FAQ text come localised from the engine and src/faq;
- * this file holds only the pane chrome. Japanese: です・ます調.
+ * The pane's one string catalogue (ja/en) and the one way to read it: `useI18n()` in a component
+ * (`t(key, vars)`, `p(localizedText)`, `lang`), `translate(lang, key, vars)` / `both(key, vars)` outside
+ * React. Finding messages and FAQ text come localised from the engine and src/faq; the catalogue holds the
+ * pane chrome: the read pane below, the signing setup (./setup.ts) and the add-to-contacts panel
+ * (./contacts.ts), each key meaning one thing. Japanese: です・ます調 (docs/style-ja.md).
  */
 import { createContext, useContext } from "react";
 import type { LocalizedText } from "../../engine/types";
+import { languageOf, type Lang } from "../../office/host";
+import { CONTACT_STRINGS } from "./contacts";
+import { SETUP_STRINGS } from "./setup";
 
-export type Lang = "ja" | "en";
+export type { Lang };
+/** The add-in's one language rule (src/office/host.ts): "ja" for ja, ja-JP, ja_JP…; "en" otherwise. */
+export { languageOf };
 
 const STRINGS = {
   appTitle: { en: "S/MIME Assistant", ja: "S/MIME アシスタント" },
@@ -228,6 +236,11 @@ const STRINGS = {
   openEml: { en: "Open an .eml or .msg file", ja: ".eml／.msg ファイルを開く" },
   dropHere: { en: "…or drop an .eml or .msg file here", ja: "…または .eml／.msg ファイルをここにドロップ" },
   samples: { en: "Sample messages", ja: "サンプルメッセージ" },
+  sampleSigned: { en: "Correctly signed", ja: "正しい署名" },
+  sampleTampered: { en: "Footer added after signing", ja: "署名後にフッターが追加" },
+  sampleMojibake: { en: "Garbled text (wrong charset)", ja: "文字化け（文字コードの誤り）" },
+  sampleOrphan: { en: "smime.p7s as an attachment", ja: "smime.p7s が添付ファイルに" },
+  sampleEncrypted: { en: "Encrypted", ja: "暗号化" },
   sampleNote: {
     en: "Samples are checked against the bundled TEST root certificate.",
     ja: "サンプルは、同梱のテスト用ルート証明書で検証します。",
@@ -256,7 +269,19 @@ const STRINGS = {
   severityInfo: { en: "Information", ja: "情報" },
 } as const satisfies Record<string, LocalizedText>;
 
-export type StringKey = keyof typeof STRINGS;
+/** Keys two parts have in common (must be none: one key, one meaning). */
+type Shared<A, B> = Extract<keyof A, keyof B>;
+type NoSharedKeys =
+  | Shared<typeof STRINGS, typeof SETUP_STRINGS>
+  | Shared<typeof STRINGS, typeof CONTACT_STRINGS>
+  | Shared<typeof SETUP_STRINGS, typeof CONTACT_STRINGS>;
+const noSharedKeys: [NoSharedKeys] extends [never] ? true : NoSharedKeys = true;
+void noSharedKeys;
+
+/** Every pane string by key (read through useI18n / translate / both). */
+export const CATALOGUE = { ...STRINGS, ...SETUP_STRINGS, ...CONTACT_STRINGS };
+
+export type StringKey = keyof typeof CATALOGUE;
 
 /** Fills {name} placeholders from vars; a placeholder without a value stays as it is. */
 export function fill(template: string, vars: Record<string, string | number> = {}): string {
@@ -267,17 +292,17 @@ export function fill(template: string, vars: Record<string, string | number> = {
 
 /** The pane text for key in lang, with {name} placeholders filled. */
 export function translate(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
-  return fill(STRINGS[key][lang], vars);
+  return fill(CATALOGUE[key][lang], vars);
+}
+
+/** A string in both languages with its placeholders filled (for results that carry a LocalizedText). */
+export function both(key: StringKey, vars: Record<string, string | number> = {}): LocalizedText {
+  return { en: translate("en", key, vars), ja: translate("ja", key, vars) };
 }
 
 /** Picks the language of a localized text. */
 export function pick(text: LocalizedText, lang: Lang): string {
   return text[lang] || text.en;
-}
-
-/** "ja" for ja, ja-JP, ja_JP…; "en" for anything else (or nothing). */
-export function languageOf(tag: string | undefined | null): Lang {
-  return /^ja(?:[-_]|$)/i.test((tag ?? "").trim()) ? "ja" : "en";
 }
 
 export interface I18n {
@@ -303,11 +328,11 @@ export function formatSize(bytes: number): string {
   return `${bytes} B`;
 }
 
-/** ISO → "2026-11-24" (dates are shown as plain ISO days in both languages: unambiguous). */
+/** ISO → "2026-11-24" (a plain ISO day in both languages: unambiguous); "" when unreadable. */
 export function formatDay(iso: string | undefined): string {
   if (!iso) return "";
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toISOString().slice(0, 10);
+  return Number.isNaN(d.getTime()) ? "" : d.toISOString().slice(0, 10);
 }
 
 /** ISO → local time: "2026年11月25日 1:53" (ja) or "25 Nov 2026, 01:53" (en) (docs/style-ja.md). */

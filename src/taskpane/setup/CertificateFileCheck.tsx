@@ -23,7 +23,7 @@ import { useId, useRef, useState, type FormEvent } from "react";
 import type { CertificateSummary, Finding } from "../../engine/types";
 import { FaqCard } from "./FaqCard";
 import { runFileCheck, type FileCheckOutcome, type FileLike, type P12Checker } from "./p12Check";
-import { day, pickText, tr, type Lang } from "./strings";
+import { formatDay, useI18n } from "../i18n/index";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -51,7 +51,6 @@ const useStyles = makeStyles({
 });
 
 export interface CertificateFileCheckProps {
-  lang: Lang;
   /** The signed-in mailbox address: the certificate should name it (EMAIL_MISMATCH otherwise). */
   mailboxAddress?: string;
   /** Evaluation time (default: now). */
@@ -60,12 +59,13 @@ export interface CertificateFileCheckProps {
   check?: P12Checker;
 }
 
-export function FindingList({ findings, lang }: { findings: readonly Finding[]; lang: Lang }): JSX.Element {
+export function FindingList({ findings }: { findings: readonly Finding[] }): JSX.Element {
   const s = useStyles();
+  const { t, p } = useI18n();
   const rank = { error: 0, warning: 1, info: 2 } as const;
   const sorted = [...findings].sort((a, b) => rank[a.severity] - rank[b.severity]);
   return (
-    <ul className={s.list} aria-label={tr(lang, "findings")}>
+    <ul className={s.list} aria-label={t("fileFindings")}>
       {sorted.map((f, i) => (
         <li key={`${f.code}-${i}`} className={s.finding} data-testid="p12-finding" data-code={f.code}>
           {f.severity === "error" ? (
@@ -75,40 +75,42 @@ export function FindingList({ findings, lang }: { findings: readonly Finding[]; 
           ) : (
             <Info20Regular className={s.info} aria-hidden />
           )}
-          <span>{pickText(f.message, lang)}</span>
+          <span>{p(f.message)}</span>
         </li>
       ))}
     </ul>
   );
 }
 
-export function CertificateFacts({ cert, lang }: { cert: CertificateSummary; lang: Lang }): JSX.Element {
+export function CertificateFacts({ cert }: { cert: CertificateSummary }): JSX.Element {
   const s = useStyles();
+  const { t } = useI18n();
   return (
     <dl className={s.dl} data-testid="p12-certificate">
-      <dt className={s.dt}>{tr(lang, "certName")}</dt>
+      <dt className={s.dt}>{t("certName")}</dt>
       <dd className={s.dd}>{cert.commonName || cert.subject}</dd>
-      <dt className={s.dt}>{tr(lang, "certEmails")}</dt>
+      <dt className={s.dt}>{t("certEmails")}</dt>
       <dd className={s.dd}>{cert.emails.join(", ") || "—"}</dd>
-      <dt className={s.dt}>{tr(lang, "certIssuer")}</dt>
+      <dt className={s.dt}>{t("certIssuer")}</dt>
       <dd className={s.dd}>{cert.issuer}</dd>
-      <dt className={s.dt}>{tr(lang, "certValidity")}</dt>
+      <dt className={s.dt}>{t("certValidity")}</dt>
       <dd className={s.dd}>
-        {day(cert.notBefore)} – {day(cert.notAfter)}
+        {formatDay(cert.notBefore)} – {formatDay(cert.notAfter)}
       </dd>
-      <dt className={s.dt}>{tr(lang, "certFingerprint")}</dt>
+      <dt className={s.dt}>{t("certFingerprint")}</dt>
       <dd className={`${s.dd} ${s.mono}`}>{cert.sha256}</dd>
     </dl>
   );
 }
 
 /** Shows a check outcome (also usable on its own, e.g. for a stored result in tests). */
-export function FileCheckResult({ outcome, lang }: { outcome: FileCheckOutcome; lang: Lang }): JSX.Element {
+export function FileCheckResult({ outcome }: { outcome: FileCheckOutcome }): JSX.Element {
   const s = useStyles();
+  const { t, p } = useI18n();
   if (outcome.kind === "error") {
     return (
       <MessageBar intent="error" data-testid="p12-error">
-        <MessageBarBody>{pickText(outcome.message, lang)}</MessageBarBody>
+        <MessageBarBody>{p(outcome.message)}</MessageBarBody>
       </MessageBar>
     );
   }
@@ -118,45 +120,41 @@ export function FileCheckResult({ outcome, lang }: { outcome: FileCheckOutcome; 
     <div data-testid="p12-result">
       {ok ? (
         <MessageBar intent="success" data-testid="p12-ok">
-          <MessageBarBody>{pickText(ok.message, lang)}</MessageBarBody>
+          <MessageBarBody>{p(ok.message)}</MessageBarBody>
         </MessageBar>
       ) : null}
-      <p className={s.note}>{tr(lang, "checkedFile", { name: outcome.fileName })}</p>
-      <h3 className={s.h2}>{tr(lang, "findings")}</h3>
-      <FindingList findings={result.findings} lang={lang} />
+      <p className={s.note}>{t("checkedFile", { name: outcome.fileName })}</p>
+      <h3 className={s.h2}>{t("fileFindings")}</h3>
+      <FindingList findings={result.findings} />
       {result.certificate ? (
         <>
-          <h3 className={s.h2}>{tr(lang, "certificate")}</h3>
-          <CertificateFacts cert={result.certificate} lang={lang} />
+          <h3 className={s.h2}>{t("fileCertificate")}</h3>
+          <CertificateFacts cert={result.certificate} />
         </>
       ) : null}
       {result.advice && result.advice.length > 0 ? (
         <>
-          <h3 className={s.h2}>{tr(lang, "advice")}</h3>
+          <h3 className={s.h2}>{t("advice")}</h3>
           <ul data-testid="p12-advice">
             {result.advice.map((a) => (
               <li key={a.id} data-advice={a.id}>
-                {pickText(a.message, lang)}
+                {p(a.message)}
               </li>
             ))}
           </ul>
         </>
       ) : null}
-      <h3 className={s.h2}>{tr(lang, "relatedFaq")}</h3>
+      <h3 className={s.h2}>{t("relatedFaq")}</h3>
       {outcome.faq.map((id) => (
-        <FaqCard key={id} id={id} lang={lang} />
+        <FaqCard key={id} id={id} />
       ))}
     </div>
   );
 }
 
-export function CertificateFileCheck({
-  lang,
-  mailboxAddress,
-  at,
-  check,
-}: CertificateFileCheckProps): JSX.Element {
+export function CertificateFileCheck({ mailboxAddress, at, check }: CertificateFileCheckProps): JSX.Element {
   const s = useStyles();
+  const { t } = useI18n();
   const fileId = useId();
   const [file, setFile] = useState<FileLike | null>(null);
   const [password, setPassword] = useState("");
@@ -188,9 +186,9 @@ export function CertificateFileCheck({
   return (
     <section aria-labelledby="setup-file-h" className={s.root} data-testid="certificate-file-check">
       <h2 id="setup-file-h" className={s.h2}>
-        {tr(lang, "fileCheckTitle")}
+        {t("fileCheckTitle")}
       </h2>
-      <p className={s.note}>{tr(lang, "fileCheckIntro")}</p>
+      <p className={s.note}>{t("fileCheckIntro")}</p>
       <form className={s.form} onSubmit={onSubmit} autoComplete="off">
         {/* The same Fluent file button as the message opener; the native input stays for the picker. */}
         <div className={s.picker}>
@@ -200,7 +198,7 @@ export function CertificateFileCheck({
             onClick={() => fileInput.current?.click()}
             data-testid="p12-choose"
           >
-            {tr(lang, "fileLabel")}
+            {t("fileLabel")}
           </Button>
           {file ? (
             <span className={s.fileName} data-testid="p12-file-name">
@@ -214,14 +212,14 @@ export function CertificateFileCheck({
           className={s.file}
           type="file"
           accept=".p12,.pfx,application/x-pkcs12"
-          aria-label={tr(lang, "fileLabel")}
+          aria-label={t("fileLabel")}
           data-testid="p12-file"
           onChange={(e) => {
             setFile(e.currentTarget.files?.[0] ?? null);
             setOutcome(null);
           }}
         />
-        <Field label={tr(lang, "passwordLabel")}>
+        <Field label={t("passwordLabel")}>
           <Input
             type="password"
             autoComplete="off"
@@ -233,17 +231,17 @@ export function CertificateFileCheck({
         </Field>
         <div>
           <Button appearance="primary" type="submit" disabled={busy || !file} data-testid="p12-submit">
-            {tr(lang, "checkButton")}
+            {t("checkButton")}
           </Button>
         </div>
       </form>
-      {busy ? <Spinner size="tiny" label={tr(lang, "checking")} /> : null}
+      {busy ? <Spinner size="tiny" label={t("fileChecking")} /> : null}
       {outcome && !busy ? (
         <>
           <p className={s.note} data-testid="p12-password-cleared">
-            {tr(lang, "passwordCleared")}
+            {t("passwordCleared")}
           </p>
-          <FileCheckResult outcome={outcome} lang={lang} />
+          <FileCheckResult outcome={outcome} />
         </>
       ) : null}
     </section>

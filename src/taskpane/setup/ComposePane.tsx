@@ -32,7 +32,7 @@ import { signingGuide, type InstructionSet } from "./instructions";
 import { recipientStatus, summarize, type RecipientRow } from "./recipients";
 import { SelfTestPanel } from "./SelfTestPanel";
 import { createRecipientTracker, type RecipientTracker, type TrackerSnapshot } from "./tracker";
-import { day, pickText, tr, type Lang } from "./strings";
+import { formatDay, translate, useI18n, type Lang } from "../i18n/index";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -55,7 +55,6 @@ const useStyles = makeStyles({
 
 export interface ComposePaneProps {
   host: Host;
-  lang: Lang;
   /** Where the recipients come from. Default: Outlook's current compose item (none outside Outlook). */
   source?: RecipientSource | null;
   /** Certificates known per address. Default: the roaming-settings store of src/office/contacts. */
@@ -68,18 +67,19 @@ export interface ComposePaneProps {
   showFileCheck?: boolean;
 }
 
-export function InstructionSteps({ set, lang }: { set: InstructionSet; lang: Lang }): JSX.Element {
+export function InstructionSteps({ set }: { set: InstructionSet }): JSX.Element {
   const s = useStyles();
+  const { p } = useI18n();
   return (
     <div data-testid="signing-steps" data-source={set.source} data-client={set.faqClient ?? ""}>
       <ol className={s.ol}>
         {set.steps.map((step, i) => (
-          <li key={i}>{pickText(step, lang)}</li>
+          <li key={i}>{p(step)}</li>
         ))}
       </ol>
       {set.notes.map((n, i) => (
         <p key={i} className={s.note}>
-          {pickText(n, lang)}
+          {p(n)}
         </p>
       ))}
     </div>
@@ -87,32 +87,33 @@ export function InstructionSteps({ set, lang }: { set: InstructionSet; lang: Lan
 }
 
 /** The signing switch for the user's client, from the FAQ steps (and the honest limitation). */
-export function SigningSwitch({ host, lang }: { host: Host; lang: Lang }): JSX.Element {
+export function SigningSwitch({ host }: { host: Host }): JSX.Element {
   const s = useStyles();
+  const { t, p } = useI18n();
   const guide = useMemo(() => signingGuide(host), [host]);
   return (
     <section aria-labelledby="setup-switch-h" data-testid="signing-switch" data-client={guide.client}>
       <h2 id="setup-switch-h" className={s.h2}>
-        {tr(lang, "switchTitle")}
+        {t("switchTitle")}
       </h2>
       <MessageBar intent="info" data-testid="addin-limitation">
-        <MessageBarBody>{pickText(guide.limitation, lang)}</MessageBarBody>
+        <MessageBarBody>{p(guide.limitation)}</MessageBarBody>
       </MessageBar>
       <p>
-        {tr(lang, "yourClient", {
-          name: pickText(guide.primary.label, lang) + (host.version ? ` (${host.version})` : ""),
+        {t("yourClient", {
+          name: p(guide.primary.label) + (host.version ? ` (${host.version})` : ""),
         })}
       </p>
-      <InstructionSteps set={guide.primary} lang={lang} />
-      <p className={s.note}>{tr(lang, guide.primary.source === "faq" ? "faqSource" : "productSource")}</p>
+      <InstructionSteps set={guide.primary} />
+      <p className={s.note}>{t(guide.primary.source === "faq" ? "faqSource" : "productSource")}</p>
       <Accordion collapsible>
         <AccordionItem value="others">
-          <AccordionHeader>{tr(lang, "otherClients")}</AccordionHeader>
+          <AccordionHeader>{t("setupOtherClients")}</AccordionHeader>
           <AccordionPanel>
             {guide.others.map((set, i) => (
               <div key={i}>
-                <h3 className={s.h2}>{pickText(set.label, lang)}</h3>
-                <InstructionSteps set={set} lang={lang} />
+                <h3 className={s.h2}>{p(set.label)}</h3>
+                <InstructionSteps set={set} />
               </div>
             ))}
           </AccordionPanel>
@@ -123,24 +124,24 @@ export function SigningSwitch({ host, lang }: { host: Host; lang: Lang }): JSX.E
 }
 
 function fieldLabel(f: RecipientField, lang: Lang): string {
-  return tr(lang, f === "to" ? "fieldTo" : f === "cc" ? "fieldCc" : "fieldBcc");
+  return translate(lang, f === "to" ? "fieldTo" : f === "cc" ? "fieldCc" : "fieldBcc");
 }
 
 export function statusText(row: RecipientRow, lang: Lang): string {
-  const date = day(row.certificate?.notAfter);
+  const date = formatDay(row.certificate?.notAfter);
   switch (row.state) {
     case "valid":
-      return tr(lang, "stValid", { date });
+      return translate(lang, "stValid", { date });
     case "expiring":
-      return tr(lang, "stExpiring", { date, days: Math.max(0, row.daysLeft ?? 0) });
+      return translate(lang, "stExpiring", { date, days: Math.max(0, row.daysLeft ?? 0) });
     case "expired":
-      return tr(lang, "stExpired", { date });
+      return translate(lang, "stExpired", { date });
     case "not-yet-valid":
-      return tr(lang, "stNotYet", { date: day(row.certificate?.notBefore) });
+      return translate(lang, "stNotYet", { date: formatDay(row.certificate?.notBefore) });
     case "no-address":
-      return tr(lang, "stNoAddress");
+      return translate(lang, "stNoAddress");
     default:
-      return tr(lang, "stNone");
+      return translate(lang, "stNone");
   }
 }
 
@@ -154,10 +155,11 @@ const BADGE_COLOR: Record<RecipientRow["state"], "success" | "warning" | "danger
 };
 
 /** The recipient list with known-certificate status (pure rendering of rows). */
-export function RecipientList({ rows, lang }: { rows: readonly RecipientRow[]; lang: Lang }): JSX.Element {
+export function RecipientList({ rows }: { rows: readonly RecipientRow[] }): JSX.Element {
   const s = useStyles();
+  const { t, lang } = useI18n();
   const sum = summarize(rows);
-  if (rows.length === 0) return <p data-testid="recipients-empty">{tr(lang, "recipientsNone")}</p>;
+  if (rows.length === 0) return <p data-testid="recipients-empty">{t("recipientsNone")}</p>;
   return (
     <div>
       <ul className={s.list} data-testid="recipient-list">
@@ -179,16 +181,14 @@ export function RecipientList({ rows, lang }: { rows: readonly RecipientRow[]; l
       {sum.encryptionWouldFail ? (
         <div data-testid="encryption-warning">
           <MessageBar intent="warning">
-            <MessageBarBody>
-              {tr(lang, "summaryMissing", { missing: sum.missing, total: sum.total })}
-            </MessageBarBody>
+            <MessageBarBody>{t("summaryMissing", { missing: sum.missing, total: sum.total })}</MessageBarBody>
           </MessageBar>
-          <FaqCard id="outlook-encryption-error" lang={lang} />
-          <p>{tr(lang, "signedOnly")}</p>
-          <p>{tr(lang, "howToGetCert")}</p>
+          <FaqCard id="outlook-encryption-error" />
+          <p>{t("signedOnly")}</p>
+          <p>{t("howToGetCert")}</p>
         </div>
       ) : (
-        <p data-testid="recipients-ready">{tr(lang, "summaryReady", { n: sum.total })}</p>
+        <p data-testid="recipients-ready">{t("summaryReady", { n: sum.total })}</p>
       )}
     </div>
   );
@@ -215,7 +215,6 @@ function useRecipients(source: RecipientSource | null): TrackerSnapshot & { refr
 
 export function ComposePane({
   host,
-  lang,
   source,
   lookup,
   mailboxAddress,
@@ -223,6 +222,7 @@ export function ComposePane({
   showFileCheck = true,
 }: ComposePaneProps): JSX.Element {
   const s = useStyles();
+  const { t, lang } = useI18n();
   // undefined → the live Outlook defaults; null → explicitly none.
   const src = useMemo(() => (source === undefined ? (composeRecipientSource() ?? null) : source), [source]);
   const look = useMemo(
@@ -239,24 +239,24 @@ export function ComposePane({
   );
   return (
     <div className={s.root} data-testid="compose-pane">
-      <SigningSwitch host={host} lang={lang} />
+      <SigningSwitch host={host} />
 
       <section aria-labelledby="setup-recipients-h" data-testid="recipients">
         <div className={s.toolbar}>
           <h2 id="setup-recipients-h" className={s.h2} style={{ flexGrow: 1 }}>
-            {tr(lang, "recipientsTitle")}
+            {t("recipientsTitle")}
           </h2>
           {src ? (
             <Button size="small" icon={<ArrowClockwise20Regular />} onClick={refresh}>
-              {tr(lang, "refresh")}
+              {t("refresh")}
             </Button>
           ) : null}
         </div>
-        <p className={s.note}>{tr(lang, "recipientsIntro")}</p>
+        <p className={s.note}>{t("recipientsIntro")}</p>
         {phase.name === "unavailable" ? (
-          <p data-testid="recipients-unavailable">{tr(lang, "recipientsUnavailable")}</p>
+          <p data-testid="recipients-unavailable">{t("recipientsUnavailable")}</p>
         ) : phase.name === "loading" ? (
-          <Spinner size="tiny" label={tr(lang, "recipientsLoading")} />
+          <Spinner size="tiny" label={t("recipientsLoading")} />
         ) : (
           <>
             {phase.read.failures
@@ -264,25 +264,23 @@ export function ComposePane({
               .map((f) => (
                 <MessageBar key={f.field} intent="warning" data-testid="recipients-failure">
                   <MessageBarBody>
-                    {tr(lang, "recipientsFailed", { field: fieldLabel(f.field, lang), reason: f.message })}
+                    {t("recipientsFailed", { field: fieldLabel(f.field, lang), reason: f.message })}
                   </MessageBarBody>
                 </MessageBar>
               ))}
-            <RecipientList rows={rows} lang={lang} />
+            <RecipientList rows={rows} />
           </>
         )}
         {src && (live === "unsupported" || live === "failed") ? (
           <p className={s.note} data-testid="no-live-update">
-            {tr(lang, "noLiveUpdate")}
+            {t("noLiveUpdate")}
           </p>
         ) : null}
       </section>
 
-      <SelfTestPanel lang={lang} />
+      <SelfTestPanel />
 
-      {showFileCheck ? (
-        <CertificateFileCheck lang={lang} {...(mailboxAddress ? { mailboxAddress } : {})} />
-      ) : null}
+      {showFileCheck ? <CertificateFileCheck {...(mailboxAddress ? { mailboxAddress } : {})} /> : null}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { getEntry } from "../../faq/index";
-import { pickText, type Lang } from "./strings";
+import { useI18n } from "../i18n/index";
 
 const useStyles = makeStyles({
   card: {
@@ -13,14 +13,15 @@ const useStyles = makeStyles({
 });
 
 /** One FAQ entry (question and answer as plain text, never HTML). Renders nothing for an unknown id. */
-export function FaqCard({ id, lang }: { id: string; lang: Lang }): JSX.Element | null {
+export function FaqCard({ id }: { id: string }): JSX.Element | null {
   const s = useStyles();
+  const { p } = useI18n();
   const entry = getEntry(id);
   if (!entry) return null;
   return (
     <div className={s.card} data-testid="setup-faq" data-faq={id}>
-      <p className={s.q}>{pickText(entry.question, lang)}</p>
-      {pickText(entry.answer, lang)
+      <p className={s.q}>{p(entry.question)}</p>
+      {p(entry.answer)
         .split("\n")
         .filter((l) => l.trim() !== "")
         .map((line, i) => (

@@ -17,7 +17,7 @@ import { useMemo } from "react";
 import type { Diagnosis } from "../../engine/types";
 import { FaqCard } from "./FaqCard";
 import { SELF_TEST_STEPS, selfTestVerdict, type SelfTestState } from "./selfTest";
-import { day, pickText, tr, type Lang } from "./strings";
+import { formatDay, useI18n } from "../i18n/index";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -27,7 +27,6 @@ const useStyles = makeStyles({
 });
 
 export interface SelfTestPanelProps {
-  lang: Lang;
   /** The Diagnosis of the message in the read pane (absent in compose mode: only the how-to shows). */
   diagnosis?: Diagnosis;
   /** The signed-in mailbox's address (MessageSource.userAddress / Office userProfile.emailAddress). */
@@ -51,12 +50,13 @@ const INTENT: Record<SelfTestState, "success" | "warning" | "error" | "info"> = 
   unverifiable: "warning",
 };
 
-export function SelfTestHowTo({ lang }: { lang: Lang }): JSX.Element {
+export function SelfTestHowTo(): JSX.Element {
   const s = useStyles();
+  const { p } = useI18n();
   return (
     <ol className={s.ol} data-testid="self-test-steps">
       {SELF_TEST_STEPS.map((step, i) => (
-        <li key={i}>{pickText(step, lang)}</li>
+        <li key={i}>{p(step)}</li>
       ))}
     </ol>
   );
@@ -67,7 +67,6 @@ export function SelfTestHowTo({ lang }: { lang: Lang }): JSX.Element {
  * `diagnosis` is absent or the message is not from the user to the user.
  */
 export function SelfTestPanel({
-  lang,
   diagnosis,
   userAddress,
   fromAddress,
@@ -76,6 +75,7 @@ export function SelfTestPanel({
   howToOpen,
 }: SelfTestPanelProps): JSX.Element {
   const s = useStyles();
+  const { t, p } = useI18n();
   const verdict = useMemo(
     () =>
       diagnosis
@@ -98,39 +98,39 @@ export function SelfTestPanel({
       data-state={verdict?.state ?? ""}
     >
       <h2 id="setup-selftest-h" className={s.h2}>
-        {tr(lang, applies ? "selfTestResult" : "selfTestTitle")}
+        {t(applies ? "selfTestResult" : "selfTestTitle")}
       </h2>
       {applies && verdict?.state && verdict.headline ? (
         <>
           <MessageBar intent={INTENT[verdict.state]} layout="multiline" data-testid="self-test-verdict">
             <MessageBarBody>
-              <MessageBarTitle>{pickText(verdict.headline, lang)}</MessageBarTitle>
+              <MessageBarTitle>{p(verdict.headline)}</MessageBarTitle>
               {verdict.signer ? (
                 <span>
-                  {tr(lang, "signedWith", {
+                  {t("signedWith", {
                     name: verdict.signer.commonName || verdict.signer.emails[0] || verdict.signer.subject,
-                    date: day(verdict.signer.notAfter),
+                    date: formatDay(verdict.signer.notAfter),
                   })}
                 </span>
               ) : null}
             </MessageBarBody>
           </MessageBar>
-          <h3 className={s.h2}>{tr(lang, "recipientsWillSee")}</h3>
+          <h3 className={s.h2}>{t("recipientsWillSee")}</h3>
           <ul data-testid="self-test-see">
             {verdict.recipientsSee.map((t, i) => (
-              <li key={i}>{pickText(t, lang)}</li>
+              <li key={i}>{p(t)}</li>
             ))}
           </ul>
           {verdict.faq.map((id) => (
-            <FaqCard key={id} id={id} lang={lang} />
+            <FaqCard key={id} id={id} />
           ))}
         </>
       ) : null}
       <Accordion collapsible defaultOpenItems={open ? ["howto"] : []}>
         <AccordionItem value="howto">
-          <AccordionHeader>{tr(lang, "selfTestTitle")}</AccordionHeader>
+          <AccordionHeader>{t("selfTestTitle")}</AccordionHeader>
           <AccordionPanel>
-            <SelfTestHowTo lang={lang} />
+            <SelfTestHowTo />
           </AccordionPanel>
         </AccordionItem>
       </Accordion>

@@ -7,7 +7,7 @@
 import type { P12Options, P12Result } from "../../engine/cert/pkcs12";
 import type { LocalizedText } from "../../engine/types";
 import { isTimeLimitError } from "../supervisor";
-import { both, formatBytes } from "./strings";
+import { both, formatSize } from "../i18n/index";
 
 /** A PKCS#12 file is a few kilobytes; anything this big is the wrong file. */
 export const MAX_P12_BYTES = 5 * 1024 * 1024;
@@ -49,29 +49,16 @@ export async function runFileCheck(
   opts: { email?: string; at?: Date; check?: P12Checker } = {},
 ): Promise<FileCheckOutcome> {
   if (!file) {
-    return { kind: "error", message: { en: "Choose a file first.", ja: "先にファイルを選んでください。" } };
+    return { kind: "error", message: both("fileChooseFirst") };
   }
   if (file.size > MAX_P12_BYTES) {
-    const size = formatBytes(file.size);
-    return {
-      kind: "error",
-      message: {
-        en: `This file is ${size}; a certificate file is normally a few kilobytes. Choose the .p12 or .pfx file of your certificate.`,
-        ja: `このファイルは ${size} あります。証明書ファイルは通常数 KB です。証明書の .p12 または .pfx ファイルを選んでください。`,
-      },
-    };
+    return { kind: "error", message: both("fileTooLarge", { size: formatSize(file.size) }) };
   }
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
   } catch (e) {
-    return {
-      kind: "error",
-      message: {
-        en: `The file could not be read: ${reason(e)}`,
-        ja: `ファイルを読み込めませんでした：${reason(e)}`,
-      },
-    };
+    return { kind: "error", message: both("fileUnreadable", { reason: reason(e) }) };
   }
   // the worker client is its own small module: `new Worker(new URL(…, import.meta.url))` is for webpack
   const check =
@@ -94,13 +81,7 @@ export async function runFileCheck(
       };
     }
     // checkPkcs12 never throws by contract; keep the pane alive if it ever does (no password in the text).
-    return {
-      kind: "error",
-      message: {
-        en: `The file could not be checked: ${reason(e)}`,
-        ja: `ファイルを確認できませんでした：${reason(e)}`,
-      },
-    };
+    return { kind: "error", message: both("fileUncheckable", { reason: reason(e) }) };
   } finally {
     bytes.fill(0);
   }

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import * as React from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { I18nContext, makeI18n } from "../../../src/taskpane/i18n/index";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { AddToContacts } from "../../../src/taskpane/contacts/AddToContacts";
 import { addSenderCertificate, contactFor } from "../../../src/taskpane/contacts/controller";
@@ -40,8 +41,12 @@ beforeAll(async () => {
   signer = trusted.signers[0];
 });
 
-function render(el: React.ReactElement): string {
-  return renderToStaticMarkup(<FluentProvider theme={webLightTheme}>{el}</FluentProvider>);
+function render(el: React.ReactElement, lang: "ja" | "en" = "ja"): string {
+  return renderToStaticMarkup(
+    <FluentProvider theme={webLightTheme}>
+      <I18nContext.Provider value={makeI18n(lang)}>{el}</I18nContext.Provider>
+    </FluentProvider>,
+  );
 }
 
 const classic = { client: "outlook-classic" as const, version: "16.0.17328.20000" };
@@ -62,8 +67,8 @@ describe("AddToContacts (rendered)", () => {
         host={classic}
         clientId={ID}
         authContext={naa}
-        lang="ja"
       />,
+      "ja",
     );
     expect(html).toContain('data-testid="contact-gate"');
     expect(html).toContain('data-reason="untrusted"');
@@ -76,14 +81,8 @@ describe("AddToContacts (rendered)", () => {
   it("offers one click, export and the guided steps when NAA is available", () => {
     if (!signer) throw new Error("valid-alice.eml has no signer");
     const html = render(
-      <AddToContacts
-        signer={signer}
-        diagnosis={trusted}
-        host={classic}
-        clientId={ID}
-        authContext={naa}
-        lang="en"
-      />,
+      <AddToContacts signer={signer} diagnosis={trusted} host={classic} clientId={ID} authContext={naa} />,
+      "en",
     );
     expect(html).toContain('data-testid="add-to-contacts"');
     expect(html).toContain("Add to Outlook contacts");
@@ -98,7 +97,8 @@ describe("AddToContacts (rendered)", () => {
   it("hides the button without a client id and still shows the guided path", () => {
     if (!signer) throw new Error("valid-alice.eml has no signer");
     const html = render(
-      <AddToContacts signer={signer} diagnosis={trusted} host={classic} authContext={naa} lang="ja" />,
+      <AddToContacts signer={signer} diagnosis={trusted} host={classic} authContext={naa} />,
+      "ja",
     );
     expect(html).not.toContain('data-testid="add-to-contacts"');
     expect(html).not.toContain('data-testid="one-click-unavailable"');
@@ -115,8 +115,8 @@ describe("AddToContacts (rendered)", () => {
         host={{ client: "outlook-web" }}
         clientId={ID}
         authContext={{ ...naa, accountType: "outlookCom" }}
-        lang="ja"
       />,
+      "ja",
     );
     expect(html).not.toContain('data-testid="add-to-contacts"');
     expect(html).toContain('data-testid="one-click-unavailable"');
@@ -133,8 +133,8 @@ describe("AddToContacts (rendered)", () => {
         host={classic}
         clientId={ID}
         authContext={{ isSetSupported: () => false }}
-        lang="en"
       />,
+      "en",
     );
     expect(html).toContain("does not support signing in from add-ins");
   });
@@ -149,8 +149,8 @@ describe("AddToContacts (rendered)", () => {
         host={classic}
         clientId={ID}
         authContext={naa}
-        lang="en"
       />,
+      "en",
     );
     expect(html).toContain("does not carry the sender’s certificate");
     expect(html).not.toContain('data-testid="add-to-contacts"');

@@ -8,6 +8,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { checkPkcs12 } from "../../../src/engine/cert/pkcs12";
 import { getEntry } from "../../../src/faq/index";
+import { I18nContext, makeI18n } from "../../../src/taskpane/i18n/index";
 import {
   CertificateFileCheck,
   ComposePane,
@@ -20,8 +21,12 @@ import {
 } from "../../../src/taskpane/setup/index";
 import { diagnoseAs } from "./selfTestHelpers";
 
-function render(el: React.ReactElement): string {
-  return renderToStaticMarkup(<FluentProvider theme={webLightTheme}>{el}</FluentProvider>);
+function render(el: React.ReactElement, lang: "ja" | "en" = "en"): string {
+  return renderToStaticMarkup(
+    <FluentProvider theme={webLightTheme}>
+      <I18nContext.Provider value={makeI18n(lang)}>{el}</I18nContext.Provider>
+    </FluentProvider>,
+  );
 }
 /** Text content (tags dropped, entities of quotes/ampersands undone). */
 function text(html: string): string {
@@ -43,10 +48,10 @@ describe("ComposePane", () => {
     const html = render(
       <ComposePane
         host={{ client: "outlook-classic", version: "16.0.17328.20000" }}
-        lang="en"
         source={null}
         lookup={null}
       />,
+      "en",
     );
     const t = text(html);
     expect(html).toContain('data-testid="addin-limitation"');
@@ -61,7 +66,7 @@ describe("ComposePane", () => {
 
   test("Outlook on the web, Japanese: the web's S/MIME settings, not the FAQ's classic steps first", () => {
     const t = text(
-      render(<ComposePane host={{ client: "outlook-web" }} lang="ja" source={null} lookup={null} />),
+      render(<ComposePane host={{ client: "outlook-web" }} source={null} lookup={null} />, "ja"),
     );
     expect(t).toContain("署名の設定");
     expect(t).toContain("［メール］→［S/MIME］");
@@ -74,11 +79,11 @@ describe("ComposePane", () => {
     const html = render(
       <ComposePane
         host={{ client: "outlook-new" }}
-        lang="en"
         source={{ read: () => new Promise(() => undefined), watch: () => new Promise(() => undefined) }}
         lookup={() => []}
         showFileCheck={false}
       />,
+      "en",
     );
     expect(text(html)).toContain("Reading the recipients…");
     expect(html).not.toContain('data-testid="certificate-file-check"');
@@ -108,7 +113,7 @@ describe("RecipientList", () => {
       AT,
     );
     for (const lang of ["en", "ja"] as const) {
-      const html = render(<RecipientList rows={rows} lang={lang} />);
+      const html = render(<RecipientList rows={rows} />, lang);
       const t = text(html);
       expect(html).toContain('data-state="valid"');
       expect(html).toContain('data-state="none"');
@@ -132,19 +137,19 @@ describe("RecipientList", () => {
       lookup,
       AT,
     );
-    const html = render(<RecipientList rows={rows} lang="en" />);
+    const html = render(<RecipientList rows={rows} />, "en");
     expect(html).not.toContain("encryption-warning");
     expect(html).toContain('data-testid="recipients-ready"');
   });
 
   test("no recipients", () => {
-    expect(render(<RecipientList rows={[]} lang="ja" />)).toContain("宛先はまだありません");
+    expect(render(<RecipientList rows={[]} />, "ja")).toContain("宛先はまだありません");
   });
 });
 
 describe("CertificateFileCheck", () => {
   test("a file picker and a password field that browsers do not remember", () => {
-    const html = render(<CertificateFileCheck lang="en" mailboxAddress="user@example.jp" />);
+    const html = render(<CertificateFileCheck mailboxAddress="user@example.jp" />, "en");
     expect(html).toMatch(/<input[^>]*type="file"[^>]*accept="\.p12,\.pfx,application\/x-pkcs12"/);
     expect(html).toMatch(
       /<input[^>]*type="password"[^>]*autoComplete="off"|<input[^>]*autoComplete="off"[^>]*type="password"/i,
@@ -163,7 +168,7 @@ describe("CertificateFileCheck", () => {
       arrayBuffer: async () => new Uint8Array(bytes).buffer,
     };
     const o = await runFileCheck(f, "correct horse battery", { at: AT, check: checkPkcs12 });
-    const html = render(<FileCheckResult outcome={o} lang="ja" />);
+    const html = render(<FileCheckResult outcome={o} />, "ja");
     expect(html).toContain('data-code="CERT_EXPIRED"');
     expect(html).toContain('data-testid="p12-certificate"');
     expect(html).toContain('data-advice="renew"');
@@ -174,7 +179,8 @@ describe("CertificateFileCheck", () => {
 
   test("an error outcome", () => {
     const html = render(
-      <FileCheckResult outcome={{ kind: "error", message: { en: "E", ja: "エラーです。" } }} lang="ja" />,
+      <FileCheckResult outcome={{ kind: "error", message: { en: "E", ja: "エラーです。" } }} />,
+      "ja",
     );
     expect(html).toContain('data-testid="p12-error"');
     expect(text(html)).toContain("エラーです。");
@@ -183,7 +189,7 @@ describe("CertificateFileCheck", () => {
 
 describe("SelfTestPanel", () => {
   test("without a message: the how-to only, open", () => {
-    const html = render(<SelfTestPanel lang="en" />);
+    const html = render(<SelfTestPanel />, "en");
     expect(html).toContain('data-applies="false"');
     expect(text(html)).toContain("Write a new message to your own address");
   });
@@ -191,7 +197,7 @@ describe("SelfTestPanel", () => {
   test("a broken self-signed message: the verdict, what recipients see, the FAQ", async () => {
     const { d, at } = await diagnoseAs("messages/footer-appended.eml", "Alice <alice@example.jp>");
     for (const lang of ["en", "ja"] as const) {
-      const html = render(<SelfTestPanel lang={lang} diagnosis={d} userAddress="alice@example.jp" at={at} />);
+      const html = render(<SelfTestPanel diagnosis={d} userAddress="alice@example.jp" at={at} />, lang);
       expect(html).toContain('data-applies="true"');
       expect(html).toContain('data-state="broken"');
       expect(html).toContain('data-faq="tampered-warning"');
@@ -201,7 +207,7 @@ describe("SelfTestPanel", () => {
 
   test("someone else's message: no verdict", async () => {
     const { d, at } = await diagnoseAs("messages/footer-appended.eml");
-    const html = render(<SelfTestPanel lang="en" diagnosis={d} userAddress="alice@example.jp" at={at} />);
+    const html = render(<SelfTestPanel diagnosis={d} userAddress="alice@example.jp" at={at} />, "en");
     expect(html).toContain('data-applies="false"');
     expect(html).not.toContain("self-test-verdict");
   });

@@ -123,7 +123,8 @@ describe("errors before the check", () => {
     };
     const o = await runFileCheck(big, "x");
     expect(o.kind).toBe("error");
-    expect(o.kind === "error" && o.message.en).toMatch(/5\.0 MB/);
+    // one size format in the whole pane (i18n formatSize, SI units as file managers show them)
+    expect(o.kind === "error" && o.message.en).toMatch(/5\.2 MB/);
     expect(reads).toBe(0);
   });
   test("a file that cannot be read", async () => {

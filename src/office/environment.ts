@@ -1,16 +1,18 @@
 /**
- * What the pane needs to know about where it runs, apart from the message: the display language and the
- * theme. Inside Outlook these come from Office.context (displayLanguage, officeTheme); in a plain browser
- * from navigator.language and prefers-color-scheme. Reading the message itself is src/office's job.
+ * What the pane needs to know about where it runs, apart from the message: whether Office.js is ready,
+ * the display language and the theme. Inside Outlook these come from Office.context (displayLanguage,
+ * officeTheme); in a plain browser from navigator.language and prefers-color-scheme.
  */
-import { languageOf, type Lang } from "./i18n/index";
+import { languageOf, type Lang } from "./host";
+import { officeGlobal, safe } from "./officeGlobal";
 
 interface OfficeThemeLike {
   bodyBackgroundColor?: string;
   isDarkTheme?: boolean;
 }
 
-interface OfficeLike {
+interface EnvironmentOffice {
+  onReady?: () => Promise<unknown>;
   context?: {
     displayLanguage?: string;
     officeTheme?: OfficeThemeLike;
@@ -25,29 +27,47 @@ interface OfficeLike {
   EventType?: { OfficeThemeChanged?: unknown };
 }
 
-function office(): OfficeLike | undefined {
-  const o = (globalThis as { Office?: OfficeLike }).Office;
-  return o && typeof o === "object" ? o : undefined;
+function office(): EnvironmentOffice | undefined {
+  return officeGlobal() as EnvironmentOffice | undefined;
+}
+
+/** How long to wait for Office.onReady before treating the page as standalone. */
+export const OFFICE_READY_TIMEOUT_MS = 4000;
+
+/**
+ * Resolves when Office.js is ready, at once when it is not loaded (standalone page), or after timeoutMs
+ * when Office.onReady never answers (the page opened in a browser that loaded office.js). Never rejects.
+ */
+export async function officeReady(timeoutMs: number = OFFICE_READY_TIMEOUT_MS): Promise<void> {
+  const onReady = safe(() => office()?.onReady);
+  if (typeof onReady !== "function") return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    await Promise.race([
+      Promise.resolve()
+        .then(() => onReady.call(office()))
+        .catch(() => undefined),
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, timeoutMs);
+      }),
+    ]);
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
+  }
 }
 
 /** True when Office.js is loaded and the pane runs inside a mail host (Office.context.mailbox exists). */
 export function inMailHost(): boolean {
-  try {
-    return !!office()?.context?.mailbox;
-  } catch {
-    return false;
-  }
+  return !!safe(() => office()?.context?.mailbox);
 }
 
 /** The language to start in: Office's display language inside Outlook, the browser's otherwise. */
 export function initialLanguage(): Lang {
-  try {
-    const dl = office()?.context?.displayLanguage;
-    if (dl) return languageOf(dl);
-  } catch {
-    // fall through
-  }
-  return languageOf(typeof navigator !== "undefined" ? navigator.language : undefined);
+  const dl = safe(() => office()?.context?.displayLanguage);
+  if (typeof dl === "string" && dl.trim()) return languageOf(dl);
+  return languageOf(
+    safe(() => (typeof navigator !== "undefined" ? navigator.language : undefined)) ?? undefined,
+  );
 }
 
 /** Relative luminance of "#rrggbb" (0 black … 1 white), undefined if not a colour. */
@@ -71,12 +91,8 @@ function darkFromOfficeTheme(theme: OfficeThemeLike | undefined): boolean | unde
 
 /** Whether to use the dark theme now. */
 export function initialDark(): boolean {
-  try {
-    const fromOffice = darkFromOfficeTheme(office()?.context?.officeTheme);
-    if (fromOffice !== undefined) return fromOffice;
-  } catch {
-    // fall through
-  }
+  const fromOffice = safe(() => darkFromOfficeTheme(office()?.context?.officeTheme));
+  if (fromOffice !== undefined) return fromOffice;
   return typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;
 }
 

@@ -1,12 +1,10 @@
 /**
- * Strings of the signing-setup components (ja/en). Japanese: です・ます調, 。、.
+ * The signing-setup part of the pane's one catalogue (i18n/index.ts): compose mode, the recipients, the
+ * self-test and the certificate-file check. Japanese: です・ます調, 。、.
  */
 import type { LocalizedText } from "../../engine/types";
-import { fill, pick, type Lang } from "../i18n/index";
 
-export type { Lang };
-
-const S = {
+export const SETUP_STRINGS = {
   composeTitle: { en: "Check my signing setup", ja: "署名の設定を確認する" },
   switchTitle: { en: "Switch on signing for outgoing messages", ja: "送信メッセージへの署名をオンにする" },
   yourClient: { en: "Your mail program: {name}", ja: "お使いのメールソフト：{name}" },
@@ -18,7 +16,7 @@ const S = {
     en: "The FAQ has no steps for this client; these say where its S/MIME settings are.",
     ja: "FAQ にはこのメールソフトの手順がないため、S/MIME 設定の場所をご案内します。",
   },
-  otherClients: { en: "Steps for other mail programs", ja: "ほかのメールソフトの手順" },
+  setupOtherClients: { en: "Steps for other mail programs", ja: "ほかのメールソフトの手順" },
   recipientsTitle: { en: "Recipients and their certificates", ja: "宛先と証明書" },
   recipientsIntro: {
     en: "To send encrypted mail you need each recipient’s certificate. S/MIME Assistant remembers the certificates of signed messages it has checked; Outlook’s contacts or your organisation’s directory may still hold others.",
@@ -89,7 +87,7 @@ const S = {
   fileLabel: { en: "Certificate file (.p12 / .pfx)", ja: "証明書ファイル（.p12／.pfx）" },
   passwordLabel: { en: "Password of the file", ja: "ファイルのパスワード" },
   checkButton: { en: "Check the file", ja: "ファイルを確認" },
-  checking: { en: "Checking the file…", ja: "ファイルを確認しています…" },
+  fileChecking: { en: "Checking the file…", ja: "ファイルを確認しています…" },
   checkedFile: { en: "Checked: {name}", ja: "確認したファイル：{name}" },
   fileTooComplex: {
     en: "This file is too complex to check here: checking it took longer than {seconds} seconds, so it was stopped. You can check it with the command line on a computer: “smime-assistant check-p12 {name}”. Other files can be checked here as usual.",
@@ -99,40 +97,26 @@ const S = {
     en: "The password field was cleared after the check.",
     ja: "確認後、パスワード欄を消去しました。",
   },
-  certificate: { en: "Certificate", ja: "証明書" },
+  fileCertificate: { en: "Certificate", ja: "証明書" },
   certName: { en: "Name", ja: "名前" },
   certEmails: { en: "E-mail addresses", ja: "メールアドレス" },
   certIssuer: { en: "Issuer", ja: "発行者" },
   certValidity: { en: "Valid", ja: "有効期間" },
   certFingerprint: { en: "SHA-256 fingerprint", ja: "SHA-256 フィンガープリント" },
   advice: { en: "Advice", ja: "アドバイス" },
-  findings: { en: "Findings", ja: "確認結果" },
+  fileFindings: { en: "Findings", ja: "確認結果" },
   relatedFaq: { en: "Related FAQ", ja: "関連する FAQ" },
-} satisfies Record<string, LocalizedText>;
-
-export type SetupStringKey = keyof typeof S;
-
-export function tr(lang: Lang, key: SetupStringKey, vars: Record<string, string | number> = {}): string {
-  return fill(S[key][lang], vars);
-}
-
-/** A string in both languages, with its placeholders filled (for outcomes that carry LocalizedText). */
-export function both(key: SetupStringKey, vars: Record<string, string | number> = {}): LocalizedText {
-  return { en: fill(S[key].en, vars), ja: fill(S[key].ja, vars) };
-}
-
-/** The text in lang (English when that is empty). */
-export const pickText: (t: LocalizedText, lang: Lang) => string = pick;
-
-/** "2027-03-31" from an ISO time ("" when unreadable). */
-export function day(iso: string | undefined): string {
-  if (!iso) return "";
-  const t = Date.parse(iso);
-  return Number.isFinite(t) ? new Date(t).toISOString().slice(0, 10) : "";
-}
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
-}
+  fileChooseFirst: { en: "Choose a file first.", ja: "先にファイルを選んでください。" },
+  fileTooLarge: {
+    en: "This file is {size}; a certificate file is normally a few kilobytes. Choose the .p12 or .pfx file of your certificate.",
+    ja: "このファイルは {size} あります。証明書ファイルは通常数 KB です。証明書の .p12 または .pfx ファイルを選んでください。",
+  },
+  fileUnreadable: {
+    en: "The file could not be read: {reason}",
+    ja: "ファイルを読み込めませんでした：{reason}",
+  },
+  fileUncheckable: {
+    en: "The file could not be checked: {reason}",
+    ja: "ファイルを確認できませんでした：{reason}",
+  },
+} as const satisfies Record<string, LocalizedText>;
