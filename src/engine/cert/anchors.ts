@@ -4,7 +4,7 @@
  * list (the same array object passed for a whole batch) and parses only each anchor's subject Name; an
  * anchor's certificate is fully parsed only when it is a candidate issuer.
  */
-import { children, isContext, readTlv, type Tlv } from "../cms/ber";
+import { children, isContext, readTlv, type Tlv } from "../asn1";
 import type { DistrustEntry, TrustAnchor, TrustOrigin } from "../types";
 import { equalBytes, fromHex, toHex } from "../util/bytes";
 import { normalizedName, parseName } from "./x509";

@@ -6,7 +6,7 @@
  */
 import {
   children,
-  CmsError,
+  Asn1Error,
   decodeOid,
   decodeTime,
   integerHex,
@@ -15,7 +15,7 @@ import {
   readTlv,
   TAG,
   type Tlv,
-} from "../cms/ber";
+} from "../asn1";
 import { publicKeyOf, resolveScheme, verifyData, type VerifyOutcome } from "../cms/signature";
 import { equalBytes, toHex } from "../util/bytes";
 import { normalizedName, parseName, type ParsedCertificate } from "./x509";
@@ -95,17 +95,17 @@ function enumValue(v: Uint8Array): number | undefined {
   return n;
 }
 
-/** Parses a DER CRL. Throws CmsError when it is not one. */
+/** Parses a DER CRL. Throws Asn1Error when it is not one. */
 export function parseCrl(der: Uint8Array): ParsedCrl {
   const top = readTlv(der, 0);
-  if (!isUniversal(top, TAG.SEQUENCE)) throw new CmsError("a CRL must be a SEQUENCE", top.offset);
+  if (!isUniversal(top, TAG.SEQUENCE)) throw new Asn1Error("a CRL must be a SEQUENCE", top.offset);
   const [tbsT, sigAlgT, sigT] = children(top);
   if (
     !isUniversal(tbsT, TAG.SEQUENCE) ||
     !isUniversal(sigAlgT, TAG.SEQUENCE) ||
     !isUniversal(sigT, TAG.BIT_STRING)
   )
-    throw new CmsError("malformed CRL", top.offset);
+    throw new Asn1Error("malformed CRL", top.offset);
   const tbs = children(tbsT);
   let i = 0;
   if (isUniversal(tbs[0], TAG.INTEGER)) i++;
@@ -113,7 +113,7 @@ export function parseCrl(der: Uint8Array): ParsedCrl {
   const issuerT = tbs[i++];
   const thisT = tbs[i++];
   if (!isUniversal(issuerT, TAG.SEQUENCE) || !thisT)
-    throw new CmsError("malformed CRL body (TBSCertList)", tbsT.offset);
+    throw new Asn1Error("malformed CRL body (TBSCertList)", tbsT.offset);
   let nextUpdate: Date | undefined;
   const maybeNext = tbs[i];
   if (
@@ -125,7 +125,7 @@ export function parseCrl(der: Uint8Array): ParsedCrl {
     i++;
   }
   const [sigOidT, sigParams] = children(sigAlgT);
-  if (!isUniversal(sigOidT, TAG.OID)) throw new CmsError("malformed CRL signature algorithm", sigAlgT.offset);
+  if (!isUniversal(sigOidT, TAG.OID)) throw new Asn1Error("malformed CRL signature algorithm", sigAlgT.offset);
   const name = parseName(issuerT);
   const crl: ParsedCrl = {
     der: top.raw,
@@ -149,9 +149,9 @@ export function parseCrl(der: Uint8Array): ParsedCrl {
     let count = 0;
     for (const rc of children(listT)) {
       if (++count > MAX_CRL_ENTRIES)
-        throw new CmsError("the CRL holds more entries than this tool reads", rc.offset);
+        throw new Asn1Error("the CRL holds more entries than this tool reads", rc.offset);
       const [serialT, dateT, extT] = children(rc);
-      if (!isUniversal(serialT, TAG.INTEGER) || !dateT) throw new CmsError("malformed CRL entry", rc.offset);
+      if (!isUniversal(serialT, TAG.INTEGER) || !dateT) throw new Asn1Error("malformed CRL entry", rc.offset);
       const e: RevokedEntry = { serialNumber: integerHex(serialT.value), revocationDate: decodeTime(dateT) };
       for (const x of extensions(extT)) {
         if (x.oid === "2.5.29.21") {

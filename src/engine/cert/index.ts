@@ -5,7 +5,7 @@
 import { digestSync, perSubtle, type HashName } from "../cms/hashes";
 import { finding } from "../findings";
 import { MAX_NAME_IN_MESSAGE, cutString } from "../limits";
-import { SIGNATURE_OIDS } from "../cms/algorithms";
+import { SIGNATURE_OIDS } from "../asn1/oids";
 import { keyDescription, publicKeyOf, resolveScheme, verifyData, type VerifyOutcome } from "../cms/signature";
 import type { CertificateSummary, DistrustEntry, Finding, TrustAnchor, TrustOrigin } from "../types";
 import { anchorSet, distrustSet, type AnchorInput } from "./anchors";
@@ -29,7 +29,7 @@ function iso(d: Date | undefined): string {
   return d ? d.toISOString() : "";
 }
 
-/** Summarises a DER certificate. Throws (CmsError) when the bytes are not a certificate. */
+/** Summarises a DER certificate. Throws (Asn1Error) when the bytes are not a certificate. */
 export function summarizeCertificate(der: Uint8Array): CertificateSummary {
   const p = parseCertificate(der);
   return summaryOf(p);

@@ -4,7 +4,7 @@
  * issuer, with id-kp-OCSPSigning, valid at producedAt), whose SingleResponse's CertID matches the
  * certificate (hash of the issuer's name and key, serial number), current at the evaluation time.
  */
-import { DIGEST_OIDS, HASH_OID } from "../cms/algorithms";
+import { DIGEST_OIDS, HASH_OID } from "../asn1/oids";
 import {
   children,
   decodeOid,
@@ -15,7 +15,7 @@ import {
   readTlv,
   TAG,
   type Tlv,
-} from "../cms/ber";
+} from "../asn1";
 import { digestSync, type HashName } from "../cms/hashes";
 import { concat, equalBytes, fromHex } from "../util/bytes";
 import { reasonName, verifyWithCertificate } from "./crl";

@@ -10,7 +10,7 @@
  * Host-free (WebCrypto + typed arrays). The password is never stored, logged or put in a finding.
  * Never throws: unreadable input gives P12_MALFORMED.
  */
-import { DIGEST_OIDS } from "../cms/algorithms";
+import { DIGEST_OIDS } from "../asn1/oids";
 import {
   children,
   decodeOid,
@@ -20,7 +20,7 @@ import {
   readTlv,
   TAG,
   type Tlv,
-} from "../cms/ber";
+} from "../asn1";
 import { finding } from "../findings";
 import type { CertificateSummary, Finding } from "../types";
 import { equalBytes, toHex } from "../util/bytes";

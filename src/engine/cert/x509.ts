@@ -5,7 +5,7 @@
 import { MAX_NAME_ATTRIBUTE_CHARS } from "../limits";
 import {
   children,
-  CmsError,
+  Asn1Error,
   decodeOid,
   decodeTime,
   forEachChild,
@@ -15,7 +15,7 @@ import {
   readTlv,
   TAG,
   type Tlv,
-} from "../cms/ber";
+} from "../asn1";
 import { equalBytes, latin1, toHex } from "../util/bytes";
 
 export interface ParsedCertificate {
@@ -200,7 +200,7 @@ export function parseName(t: Tlv): { attrs: { type: string; value: string }[]; t
 const PARSE_CACHE_MAX = 256;
 const parseCache = new Map<string, ParsedCertificate>();
 
-/** Parses a DER certificate. Throws CmsError when it is not one. */
+/** Parses a DER certificate. Throws Asn1Error when it is not one. */
 export function parseCertificate(der: Uint8Array): ParsedCertificate {
   const key = `${der.length}:${toHex(der.subarray(Math.max(0, der.length - 24)))}`;
   const hit = parseCache.get(key);
@@ -216,14 +216,14 @@ export function parseCertificate(der: Uint8Array): ParsedCertificate {
 
 function parseCertificateUncached(der: Uint8Array): ParsedCertificate {
   const top = readTlv(der, 0);
-  if (!isUniversal(top, TAG.SEQUENCE)) throw new CmsError("a certificate must be a SEQUENCE", top.offset);
+  if (!isUniversal(top, TAG.SEQUENCE)) throw new Asn1Error("a certificate must be a SEQUENCE", top.offset);
   const [tbsT, sigAlgT, sigT] = children(top);
   if (
     !isUniversal(tbsT, TAG.SEQUENCE) ||
     !isUniversal(sigAlgT, TAG.SEQUENCE) ||
     !isUniversal(sigT, TAG.BIT_STRING)
   ) {
-    throw new CmsError("malformed certificate", top.offset);
+    throw new Asn1Error("malformed certificate", top.offset);
   }
   const tbs = children(tbsT);
   let i = 0;
@@ -247,11 +247,11 @@ function parseCertificateUncached(der: Uint8Array): ParsedCertificate {
     !isUniversal(subjectT, TAG.SEQUENCE) ||
     !isUniversal(spkiT, TAG.SEQUENCE)
   ) {
-    throw new CmsError("malformed certificate body (TBSCertificate)", tbsT.offset);
+    throw new Asn1Error("malformed certificate body (TBSCertificate)", tbsT.offset);
   }
   const [sigOidT, sigParams] = children(sigAlgT);
   if (!isUniversal(sigOidT, TAG.OID))
-    throw new CmsError("malformed certificate signature algorithm", sigAlgT.offset);
+    throw new Asn1Error("malformed certificate signature algorithm", sigAlgT.offset);
   const [nb, na] = children(validityT);
   const issuer = parseName(issuerT);
   const subject = parseName(subjectT);

@@ -25,7 +25,7 @@ import {
   OID,
   digestName,
   signatureName,
-} from "./algorithms";
+} from "../asn1/oids";
 import { describeAppended, findPrefixesByDigest, lastBoundaryDigests } from "./appended";
 import {
   MAX_APPENDED_SIGNATURE_CHECKS,
@@ -38,7 +38,7 @@ import {
 import {
   children,
   childrenUpTo,
-  CmsError,
+  Asn1Error,
   decodeOid,
   decodeTime,
   expect,
@@ -51,7 +51,7 @@ import {
   TAG,
   tagName,
   type Tlv,
-} from "./ber";
+} from "../asn1";
 import {
   keyWithinLimits,
   publicKeyOf,
@@ -64,7 +64,7 @@ import {
   type Scheme,
 } from "./signature";
 
-export { CmsError } from "./ber";
+export { Asn1Error } from "../asn1";
 
 // ---------------------------------------------------------------------------------------------------
 // Types
@@ -166,23 +166,23 @@ function smallInt(t: Tlv | undefined): number {
 }
 
 /**
- * Parses a CMS ContentInfo (DER or BER). Throws CmsError(message, offset) saying what is wrong and where.
+ * Parses a CMS ContentInfo (DER or BER). Throws Asn1Error(message, offset) saying what is wrong and where.
  * Trailing bytes after the ContentInfo are ignored.
  */
 export function parseCms(der: Uint8Array): CmsInfo {
   try {
     return parseCmsInner(der);
   } catch (err) {
-    if (err instanceof CmsError) throw err;
-    throw new CmsError(`unreadable CMS structure (${err instanceof Error ? err.message : String(err)})`);
+    if (err instanceof Asn1Error) throw err;
+    throw new Asn1Error(`unreadable CMS structure (${err instanceof Error ? err.message : String(err)})`);
   }
 }
 
 function parseCmsInner(der: Uint8Array): CmsInfo {
-  if (der.length === 0) throw new CmsError("the CMS data is empty", 0);
+  if (der.length === 0) throw new Asn1Error("the CMS data is empty", 0);
   const top = readTlv(der, 0);
   if (!isUniversal(top, TAG.SEQUENCE)) {
-    throw new CmsError(`a CMS ContentInfo must start with a SEQUENCE, found ${tagName(top.cls, top.tag)}`, 0);
+    throw new Asn1Error(`a CMS ContentInfo must start with a SEQUENCE, found ${tagName(top.cls, top.tag)}`, 0);
   }
   const [ctT, contentT] = children(top);
   const contentType = oidOf(ctT, "ContentInfo contentType", top.offset);
@@ -192,7 +192,7 @@ function parseCmsInner(der: Uint8Array): CmsInfo {
       contentType === OID.envelopedData ||
       contentType === OID.authEnvelopedData
     ) {
-      throw new CmsError("ContentInfo has no [0] content", contentT?.offset ?? top.offset);
+      throw new Asn1Error("ContentInfo has no [0] content", contentT?.offset ?? top.offset);
     }
     return { type: "unknown", contentType: CONTENT_TYPE_NAMES[contentType] ?? contentType };
   }
@@ -226,7 +226,7 @@ function parseSignedData(sd: Tlv): SignedCms {
   let eContent: Uint8Array | undefined;
   if (eContentWrap) {
     if (!isContext(eContentWrap, 0)) {
-      throw new CmsError(
+      throw new Asn1Error(
         `eContent: expected [0], found ${tagName(eContentWrap.cls, eContentWrap.tag)}`,
         eContentWrap.offset,
       );
@@ -251,10 +251,10 @@ function parseSignedData(sd: Tlv): SignedCms {
     } else if (isUniversal(t, TAG.SET)) {
       signerInfosT = t;
     } else {
-      throw new CmsError(`unexpected ${tagName(t.cls, t.tag)} in SignedData`, t.offset);
+      throw new Asn1Error(`unexpected ${tagName(t.cls, t.tag)} in SignedData`, t.offset);
     }
   }
-  if (!signerInfosT) throw new CmsError("SignedData signerInfos is missing", sd.offset);
+  if (!signerInfosT) throw new Asn1Error("SignedData signerInfos is missing", sd.offset);
   const signerTlvs = childrenUpTo(signerInfosT, MAX_SIGNERS);
   const signerInfos = signerTlvs.list.map((t, idx) => parseSignerInfo(t, idx));
   return {
@@ -312,7 +312,7 @@ function parseSignerInfo(t: Tlv, index: number): SignerInfoData {
       subjectKeyIdentifier: toHex(sidT.constructed ? octetStringContent(sidT) : sidT.value),
     };
   else
-    throw new CmsError(
+    throw new Asn1Error(
       "SignerInfo sid is neither IssuerAndSerialNumber nor SubjectKeyIdentifier",
       sidT?.offset ?? si.offset,
     );
@@ -437,7 +437,7 @@ function parseRecipients(set: Tlv): { recipients: Recipient[]; count: number } {
         ...(isUniversal(o, TAG.OID) ? { keyEncryptionAlgorithm: decodeOid(o.value) } : {}),
       });
     } else {
-      throw new CmsError(`unknown RecipientInfo ${tagName(ri.cls, ri.tag)}`, ri.offset);
+      throw new Asn1Error(`unknown RecipientInfo ${tagName(ri.cls, ri.tag)}`, ri.offset);
     }
   }
   const count = out.length + extra;

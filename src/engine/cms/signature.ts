@@ -17,18 +17,18 @@ import {
   type HashName,
 } from "./hashes";
 import { encodeBase64, fromHex, equalBytes } from "../util/bytes";
-import { CURVES, DIGEST_OIDS, OID, SIGNATURE_OIDS, curveInfo, digestName, signatureName } from "./algorithms";
+import { CURVES, DIGEST_OIDS, OID, SIGNATURE_OIDS, curveInfo, digestName, signatureName } from "../asn1/oids";
 import {
   bigFromBytes,
   children,
-  CmsError,
+  Asn1Error,
   decodeOid,
   isContext,
   isUniversal,
   readTlv,
   TAG,
   type Tlv,
-} from "./ber";
+} from "../asn1";
 import {
   MAX_APPENDED_SEARCH_EXPONENT_BITS,
   MAX_APPENDED_SEARCH_RSA_BITS,
@@ -75,16 +75,16 @@ export function parseSpki(spki: Uint8Array): PublicKey {
   const top = readTlv(spki, 0);
   const [alg, bits] = children(top);
   if (!isUniversal(alg, TAG.SEQUENCE) || !isUniversal(bits, TAG.BIT_STRING)) {
-    throw new CmsError("malformed SubjectPublicKeyInfo", top.offset);
+    throw new Asn1Error("malformed SubjectPublicKeyInfo", top.offset);
   }
   const [oidT, params] = children(alg);
-  if (!isUniversal(oidT, TAG.OID)) throw new CmsError("malformed public key algorithm", alg.offset);
+  if (!isUniversal(oidT, TAG.OID)) throw new Asn1Error("malformed public key algorithm", alg.offset);
   const oid = decodeOid(oidT.value);
   const key = bits.value.subarray(1);
   if (oid === OID.rsaEncryption || oid === OID.rsaPss || oid === OID.x500Rsa) {
     const [n, e] = children(readTlv(key, 0));
     if (!isUniversal(n, TAG.INTEGER) || !isUniversal(e, TAG.INTEGER))
-      throw new CmsError("malformed RSA public key");
+      throw new Asn1Error("malformed RSA public key");
     const nBytes = stripZeros(n.value);
     const eBytes = stripZeros(e.value);
     return {
@@ -132,7 +132,7 @@ function parseDsaKey(oid: string, params: Tlv | undefined, key: Uint8Array): Pub
     !isUniversal(gT, TAG.INTEGER) ||
     !isUniversal(y, TAG.INTEGER)
   )
-    throw new CmsError("malformed DSA public key");
+    throw new Asn1Error("malformed DSA public key");
   const bits = bitLength(pT.value);
   const qBits = bitLength(qT.value);
   if (

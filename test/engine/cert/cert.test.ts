@@ -13,7 +13,7 @@ import {
   summarizeCertificate,
   trustFinding,
 } from "../../../src/engine/cert/index";
-import { CmsError, parseCms } from "../../../src/engine/cms/index";
+import { Asn1Error, parseCms } from "../../../src/engine/cms/index";
 import { utf8 } from "../../../src/engine/util/bytes";
 import { TB_DIR, REPO_ROOT, base64Body, pemFile, readBytes } from "../cms/helpers";
 
@@ -172,6 +172,6 @@ const pem = (f: string): Uint8Array => pemFile(path.join(P12_PKI, f))[0] as Uint
   });
 });
 
-test("summarizeCertificate rejects non-certificates with a CmsError", () => {
-  expect(() => summarizeCertificate(utf8("not a certificate"))).toThrow(CmsError);
+test("summarizeCertificate rejects non-certificates with a Asn1Error", () => {
+  expect(() => summarizeCertificate(utf8("not a certificate"))).toThrow(Asn1Error);
 });

@@ -8,7 +8,7 @@ import forge from "node-forge/lib/forge";
 import "node-forge/lib/des";
 import "node-forge/lib/rc2";
 import { pbkdf2 } from "@noble/hashes/pbkdf2";
-import { children, decodeOid, isUniversal, octetStringContent, TAG, type Tlv } from "../../cms/ber";
+import { children, decodeOid, isUniversal, octetStringContent, TAG, type Tlv } from "../../asn1";
 import { fromLatin1, latin1, toArrayBuffer } from "../../util/bytes";
 import { createHash, NOBLE_HASH, subtle, webCryptoHash, type HashName } from "./hash";
 import { KDF_ID, MAX_KDF_ITERATIONS, pkcs12Kdf } from "./kdf";

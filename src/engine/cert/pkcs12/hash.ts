@@ -4,7 +4,7 @@
  */
 import { md5, sha1 } from "@noble/hashes/legacy";
 import { sha224, sha256, sha384, sha512 } from "@noble/hashes/sha2";
-import type { DIGEST_OIDS } from "../../cms/algorithms";
+import type { DIGEST_OIDS } from "../../asn1/oids";
 
 /** "sha-1" | "sha-224" | "sha-256" | "sha-384" | "sha-512" | "md5", as engine/crypto names them. */
 export type HashName = (typeof DIGEST_OIDS)[string];

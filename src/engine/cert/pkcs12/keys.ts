@@ -5,8 +5,8 @@
  */
 import { p256, p384, p521 } from "@noble/curves/nist";
 import { subtle } from "./hash";
-import { children, decodeOid, isContext, isUniversal, octetStringContent, readTlv, TAG } from "../../cms/ber";
-import { CURVES, OID, curveInfo } from "../../cms/algorithms";
+import { children, decodeOid, isContext, isUniversal, octetStringContent, readTlv, TAG } from "../../asn1";
+import { CURVES, OID, curveInfo } from "../../asn1/oids";
 import { parseSpki } from "../../cms/signature";
 import { decodeBase64String, equalBytes, toArrayBuffer } from "../../util/bytes";
 

@@ -3,16 +3,8 @@
  * (constructed) OCTET STRINGs; 50 MB contents must not be copied or re-parsed, and a malformed structure
  * must be reported with what went wrong and where. Nodes keep subarrays of the input, never copies.
  */
-import { toHex } from "../util/bytes";
-
-export class CmsError extends Error {
-  readonly offset: number | undefined;
-  constructor(message: string, offset?: number) {
-    super(message);
-    this.name = "CmsError";
-    this.offset = offset;
-  }
-}
+import { Asn1Error } from "./errors";
+import { tagName } from "./tags";
 
 export interface Tlv {
   /** 0 universal, 1 application, 2 context, 3 private. */
@@ -36,7 +28,7 @@ const MAX_DEPTH = 64;
 export function readTlv(buf: Uint8Array, pos: number, base = 0, depth = 0): Tlv {
   const start = pos;
   if (pos >= buf.length)
-    throw new CmsError("unexpected end of data where an ASN.1 element should start", base + pos);
+    throw new Asn1Error("unexpected end of data where an ASN.1 element should start", base + pos);
   const id = buf[pos++] as number;
   const cls = id >> 6;
   const constructed = (id & 0x20) !== 0;
@@ -44,30 +36,30 @@ export function readTlv(buf: Uint8Array, pos: number, base = 0, depth = 0): Tlv 
   if (tag === 0x1f) {
     tag = 0;
     for (let n = 0; ; n++) {
-      if (pos >= buf.length) throw new CmsError("truncated ASN.1 tag", base + start);
+      if (pos >= buf.length) throw new Asn1Error("truncated ASN.1 tag", base + start);
       const b = buf[pos++] as number;
       tag = tag * 128 + (b & 0x7f);
       if ((b & 0x80) === 0) break;
-      if (n > 4) throw new CmsError("ASN.1 tag number too large", base + start);
+      if (n > 4) throw new Asn1Error("ASN.1 tag number too large", base + start);
     }
   }
-  if (pos >= buf.length) throw new CmsError("truncated ASN.1 length", base + start);
+  if (pos >= buf.length) throw new Asn1Error("truncated ASN.1 length", base + start);
   const lb = buf[pos++] as number;
   let len = -1;
   if (lb < 0x80) len = lb;
   else if (lb === 0x80) {
-    if (!constructed) throw new CmsError("indefinite length on a primitive ASN.1 element", base + start);
+    if (!constructed) throw new Asn1Error("indefinite length on a primitive ASN.1 element", base + start);
   } else {
     const n = lb & 0x7f;
-    if (n > 6) throw new CmsError(`ASN.1 length field of ${n} bytes is too long`, base + start);
-    if (pos + n > buf.length) throw new CmsError("truncated ASN.1 length", base + start);
+    if (n > 6) throw new Asn1Error(`ASN.1 length field of ${n} bytes is too long`, base + start);
+    if (pos + n > buf.length) throw new Asn1Error("truncated ASN.1 length", base + start);
     len = 0;
     for (let i = 0; i < n; i++) len = len * 256 + (buf[pos++] as number);
   }
   const valueStart = pos;
   if (len >= 0) {
     if (valueStart + len > buf.length) {
-      throw new CmsError(
+      throw new Asn1Error(
         `ASN.1 element of length ${len} runs past the end of the data (${buf.length - valueStart} bytes left)`,
         base + start,
       );
@@ -84,11 +76,11 @@ export function readTlv(buf: Uint8Array, pos: number, base = 0, depth = 0): Tlv 
     };
   }
   // Indefinite length: walk the children up to the end-of-contents octets.
-  if (depth >= MAX_DEPTH) throw new CmsError("ASN.1 nesting too deep", base + start);
+  if (depth >= MAX_DEPTH) throw new Asn1Error("ASN.1 nesting too deep", base + start);
   let p = valueStart;
   for (;;) {
     if (p + 2 > buf.length)
-      throw new CmsError("indefinite-length ASN.1 element is not terminated", base + start);
+      throw new Asn1Error("indefinite-length ASN.1 element is not terminated", base + start);
     if (buf[p] === 0 && buf[p + 1] === 0) break;
     p = skipTlv(buf, p, base);
   }
@@ -106,7 +98,7 @@ export function readTlv(buf: Uint8Array, pos: number, base = 0, depth = 0): Tlv 
 
 /** The children of a constructed element. */
 export function children(t: Tlv, depth = 0): Tlv[] {
-  if (!t.constructed) throw new CmsError("expected a constructed ASN.1 element", t.offset);
+  if (!t.constructed) throw new Asn1Error("expected a constructed ASN.1 element", t.offset);
   const out: Tlv[] = [];
   let p = 0;
   const v = t.value;
@@ -123,7 +115,7 @@ export function children(t: Tlv, depth = 0): Tlv[] {
  * not kept: a SET of a million elements costs no million objects).
  */
 export function childrenUpTo(t: Tlv, max: number): { list: Tlv[]; count: number } {
-  if (!t.constructed) throw new CmsError("expected a constructed ASN.1 element", t.offset);
+  if (!t.constructed) throw new Asn1Error("expected a constructed ASN.1 element", t.offset);
   const list: Tlv[] = [];
   let count = 0;
   let p = 0;
@@ -147,7 +139,7 @@ export function forEachChild(
   t: Tlv,
   fn: (id: number, bytes: Uint8Array, valueStart: number, valueEnd: number) => void,
 ): void {
-  if (!t.constructed) throw new CmsError("expected a constructed ASN.1 element", t.offset);
+  if (!t.constructed) throw new Asn1Error("expected a constructed ASN.1 element", t.offset);
   const v = t.value;
   let p = 0;
   while (p < v.length) {
@@ -173,7 +165,7 @@ export function skipTlv(buf: Uint8Array, pos: number, base = 0): number {
   let p = pos;
   do {
     if (open > 0 && p + 2 > buf.length)
-      throw new CmsError("indefinite-length ASN.1 element is not terminated", base + pos);
+      throw new Asn1Error("indefinite-length ASN.1 element is not terminated", base + pos);
     if (open > 0 && buf[p] === 0 && buf[p + 1] === 0) {
       p += 2;
       open--;
@@ -181,7 +173,7 @@ export function skipTlv(buf: Uint8Array, pos: number, base = 0): number {
     }
     const valueStart = headerAt(buf, p, base);
     if (headerLen < 0) {
-      if (open >= MAX_DEPTH) throw new CmsError("ASN.1 nesting too deep", base + p);
+      if (open >= MAX_DEPTH) throw new Asn1Error("ASN.1 nesting too deep", base + p);
       open++;
       p = valueStart;
     } else p = valueStart + headerLen;
@@ -209,130 +201,42 @@ function headerAt(buf: Uint8Array, pos: number, base: number): number {
 function tlvHeader(buf: Uint8Array, pos: number, base: number): { valueStart: number; len: number } {
   const start = pos;
   if (pos >= buf.length)
-    throw new CmsError("unexpected end of data where an ASN.1 element should start", base + pos);
+    throw new Asn1Error("unexpected end of data where an ASN.1 element should start", base + pos);
   const id = buf[pos++] as number;
   if ((id & 0x1f) === 0x1f) {
     for (let n = 0; ; n++) {
-      if (pos >= buf.length) throw new CmsError("truncated ASN.1 tag", base + start);
+      if (pos >= buf.length) throw new Asn1Error("truncated ASN.1 tag", base + start);
       const b = buf[pos++] as number;
       if ((b & 0x80) === 0) break;
-      if (n > 4) throw new CmsError("ASN.1 tag number too large", base + start);
+      if (n > 4) throw new Asn1Error("ASN.1 tag number too large", base + start);
     }
   }
-  if (pos >= buf.length) throw new CmsError("truncated ASN.1 length", base + start);
+  if (pos >= buf.length) throw new Asn1Error("truncated ASN.1 length", base + start);
   const lb = buf[pos++] as number;
   if (lb < 0x80) {
     if (pos + lb > buf.length)
-      throw new CmsError(
+      throw new Asn1Error(
         `ASN.1 element of length ${lb} runs past the end of the data (${buf.length - pos} bytes left)`,
         base + start,
       );
     return { valueStart: pos, len: lb };
   }
   if (lb === 0x80) {
-    if ((id & 0x20) === 0) throw new CmsError("indefinite length on a primitive ASN.1 element", base + start);
+    if ((id & 0x20) === 0)
+      throw new Asn1Error("indefinite length on a primitive ASN.1 element", base + start);
     return { valueStart: pos, len: -1 };
   }
   const n = lb & 0x7f;
-  if (n > 6) throw new CmsError(`ASN.1 length field of ${n} bytes is too long`, base + start);
-  if (pos + n > buf.length) throw new CmsError("truncated ASN.1 length", base + start);
+  if (n > 6) throw new Asn1Error(`ASN.1 length field of ${n} bytes is too long`, base + start);
+  if (pos + n > buf.length) throw new Asn1Error("truncated ASN.1 length", base + start);
   let len = 0;
   for (let i = 0; i < n; i++) len = len * 256 + (buf[pos++] as number);
   if (pos + len > buf.length)
-    throw new CmsError(
+    throw new Asn1Error(
       `ASN.1 element of length ${len} runs past the end of the data (${buf.length - pos} bytes left)`,
       base + start,
     );
   return { valueStart: pos, len };
-}
-
-export const UNIVERSAL = 0;
-export const CONTEXT = 2;
-
-declare const checked: unique symbol;
-/** A Tlv whose tag was checked (a brand, so that a failed check does not narrow the value to undefined). */
-export type CheckedTlv = Tlv & { readonly [checked]: true };
-
-export function isUniversal(t: Tlv | undefined, tag: number): t is CheckedTlv {
-  return t !== undefined && t.cls === UNIVERSAL && t.tag === tag;
-}
-export function isContext(t: Tlv | undefined, tag: number): t is CheckedTlv {
-  return t !== undefined && t.cls === CONTEXT && t.tag === tag;
-}
-
-export const TAG = {
-  BOOLEAN: 1,
-  INTEGER: 2,
-  BIT_STRING: 3,
-  OCTET_STRING: 4,
-  NULL: 5,
-  OID: 6,
-  UTF8: 12,
-  SEQUENCE: 16,
-  SET: 17,
-  PRINTABLE: 19,
-  T61: 20,
-  IA5: 22,
-  UTC_TIME: 23,
-  GENERALIZED_TIME: 24,
-  VISIBLE: 26,
-  UNIVERSAL_STRING: 28,
-  BMP: 30,
-} as const;
-
-export function expect(t: Tlv | undefined, tag: number, what: string, parentOffset: number): Tlv {
-  if (!t) throw new CmsError(`${what} is missing`, parentOffset);
-  if (t.cls !== UNIVERSAL || t.tag !== tag) {
-    throw new CmsError(
-      `${what}: expected ${tagName(UNIVERSAL, tag)}, found ${tagName(t.cls, t.tag)}`,
-      t.offset,
-    );
-  }
-  return t;
-}
-
-export function tagName(cls: number, tag: number): string {
-  if (cls === CONTEXT) return `[${tag}]`;
-  if (cls !== UNIVERSAL) return `tag ${tag} (class ${cls})`;
-  const names: Record<number, string> = {
-    1: "BOOLEAN",
-    2: "INTEGER",
-    3: "BIT STRING",
-    4: "OCTET STRING",
-    5: "NULL",
-    6: "OBJECT IDENTIFIER",
-    12: "UTF8String",
-    16: "SEQUENCE",
-    17: "SET",
-    19: "PrintableString",
-    22: "IA5String",
-    23: "UTCTime",
-    24: "GeneralizedTime",
-    30: "BMPString",
-  };
-  return names[tag] ?? `universal tag ${tag}`;
-}
-
-/** Dotted OID from the value octets. */
-export function decodeOid(v: Uint8Array): string {
-  const parts: number[] = [];
-  let acc = 0;
-  for (let i = 0; i < v.length; i++) {
-    const b = v[i] as number;
-    acc = acc * 128 + (b & 0x7f);
-    if ((b & 0x80) === 0) {
-      if (parts.length === 0) {
-        const first = acc < 40 ? 0 : acc < 80 ? 1 : 2;
-        parts.push(first, acc - first * 40);
-      } else parts.push(acc);
-      acc = 0;
-    }
-  }
-  return parts.join(".");
-}
-
-export function oidOf(t: Tlv | undefined, what: string, parentOffset: number): string {
-  return decodeOid(expect(t, TAG.OID, what, parentOffset).value);
 }
 
 /**
@@ -353,7 +257,7 @@ export function octetStringContent(t: Tlv): Uint8Array {
     const top = ends.length > 0 ? (ends[ends.length - 1] as number) : v.length;
     if (top >= 0 && p >= top) {
       if (p > top)
-        throw new CmsError("a chunk of a constructed OCTET STRING runs past its parent", t.valueOffset + p);
+        throw new Asn1Error("a chunk of a constructed OCTET STRING runs past its parent", t.valueOffset + p);
       ends.pop();
       continue;
     }
@@ -363,11 +267,11 @@ export function octetStringContent(t: Tlv): Uint8Array {
       continue;
     }
     if (p >= v.length)
-      throw new CmsError("indefinite-length OCTET STRING chunk is not terminated", t.valueOffset + p);
+      throw new Asn1Error("indefinite-length OCTET STRING chunk is not terminated", t.valueOffset + p);
     const id = v[p] as number;
     if (id !== 0x04 && id !== 0x24) {
       const c = readTlv(v, p, t.valueOffset);
-      throw new CmsError(`a chunk of a constructed OCTET STRING is ${tagName(c.cls, c.tag)}`, c.offset);
+      throw new Asn1Error(`a chunk of a constructed OCTET STRING is ${tagName(c.cls, c.tag)}`, c.offset);
     }
     const valueStart = headerAt(v, p, t.valueOffset);
     const len = headerLen;
@@ -379,62 +283,10 @@ export function octetStringContent(t: Tlv): Uint8Array {
       p = valueStart + len;
     } else {
       if (ends.length >= MAX_DEPTH)
-        throw new CmsError("OCTET STRING chunks nested too deep", t.valueOffset + p);
+        throw new Asn1Error("OCTET STRING chunks nested too deep", t.valueOffset + p);
       ends.push(len < 0 ? -1 : valueStart + len);
       p = valueStart;
     }
   }
   return out.subarray(0, o);
-}
-
-/** INTEGER value octets as lower-case hex with leading zero octets stripped (keeps one for zero). */
-export function integerHex(v: Uint8Array): string {
-  let i = 0;
-  while (i < v.length - 1 && v[i] === 0) i++;
-  return toHex(v.subarray(i));
-}
-
-/** Unsigned big-endian bytes → bigint, in linear time (one hex parse, not a shift per byte). */
-export function bigFromBytes(v: Uint8Array): bigint {
-  return v.length === 0 ? 0n : BigInt(`0x${toHex(v)}`);
-}
-
-/** UTCTime / GeneralizedTime value octets → Date (undefined when unreadable). */
-export function decodeTime(t: Tlv): Date | undefined {
-  let s = "";
-  for (let i = 0; i < t.value.length && i < 40; i++) s += String.fromCharCode(t.value[i] as number);
-  let m: RegExpExecArray | null;
-  let year: number;
-  let rest: string;
-  if (t.tag === TAG.UTC_TIME) {
-    m = /^(\d\d)(\d{4,10})(.*)$/.exec(s);
-    if (!m) return undefined;
-    const yy = Number(m[1]);
-    year = yy >= 50 ? 1900 + yy : 2000 + yy;
-    rest = (m[2] ?? "") + (m[3] ?? "");
-  } else if (t.tag === TAG.GENERALIZED_TIME) {
-    m = /^(\d{4})(.*)$/.exec(s);
-    if (!m) return undefined;
-    year = Number(m[1]);
-    rest = m[2] ?? "";
-  } else return undefined;
-  const r = /^(\d\d)(\d\d)(\d\d)(\d\d)?(\d\d)?(?:[.,](\d{1,9}))?(Z|[+-]\d{4})?$/.exec(rest);
-  if (!r) return undefined;
-  const ms = r[6] ? Math.round(Number(`0.${r[6]}`) * 1000) : 0;
-  let time = Date.UTC(
-    year,
-    Number(r[1]) - 1,
-    Number(r[2]),
-    Number(r[3]),
-    Number(r[4] ?? 0),
-    Number(r[5] ?? 0),
-    ms,
-  );
-  const zone = r[7];
-  if (zone && zone !== "Z") {
-    const sign = zone[0] === "-" ? -1 : 1;
-    time -= sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3, 5))) * 60000;
-  }
-  const d = new Date(time);
-  return Number.isNaN(d.getTime()) ? undefined : d;
 }
