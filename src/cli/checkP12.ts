@@ -5,8 +5,8 @@
  * empty. It is never printed, logged or written anywhere.
  */
 import { promises as fs } from "node:fs";
-import { checkPkcs12, type P12Result } from "../engine/cert/pkcs12";
-import type { Finding } from "../engine/types";
+import type { Finding, P12Result } from "../engine";
+import { cliEngine } from "./engine";
 import { parseArgs, type Io } from "./io";
 
 export const CHECK_P12_USAGE =
@@ -149,7 +149,7 @@ export async function runCheckP12(argv: string[], io: Io, deps: CheckP12Deps = {
     io.err(`smime-assistant check-p12: cannot read ${file} (${code})\n`);
     return 1;
   }
-  const r = await checkPkcs12(bytes, {
+  const r = await cliEngine().checkPkcs12(bytes, {
     password,
     ...(email !== undefined ? { email } : {}),
     ...(at ? { at } : {}),

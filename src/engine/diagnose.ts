@@ -1,5 +1,5 @@
 /**
- * diagnose(bytes, options) → Diagnosis: the engine's one entry point.
+ * diagnose(bytes, options) → Diagnosis: the engine's one entry point (through createEngine, ./engine.ts).
  *
  * It recognises the input (a whole message, the MIME entity Exchange keeps in smime.p7m, a bare CMS blob
  * in DER or base64, or an Outlook .msg item, rebuilt as MIME by mime/msg.ts; anything else is reported as
@@ -10,6 +10,7 @@
  * whatever goes wrong becomes a finding.
  */
 import { summarizeCertificate } from "./cert/index";
+import type { CryptoContext } from "./crypto/context";
 import { analyzeText } from "./charset/index";
 import {
   cmsLimitFindings,
@@ -61,6 +62,8 @@ const SIGNING_TIME_TOLERANCE_MS = 60 * 60 * 1000;
 
 interface Context {
   options: DiagnoseOptions;
+  /** The engine's crypto: its port and the caches of its answers. */
+  crypto: CryptoContext;
   at: Date;
   anchors: readonly (Uint8Array | TrustAnchor)[];
   kind: Kind | undefined;
@@ -82,10 +85,16 @@ interface Context {
   enclosing: (Signer | undefined)[];
 }
 
-export async function diagnose(bytes: Uint8Array, options: DiagnoseOptions = {}): Promise<Diagnosis> {
+/** The diagnosis of one input by the engine that owns `crypto` (see createEngine in ./engine.ts). */
+export async function diagnoseWith(
+  crypto: CryptoContext,
+  bytes: Uint8Array,
+  options: DiagnoseOptions = {},
+): Promise<Diagnosis> {
   const started = Date.now();
   const ctx: Context = {
     options,
+    crypto,
     at: options.at ?? new Date(),
     anchors: options.trustAnchors ?? [],
     kind: undefined,
@@ -578,6 +587,7 @@ async function verifyLayer(
     ...(ctx.options.distrust ? { distrust: ctx.options.distrust } : {}),
     at: ctx.at,
     layer,
+    crypto: ctx.crypto,
   });
   ctx.signedLayers++;
   const form = detached !== undefined ? "multipart" : "opaque";
@@ -603,7 +613,7 @@ async function verifyLayer(
     const path = signerPath(s);
     if (!path) continue;
     const base = { signer: i, subject: s.subject, layer };
-    for (const f of await revocationFindings(s, path, ctx.options.revocation, ctx.at, base))
+    for (const f of await revocationFindings(s, path, ctx.options.revocation, ctx.at, base, ctx.crypto))
       ctx.findings.push(withLayer(f, layer, form));
   }
   const first = result.signers[0];
@@ -625,6 +635,7 @@ async function describeUnverifiedSigners(info: SignedCms, ctx: Context, layer: n
     ...(ctx.options.distrust ? { distrust: ctx.options.distrust } : {}),
     at: ctx.at,
     layer,
+    crypto: ctx.crypto,
   });
   for (const s of result.signers) ctx.signers.push({ ...s, valid: false });
   for (const f of result.findings) {

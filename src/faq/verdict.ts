@@ -7,7 +7,7 @@
  * first) / revoked / certificate invalid at signing time / mojibake / untrusted / other cautions / encrypted /
  * unsigned / OpenPGP. Only the engine's types are imported.
  */
-import type { Diagnosis, Finding, FindingCode, LocalizedText, Signer } from "../engine/types";
+import type { Diagnosis, Finding, FindingCode, LocalizedText, Signer } from "../engine";
 import type { Host } from "./types";
 
 /** safe: green and calm; caution: look before acting; danger: do not act on this mail; info: neutral. */

@@ -7,13 +7,22 @@
  * smime.p7s, the declared charset, and garbled text that bears the marks of a known charset mix-up.
  * The signature is never "valid" or "invalid" here: it cannot be checked.
  */
-import type { Attachment, DecodedText, Diagnosis, Finding, Kind, SignatureVerdict } from "../engine/types";
-import { finding } from "../engine/findings";
-import { mailingListFinding, mailingListOf } from "../engine/mailinglist";
-import { messageHeaders, parseMessage } from "../engine/mime";
-import { openPgpFinding } from "../engine/openpgp";
-import type { ContentType } from "../engine/mime/types";
-import { utf8 } from "../engine/util/bytes";
+import {
+  type Attachment,
+  type ContentType,
+  type DecodedText,
+  type Diagnosis,
+  type Finding,
+  finding,
+  type Kind,
+  mailingListFinding,
+  mailingListOf,
+  messageHeaders,
+  openPgpFinding,
+  parseMessage,
+  type SignatureVerdict,
+  utf8,
+} from "../engine";
 
 export interface OfficeAttachmentInfo {
   name: string;

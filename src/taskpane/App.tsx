@@ -11,8 +11,7 @@ import {
 } from "@fluentui/react-components";
 import { LocalLanguage20Regular, ShieldKeyhole20Regular } from "@fluentui/react-icons";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { Diagnosis } from "../engine/types";
-import { fromPem } from "../engine/util/bytes";
+import { type Diagnosis, fromPem } from "../engine";
 import type { Host } from "../faq/types";
 import type { MessageSource } from "../office/types";
 import { analyse, BIG_MESSAGE, warmUp } from "./analyze";

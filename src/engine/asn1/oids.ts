@@ -1,5 +1,5 @@
 /** Object identifiers and algorithm names used by CMS and X.509. */
-import type { HashName } from "../cms/hashes";
+import type { HashName } from "../crypto/hashes";
 
 export const OID = {
   data: "1.2.840.113549.1.7.1",

@@ -16,7 +16,8 @@ import {
   TAG,
   type Tlv,
 } from "../asn1";
-import { publicKeyOf, resolveScheme, verifyData, type VerifyOutcome } from "../cms/signature";
+import { ownContext, type CryptoContext } from "../crypto/context";
+import { publicKeyOf, resolveScheme, verifyData, type VerifyOutcome } from "../crypto/signature";
 import { equalBytes, toHex } from "../util/bytes";
 import { normalizedName, parseName, type ParsedCertificate } from "./x509";
 
@@ -125,7 +126,8 @@ export function parseCrl(der: Uint8Array): ParsedCrl {
     i++;
   }
   const [sigOidT, sigParams] = children(sigAlgT);
-  if (!isUniversal(sigOidT, TAG.OID)) throw new Asn1Error("malformed CRL signature algorithm", sigAlgT.offset);
+  if (!isUniversal(sigOidT, TAG.OID))
+    throw new Asn1Error("malformed CRL signature algorithm", sigAlgT.offset);
   const name = parseName(issuerT);
   const crl: ParsedCrl = {
     der: top.raw,
@@ -201,10 +203,8 @@ export function parseCrl(der: Uint8Array): ParsedCrl {
  * Parsed CRLs by the bytes object they came from: a batch hands the same CRL (an offline `--crl`, or the
  * fetcher's cached answer) to every message, and a big CA's CRL is parsed and its signature checked once.
  */
-const parsedCrls = new WeakMap<Uint8Array, ParsedCrl>();
-const crlVerdicts = new WeakMap<ParsedCrl, Map<string, VerifyOutcome>>();
-
-export function parseCrlCached(der: Uint8Array): ParsedCrl {
+export function parseCrlCached(crypto: CryptoContext, der: Uint8Array): ParsedCrl {
+  const parsedCrls = crypto.store("crls", () => new WeakMap<Uint8Array, ParsedCrl>());
   const hit = parsedCrls.get(der);
   if (hit) return hit;
   const crl = parseCrl(der);
@@ -212,19 +212,35 @@ export function parseCrlCached(der: Uint8Array): ParsedCrl {
   return crl;
 }
 
-async function verifyCrlSignature(crl: ParsedCrl, issuer: ParsedCertificate): Promise<VerifyOutcome> {
+async function verifyCrlSignature(
+  crypto: CryptoContext,
+  crl: ParsedCrl,
+  issuer: ParsedCertificate,
+): Promise<VerifyOutcome> {
+  const crlVerdicts = crypto.store(
+    "crl-verdicts",
+    () => new WeakMap<ParsedCrl, Map<string, VerifyOutcome>>(),
+  );
   let byKey = crlVerdicts.get(crl);
   if (!byKey) crlVerdicts.set(crl, (byKey = new Map()));
   const key = toHex(issuer.spki);
   const hit = byKey.get(key);
   if (hit) return hit;
-  const v = await verifyWithCertificate(issuer, crl.sigAlgOid, crl.sigAlgParams, crl.tbs, crl.signature);
+  const v = await verifyWithCertificate(
+    crypto,
+    issuer,
+    crl.sigAlgOid,
+    crl.sigAlgParams,
+    crl.tbs,
+    crl.signature,
+  );
   byKey.set(key, v);
   return v;
 }
 
 /** Verifies a signature over `tbs` with the key of `signer`. */
 export async function verifyWithCertificate(
+  crypto: CryptoContext,
   signer: ParsedCertificate,
   sigAlgOid: string,
   sigAlgParams: Tlv | undefined,
@@ -234,7 +250,7 @@ export async function verifyWithCertificate(
   try {
     const scheme = resolveScheme(sigAlgOid, sigAlgParams, undefined);
     return scheme.ok
-      ? await verifyData(scheme.scheme, publicKeyOf(signer.spki), tbs, signature)
+      ? await verifyData(crypto, scheme.scheme, publicKeyOf(signer.spki), tbs, signature)
       : "unsupported";
   } catch {
     return "bad";
@@ -259,10 +275,12 @@ export async function checkCrl(
   cert: ParsedCertificate,
   issuer: ParsedCertificate,
   at: Date,
+  context?: CryptoContext,
 ): Promise<CrlAnswer> {
+  const crypto = ownContext(context);
   let crl: ParsedCrl;
   try {
-    crl = parseCrlCached(crlDer);
+    crl = parseCrlCached(crypto, crlDer);
   } catch (err) {
     return {
       status: "unusable",
@@ -300,7 +318,7 @@ export async function checkCrl(
       code: "issuer-not-crl-signer",
       reason: "the issuer's certificate does not allow it to sign CRLs (keyUsage without cRLSign)",
     };
-  const v = await verifyCrlSignature(crl, issuer);
+  const v = await verifyCrlSignature(crypto, crl, issuer);
   if (v !== "ok")
     return {
       status: "unusable",

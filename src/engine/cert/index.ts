@@ -2,11 +2,18 @@
  * The one place where a certificate is judged: summary, chain building with signature checks,
  * validity / usage / key-strength findings. Shared by CMS signer checks and the PKCS#12 setup check.
  */
-import { digestSync, perSubtle, type HashName } from "../cms/hashes";
+import { BoundedCache, ownContext, type CryptoContext } from "../crypto/context";
+import { digestSync, type HashName } from "../crypto/hashes";
 import { finding } from "../findings";
 import { MAX_NAME_IN_MESSAGE, cutString } from "../limits";
 import { SIGNATURE_OIDS } from "../asn1/oids";
-import { keyDescription, publicKeyOf, resolveScheme, verifyData, type VerifyOutcome } from "../cms/signature";
+import {
+  keyDescription,
+  publicKeyOf,
+  resolveScheme,
+  verifyData,
+  type VerifyOutcome,
+} from "../crypto/signature";
 import type { CertificateSummary, DistrustEntry, Finding, TrustAnchor, TrustOrigin } from "../types";
 import { anchorSet, distrustSet, type AnchorInput } from "./anchors";
 import { equalBytes, toHex } from "../util/bytes";
@@ -360,23 +367,23 @@ function issuedBy(child: ParsedCertificate, parent: PoolEntry): boolean {
  * (signer → intermediate → root) in every message. Bounded; the oldest entry goes first.
  */
 const LINK_CACHE_MAX = 512;
-type LinkCache = Map<
+type LinkCache = BoundedCache<
   string,
   { signature: Uint8Array; tbs: Uint8Array; spki: Uint8Array; sigAlg: string; outcome: VerifyOutcome }
 >;
-/** One cache per SubtleCrypto (see setSubtle): each implementation's answers are its own. */
-const linkCaches = new WeakMap<object, LinkCache>();
 const ED448_OID = "1.3.101.113";
 
 /** Verifies the signature of `child` with the key of `parent`. */
 export async function verifyCertificateSignature(
+  crypto: CryptoContext,
   child: ParsedCertificate,
   parent: ParsedCertificate,
 ): Promise<VerifyOutcome> {
   const sig = child.signature;
   const key = `${sig.length}:${toHex(sig.subarray(Math.max(0, sig.length - 16)))}/${parent.spki.length}`;
   const sigAlg = `${child.sigAlgOid}/${child.sigAlgParams ? toHex(child.sigAlgParams.raw) : ""}`;
-  const cache = perSubtle(linkCaches, (): LinkCache => new Map());
+  // The engine's own cache: each crypto port's answers are its own.
+  const cache = crypto.store("certificate-links", (): LinkCache => new BoundedCache(LINK_CACHE_MAX));
   const hit = cache.get(key);
   if (
     hit &&
@@ -390,17 +397,13 @@ export async function verifyCertificateSignature(
   try {
     const scheme = resolveScheme(child.sigAlgOid, child.sigAlgParams, undefined);
     const key = publicKeyOf(parent.spki);
-    if (scheme.ok) outcome = await verifyData(scheme.scheme, key, child.tbs, child.signature);
+    if (scheme.ok) outcome = await verifyData(crypto, scheme.scheme, key, child.tbs, child.signature);
     // An Ed448 signature from an issuer whose key is no Ed448 key cannot be genuine, checkable or not.
     else if (child.sigAlgOid === ED448_OID && !(key.kind === "other" && key.type === "ed448"))
       outcome = "bad";
     else outcome = "unsupported";
   } catch {
     outcome = "bad";
-  }
-  if (cache.size >= LINK_CACHE_MAX) {
-    const oldest = cache.keys().next();
-    if (!oldest.done) cache.delete(oldest.value);
   }
   cache.set(key, {
     signature: sig.slice(),
@@ -442,6 +445,8 @@ export interface ChainOptions {
   time?: Date;
   /** Explicitly distrusted certificates. */
   distrust?: readonly DistrustEntry[];
+  /** The engine's crypto (its port and caches); unset: a context of this call's own. */
+  crypto?: CryptoContext;
 }
 
 /** Most certificates in a path, the leaf and the anchor included; longer is "too-long". */
@@ -541,6 +546,7 @@ export async function buildChain(
   const distrust = distrustSet(opts.distrust);
   const poolEntries = poolEntriesOf(pool);
   const time = opts.time;
+  const crypto = ownContext(opts.crypto);
   let checks = 0;
   const failures: Failure[] = [];
   const anchorCache = new Map<TrustAnchor, PoolEntry | undefined>();
@@ -632,7 +638,7 @@ export async function buildChain(
         if (!ae || !issuedBy(cur.p, ae) || checks >= MAX_CHECKS) continue;
         sawCandidate = true;
         checks++;
-        const r = await verifyCertificateSignature(cur.p, ae.p);
+        const r = await verifyCertificateSignature(crypto, cur.p, ae.p);
         if (r === "bad") {
           failures.push({ path, reason: "bad-signature", complete: false });
           continue;
@@ -665,7 +671,7 @@ export async function buildChain(
       tried++;
       sawCandidate = true;
       checks++;
-      const r = await verifyCertificateSignature(cur.p, c.p);
+      const r = await verifyCertificateSignature(crypto, cur.p, c.p);
       if (r === "bad") {
         failures.push({ path, reason: "bad-signature", complete: false });
         continue;

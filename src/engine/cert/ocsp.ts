@@ -16,8 +16,9 @@ import {
   TAG,
   type Tlv,
 } from "../asn1";
-import { digestSync, type HashName } from "../cms/hashes";
+import { digestSync, type HashName } from "../crypto/hashes";
 import { concat, equalBytes, fromHex } from "../util/bytes";
+import { ownContext, type CryptoContext } from "../crypto/context";
 import { reasonName, verifyWithCertificate } from "./crl";
 import { parseCertificate, type ParsedCertificate } from "./x509";
 
@@ -134,7 +135,9 @@ export async function checkOcsp(
   cert: ParsedCertificate,
   issuer: ParsedCertificate,
   at: Date,
+  context?: CryptoContext,
 ): Promise<OcspAnswer> {
+  const crypto = ownContext(context);
   let basic: Tlv;
   try {
     const top = readTlv(response, 0);
@@ -186,7 +189,7 @@ export async function checkOcsp(
     // Who signed: the issuer, or a delegated responder the issuer certified for OCSP signing.
     let responder = "issuer";
     let signerCert: ParsedCertificate | undefined;
-    if ((await verifyWithCertificate(issuer, sigAlg, algParams, tbsT.raw, signature)) === "ok")
+    if ((await verifyWithCertificate(crypto, issuer, sigAlg, algParams, tbsT.raw, signature)) === "ok")
       signerCert = issuer;
     else {
       const included = isContext(certsT, 0) ? children(children(certsT)[0] as Tlv) : [];
@@ -199,12 +202,16 @@ export async function checkOcsp(
         }
         if (!equalBytes(p.issuerDer, issuer.subjectDer)) continue;
         if (!(p.extendedKeyUsage ?? []).includes("OCSPSigning")) continue;
-        if ((await verifyWithCertificate(issuer, p.sigAlgOid, p.sigAlgParams, p.tbs, p.signature)) !== "ok")
+        if (
+          (await verifyWithCertificate(crypto, issuer, p.sigAlgOid, p.sigAlgParams, p.tbs, p.signature)) !==
+          "ok"
+        )
           continue;
         const when = (producedAt ?? at).getTime();
         if ((p.notBefore && when < p.notBefore.getTime()) || (p.notAfter && when > p.notAfter.getTime()))
           continue;
-        if ((await verifyWithCertificate(p, sigAlg, algParams, tbsT.raw, signature)) !== "ok") continue;
+        if ((await verifyWithCertificate(crypto, p, sigAlg, algParams, tbsT.raw, signature)) !== "ok")
+          continue;
         signerCert = p;
         responder = p.subject;
         break;

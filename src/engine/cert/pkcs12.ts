@@ -26,7 +26,8 @@ import type { CertificateSummary, Finding } from "../types";
 import { equalBytes, toHex } from "../util/bytes";
 import { certificateFindings, parseCertificate, summaryOf, type ParsedCertificate } from "./index";
 import { normalizedName } from "./x509";
-import type { HashName } from "./pkcs12/hash";
+import type { HashName } from "../crypto/hashes";
+import type { CryptoContext } from "../crypto/context";
 import {
   decryptWithPassword,
   encryptionAlgorithmName,
@@ -371,7 +372,7 @@ function declaredLength(bytes: Uint8Array): number | undefined {
   return 2 + n + len;
 }
 
-async function check(bytes: Uint8Array, opts: P12Options): Promise<P12Result> {
+async function check(crypto: CryptoContext, bytes: Uint8Array, opts: P12Options): Promise<P12Result> {
   const at = opts.at ?? new Date();
   if (bytes.length === 0) return malformed("the file is empty");
   if (bytes[0] === 0x2d /* '-' */ && bytes[1] === 0x2d) return malformed(MSG.pem());
@@ -417,6 +418,7 @@ async function check(bytes: Uint8Array, opts: P12Options): Promise<P12Result> {
     utf8: new TextEncoder().encode(opts.password),
     bmp: mac.state === "ok" ? mac.forms : forms,
     budget,
+    crypto,
   };
   const collected: Collected = { keys: [], certs: [], lockedKeys: 0, findings: [], bags: 0, budget: total };
   if (mac.state === "unsupported") {
@@ -484,10 +486,11 @@ async function check(bytes: Uint8Array, opts: P12Options): Promise<P12Result> {
       ],
     };
   }
-  return judge(collected, opts, at, { mac: mac.state, encryption });
+  return judge(crypto, collected, opts, at, { mac: mac.state, encryption });
 }
 
 async function judge(
+  crypto: CryptoContext,
   c: Collected,
   opts: P12Options,
   at: Date,
@@ -517,7 +520,7 @@ async function judge(
   const keys: { entry: KeyEntry; pub: KeyPublicPart }[] = [];
   for (const entry of c.keys) {
     try {
-      keys.push({ entry, pub: await publicPartOfPkcs8(entry.pkcs8) });
+      keys.push({ entry, pub: await publicPartOfPkcs8(entry.pkcs8, crypto) });
     } catch (e) {
       findings.push(
         finding("P12_MALFORMED", MSG.malformed(`the private key cannot be read: ${(e as Error).message}`), {
@@ -665,9 +668,13 @@ function omitSigning(detail: Record<string, unknown>): Record<string, unknown> {
  * every key derivation and every bag decryption share one iteration budget (ITERATION_BUDGET; past it:
  * P12_MALFORMED, reason "too-expensive").
  */
-export async function checkPkcs12(bytes: Uint8Array, opts: P12Options): Promise<P12Result> {
+export async function checkPkcs12With(
+  crypto: CryptoContext,
+  bytes: Uint8Array,
+  opts: P12Options,
+): Promise<P12Result> {
   try {
-    return await check(bytes, opts);
+    return await check(crypto, bytes, opts);
   } catch (e) {
     if (e instanceof TooExpensiveError) return tooExpensiveResult(e);
     const err = e as { message?: string; offset?: number };

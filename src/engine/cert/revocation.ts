@@ -13,6 +13,7 @@
 import { finding } from "../findings";
 import { MAX_NAME_IN_MESSAGE, cutString } from "../limits";
 import type { Finding, LocalizedText, Signer } from "../types";
+import { ownContext, type CryptoContext } from "../crypto/context";
 import { checkCrl, parseCrlCached } from "./crl";
 import { checkOcsp, ocspRequest } from "./ocsp";
 import { normalizedName, parseCertificate, type ParsedCertificate } from "./x509";
@@ -105,6 +106,7 @@ async function checkLink(
   opts: RevocationOptions,
   at: Date,
   deadline: number,
+  crypto: CryptoContext,
 ): Promise<LinkStatus> {
   const reasons: string[] = [];
   const subject = cert.subject;
@@ -112,12 +114,12 @@ async function checkLink(
   for (const der of opts.crls ?? []) {
     let name: string;
     try {
-      name = normalizedName(parseCrlCached(der).issuerAttrs);
+      name = normalizedName(parseCrlCached(crypto, der).issuerAttrs);
     } catch {
       continue;
     }
     if (name !== normalizedName(cert.issuerAttrs)) continue;
-    const a = await checkCrl(der, cert, issuer, at);
+    const a = await checkCrl(der, cert, issuer, at, crypto);
     if (a.status === "unusable") {
       reasons.push(`offline CRL: ${a.reason}`);
       continue;
@@ -164,7 +166,7 @@ async function checkLink(
     const body = ocspRequest(cert, issuer);
     const bytes = await get({ kind: "ocsp", url, body, certificate: cert.der });
     if (!bytes) continue;
-    const a = await checkOcsp(bytes, cert, issuer, at);
+    const a = await checkOcsp(bytes, cert, issuer, at, crypto);
     if (a.status === "good" || a.status === "revoked") {
       return {
         status: a.status,
@@ -184,7 +186,7 @@ async function checkLink(
   for (const url of crlUrls) {
     const bytes = await get({ kind: "crl", url, certificate: cert.der });
     if (!bytes) continue;
-    const a = await checkCrl(bytes, cert, issuer, at);
+    const a = await checkCrl(bytes, cert, issuer, at, crypto);
     if (a.status === "unusable") {
       reasons.push(`${url}: ${a.reason}`);
       continue;
@@ -226,7 +228,9 @@ export async function revocationFindings(
   opts: RevocationOptions | undefined,
   at: Date,
   base: Record<string, unknown>,
+  context?: CryptoContext,
 ): Promise<Finding[]> {
+  const crypto = ownContext(context);
   const cut = (x: string): string => cutString(x, MAX_NAME_IN_MESSAGE);
   const name = cut(signer.commonName || signer.subject);
   const unknown = (why: LocalizedText, reason: string, extra: Record<string, unknown> = {}): Finding[] => [
@@ -276,7 +280,7 @@ export async function revocationFindings(
   for (let k = 0; k + 1 < parsed.length; k++) {
     const cert = parsed[k] as ParsedCertificate;
     const issuer = parsed[k + 1] as ParsedCertificate;
-    links.push(await checkLink(cert, issuer, opts, at, deadline));
+    links.push(await checkLink(cert, issuer, opts, at, deadline, crypto));
   }
   const signing = signer.signingTime ? Date.parse(signer.signingTime) : undefined;
   const detailOf = (l: LinkStatus): Record<string, unknown> => ({ ...l });

@@ -13,7 +13,8 @@ import {
   type ParsedCertificate,
 } from "../cert/index";
 import { normalizedName, parseName } from "../cert/x509";
-import { digest, digestSync, type HashName } from "./hashes";
+import { ownContext, type CryptoContext } from "../crypto/context";
+import { digestSync, type HashName } from "../crypto/hashes";
 import { finding } from "../findings";
 import type { DistrustEntry, Finding, Recipient, SignatureVerdict, Signer, TrustAnchor } from "../types";
 import { encodeBase64, equalBytes, toHex } from "../util/bytes";
@@ -62,7 +63,7 @@ import {
   verifyDigest,
   type PublicKey,
   type Scheme,
-} from "./signature";
+} from "../crypto/signature";
 
 export { Asn1Error } from "../asn1";
 
@@ -139,7 +140,11 @@ export interface VerifyOptions {
   at: Date;
   /** Depth of this S/MIME layer (0 = outermost). */
   layer: number;
+  /** The engine's crypto (its port and caches); unset: a context of this call's own. */
+  crypto?: CryptoContext;
 }
+
+type Verifying = VerifyOptions & { crypto: CryptoContext };
 
 /** The certificate path (DER, leaf first) built for each signer, for revocation checks. */
 const SIGNER_PATHS = new WeakMap<Signer, Uint8Array[]>();
@@ -182,7 +187,10 @@ function parseCmsInner(der: Uint8Array): CmsInfo {
   if (der.length === 0) throw new Asn1Error("the CMS data is empty", 0);
   const top = readTlv(der, 0);
   if (!isUniversal(top, TAG.SEQUENCE)) {
-    throw new Asn1Error(`a CMS ContentInfo must start with a SEQUENCE, found ${tagName(top.cls, top.tag)}`, 0);
+    throw new Asn1Error(
+      `a CMS ContentInfo must start with a SEQUENCE, found ${tagName(top.cls, top.tag)}`,
+      0,
+    );
   }
   const [ctT, contentT] = children(top);
   const contentType = oidOf(ctT, "ContentInfo contentType", top.offset);
@@ -618,7 +626,8 @@ export function cmsLimitFindings(cms: SignedCms, layer: number): Finding[] {
 /**
  * Verifies every SignerInfo of a SignedData. Never throws: unexpected problems become findings.
  */
-export async function verifySigned(cms: SignedCms, opts: VerifyOptions): Promise<SignedResult> {
+export async function verifySigned(cms: SignedCms, options: VerifyOptions): Promise<SignedResult> {
+  const opts: Verifying = { ...options, crypto: ownContext(options.crypto) };
   const opaqueContent = opts.detachedContent === undefined ? cms.eContent : undefined;
   try {
     return await verifySignedInner(cms, opts, opaqueContent);
@@ -643,7 +652,7 @@ export async function verifySigned(cms: SignedCms, opts: VerifyOptions): Promise
 
 async function verifySignedInner(
   cms: SignedCms,
-  opts: VerifyOptions,
+  opts: Verifying,
   opaqueContent: Uint8Array | undefined,
 ): Promise<SignedResult> {
   const findings: Finding[] = [];
@@ -680,7 +689,7 @@ async function verifySignedInner(
   const contentDigest = (h: HashName): Promise<Uint8Array> => {
     let p = digestCache.get(h);
     if (!p) {
-      p = digest(h, content ?? new Uint8Array(0));
+      p = opts.crypto.digest(h, content ?? new Uint8Array(0));
       digestCache.set(h, p);
     }
     return p;
@@ -803,7 +812,7 @@ async function verifySignedInner(
 async function verifyOne(
   si: SignerInfoData,
   cms: SignedCms,
-  opts: VerifyOptions,
+  opts: Verifying,
   parsedCerts: (ParsedCertificate | undefined)[],
   content: Uint8Array | undefined,
   contentDigest: (h: HashName) => Promise<Uint8Array>,
@@ -821,6 +830,7 @@ async function verifyOne(
     chain = await buildChain(cert.der, cms.certificates, opts.trustAnchors, {
       time: si.signingTime ?? opts.at,
       ...(opts.distrust ? { distrust: opts.distrust } : {}),
+      crypto: opts.crypto,
     });
     signer = {
       ...summary,
@@ -999,7 +1009,7 @@ async function verifyOne(
       );
       sigOutcome = "unsupported";
     } else {
-      sigOutcome = await verifyData(scheme, key, si.signedAttrs ?? content, si.signature);
+      sigOutcome = await verifyData(opts.crypto, scheme, key, si.signedAttrs ?? content, si.signature);
     }
   }
 

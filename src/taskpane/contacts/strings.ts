@@ -1,5 +1,5 @@
 /** UI text of the AddToContacts component (ja / en). */
-import type { LocalizedText } from "../../engine/types";
+import type { LocalizedText } from "../../engine";
 
 export const STRINGS = {
   title: { ja: "差出人の証明書を連絡先に登録", en: "Add the sender’s certificate to your contacts" },

@@ -3,7 +3,7 @@
  * this file holds only the pane chrome. Japanese: です・ます調.
  */
 import { createContext, useContext } from "react";
-import type { LocalizedText } from "../../engine/types";
+import type { LocalizedText } from "../../engine";
 
 export type Lang = "ja" | "en";
 

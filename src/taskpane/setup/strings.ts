@@ -1,7 +1,7 @@
 /**
  * Strings of the signing-setup components (ja/en). Japanese: です・ます調, 。、.
  */
-import type { LocalizedText } from "../../engine/types";
+import type { LocalizedText } from "../../engine";
 import { fill, pick, type Lang } from "../i18n/index";
 
 export type { Lang };

@@ -2,7 +2,7 @@
  * The iteration budget of the certificate file check covers the MAC (every password form tried), the key
  * derivations and the bag decryptions: OpenSSL-made files from test/fixtures/gen-p12-costly.sh.
  */
-import { checkPkcs12 } from "../../../src/engine/cert/pkcs12";
+import { checkPkcs12 } from "../../../src/engine";
 import { ITERATION_BUDGET, kdfCost } from "../../../src/engine/cert/pkcs12/ciphers";
 import { fixture } from "./helpers";
 

@@ -1,5 +1,6 @@
 /** Every state of the generated PKCS#12 fixtures (test/fixtures/gen-p12.sh), both ways. */
-import { checkPkcs12, EXPIRING_DAYS } from "../../../src/engine/cert/pkcs12";
+import { checkPkcs12 } from "../../../src/engine";
+import { EXPIRING_DAYS } from "../../../src/engine/cert/pkcs12";
 import { FINDING_CODES } from "../../../src/engine/types";
 import { fixture, loadIndex } from "./helpers";
 

@@ -4,13 +4,12 @@
  * KDF, and PBES1 (PBKDF1 + DES/RC2). WebCrypto has no DES or RC2: node-forge's pure-JS des/rc2 modules do
  * those (RC4 is a dozen lines, below). Never throws for bad input: returns a reason instead.
  */
-import forge from "node-forge/lib/forge";
-import "node-forge/lib/des";
-import "node-forge/lib/rc2";
 import { pbkdf2 } from "@noble/hashes/pbkdf2";
 import { children, decodeOid, isUniversal, octetStringContent, TAG, type Tlv } from "../../asn1";
-import { fromLatin1, latin1, toArrayBuffer } from "../../util/bytes";
-import { createHash, NOBLE_HASH, subtle, webCryptoHash, type HashName } from "./hash";
+import { toArrayBuffer } from "../../util/bytes";
+import type { CryptoContext } from "../../crypto/context";
+import { createHash, NOBLE_HASH, webCryptoHash, type HashName } from "../../crypto/hashes";
+import { desCbc, rc2Cbc, rc4, unpad } from "../../crypto/legacy";
 import { KDF_ID, MAX_KDF_ITERATIONS, pkcs12Kdf } from "./kdf";
 
 /** Upper bound of PBKDF2 iterations (native WebCrypto; real files use 1 – 600 000); guards against a crafted 2^31. */
@@ -37,6 +36,8 @@ export interface PasswordForms {
    * iteration counts must not hang the check.
    */
   budget: { left: number };
+  /** The engine's crypto (PBKDF2 and AES-CBC through its port). */
+  crypto: CryptoContext;
 }
 
 /**
@@ -137,65 +138,6 @@ function octets(t: Tlv | undefined): Uint8Array | undefined {
   return octetStringContent(t);
 }
 
-/** Strict PKCS#7 padding removal; undefined when the padding is wrong (the usual sign of a wrong key). */
-export function unpad(data: Uint8Array, block: number): Uint8Array | undefined {
-  if (data.length === 0 || data.length % block !== 0) return undefined;
-  const n = data[data.length - 1] as number;
-  if (n === 0 || n > block) return undefined;
-  for (let i = data.length - n; i < data.length; i++) if (data[i] !== n) return undefined;
-  return data.subarray(0, data.length - n);
-}
-
-function forgeBuffer(b: Uint8Array) {
-  return forge.util.createBuffer(latin1(b));
-}
-
-/** DES-CBC / 3DES-CBC (EDE, 24-byte key) without padding removal. */
-export function desCbc(key: Uint8Array, iv: Uint8Array, data: Uint8Array): Uint8Array | undefined {
-  if (data.length % 8 !== 0 || iv.length !== 8) return undefined;
-  const c = forge.cipher.createDecipher(key.length === 8 ? "DES-CBC" : "3DES-CBC", forgeBuffer(key));
-  c.start({ iv: forgeBuffer(iv) });
-  c.update(forgeBuffer(data));
-  if (!c.finish(() => true)) return undefined;
-  return fromLatin1(c.output.getBytes());
-}
-
-export function rc2Cbc(
-  key: Uint8Array,
-  bits: number,
-  iv: Uint8Array,
-  data: Uint8Array,
-): Uint8Array | undefined {
-  if (data.length % 8 !== 0 || iv.length !== 8) return undefined;
-  const c = forge.rc2.createDecryptionCipher(forgeBuffer(key), bits);
-  c.start(forgeBuffer(iv), null);
-  c.update(forgeBuffer(data));
-  if (!c.finish(() => true)) return undefined;
-  return fromLatin1(c.output.getBytes());
-}
-
-/** RC4 (symmetric: decrypting is encrypting). */
-export function rc4(key: Uint8Array, data: Uint8Array): Uint8Array {
-  const S = new Uint8Array(256);
-  for (let i = 0; i < 256; i++) S[i] = i;
-  for (let i = 0, j = 0; i < 256; i++) {
-    j = (j + (S[i] as number) + (key[i % key.length] as number)) & 0xff;
-    const t = S[i] as number;
-    S[i] = S[j] as number;
-    S[j] = t;
-  }
-  const out = new Uint8Array(data.length);
-  for (let k = 0, i = 0, j = 0; k < data.length; k++) {
-    i = (i + 1) & 0xff;
-    j = (j + (S[i] as number)) & 0xff;
-    const t = S[i] as number;
-    S[i] = S[j] as number;
-    S[j] = t;
-    out[k] = (data[k] as number) ^ (S[((S[i] as number) + (S[j] as number)) & 0xff] as number);
-  }
-  return out;
-}
-
 /** Plausibility check for an RC4 result (no padding to check): it must start like a DER SEQUENCE. */
 function looksLikeDer(b: Uint8Array): boolean {
   return b.length >= 2 && b[0] === 0x30;
@@ -287,11 +229,12 @@ async function pbkdf2Bits(
   iterations: number,
   length: number,
   budget: { left: number },
+  crypto: CryptoContext,
 ): Promise<Uint8Array | undefined> {
   const name = webCryptoHash(hash);
   if (name) {
     try {
-      const s = subtle();
+      const s = crypto.port;
       const k = await s.importKey("raw", toArrayBuffer(password), "PBKDF2", false, ["deriveBits"]);
       const bits = await s.deriveBits(
         { name: "PBKDF2", salt: toArrayBuffer(salt), iterations, hash: name },
@@ -366,7 +309,7 @@ async function pbes2Decrypt(
   }
   if (!spend(pw.budget, nativePbkdf2Cost(iterations)))
     return tooExpensive(name, nativePbkdf2Cost(iterations));
-  const key = await pbkdf2Bits(prf, pw.utf8, salt, iterations, keyLength, pw.budget);
+  const key = await pbkdf2Bits(prf, pw.utf8, salt, iterations, keyLength, pw.budget, pw.crypto);
   if (!key) return tooExpensive(name, kdfCost(prf, iterations) * 2);
   if (cipher.kind === "aes") {
     if (iv.length !== 16 || data.length === 0 || data.length % 16 !== 0) {
@@ -374,12 +317,12 @@ async function pbes2Decrypt(
     }
     let k: CryptoKey;
     try {
-      k = await subtle().importKey("raw", toArrayBuffer(key), "AES-CBC", false, ["decrypt"]);
+      k = await pw.crypto.port.importKey("raw", toArrayBuffer(key), "AES-CBC", false, ["decrypt"]);
     } catch {
       return { ok: false, reason: "unsupported", algorithm: name };
     }
     try {
-      const plain = await subtle().decrypt(
+      const plain = await pw.crypto.port.decrypt(
         { name: "AES-CBC", iv: toArrayBuffer(iv) },
         k,
         toArrayBuffer(data),

@@ -3,7 +3,7 @@
  * pbeWithSHAAnd… ciphers) and the password encodings. Host-free, synchronous (noble hashes): the KDF
  * runs thousands of tiny hash iterations, which WebCrypto's async digest would make needlessly slow.
  */
-import { createHash, type HashName } from "./hash";
+import { createHash, type HashName } from "../../crypto/hashes";
 
 /** Block size v (bytes) and output size u of the hashes the PKCS#12 KDF is used with. */
 const HASH_SIZES: Partial<Record<HashName, { u: number; v: number }>> = {

@@ -4,10 +4,10 @@
  * PKCS#8 key, export it as JWK), with @noble/curves as the fallback where WebCrypto refuses the encoding.
  */
 import { p256, p384, p521 } from "@noble/curves/nist";
-import { subtle } from "./hash";
+import type { CryptoContext } from "../../crypto/context";
 import { children, decodeOid, isContext, isUniversal, octetStringContent, readTlv, TAG } from "../../asn1";
 import { CURVES, OID, curveInfo } from "../../asn1/oids";
-import { parseSpki } from "../../cms/signature";
+import { parseSpki } from "../../crypto/signature";
 import { decodeBase64String, equalBytes, toArrayBuffer } from "../../util/bytes";
 
 export type KeyPublicPart =
@@ -29,7 +29,7 @@ function b64url(s: string | undefined): Uint8Array | undefined {
 const NOBLE = { "P-256": p256, "P-384": p384, "P-521": p521 } as const;
 
 /** The public part of a PKCS#8 PrivateKeyInfo. Throws on malformed input. */
-export async function publicPartOfPkcs8(pkcs8: Uint8Array): Promise<KeyPublicPart> {
+export async function publicPartOfPkcs8(pkcs8: Uint8Array, crypto: CryptoContext): Promise<KeyPublicPart> {
   const top = readTlv(pkcs8, 0);
   if (!isUniversal(top, TAG.SEQUENCE)) throw new Error("the private key is not a PKCS#8 structure");
   const [version, alg, keyT] = children(top);
@@ -57,14 +57,14 @@ export async function publicPartOfPkcs8(pkcs8: Uint8Array): Promise<KeyPublicPar
     const known = CURVES[curveOid];
     if (!known) return { kind: "unsupported", type: `ec ${curveInfo(curveOid)?.name ?? curveOid}` };
     try {
-      const k = await subtle().importKey(
+      const k = await crypto.port.importKey(
         "pkcs8",
         toArrayBuffer(pkcs8),
         { name: "ECDSA", namedCurve: known.name },
         true,
         ["sign"],
       );
-      const jwk = await subtle().exportKey("jwk", k);
+      const jwk = await crypto.port.exportKey("jwk", k);
       const x = b64url(jwk.x);
       const y = b64url(jwk.y);
       if (x && y) {
@@ -95,8 +95,10 @@ export async function publicPartOfPkcs8(pkcs8: Uint8Array): Promise<KeyPublicPar
   }
   if (oid === OID.ed25519) {
     try {
-      const k = await subtle().importKey("pkcs8", toArrayBuffer(pkcs8), { name: "Ed25519" }, true, ["sign"]);
-      const x = b64url((await subtle().exportKey("jwk", k)).x);
+      const k = await crypto.port.importKey("pkcs8", toArrayBuffer(pkcs8), { name: "Ed25519" }, true, [
+        "sign",
+      ]);
+      const x = b64url((await crypto.port.exportKey("jwk", k)).x);
       if (x) return { kind: "okp", type: "ed25519", x };
     } catch {
       // not supported here

@@ -7,15 +7,8 @@
  */
 import { ed25519 } from "@noble/curves/ed25519";
 import { p256, p384, p521 } from "@noble/curves/nist";
-import {
-  createHash,
-  digestSync,
-  hashLength,
-  perSubtle,
-  subtle,
-  webCryptoHash,
-  type HashName,
-} from "./hashes";
+import type { CryptoContext } from "./context";
+import { createHash, digestSync, hashLength, webCryptoHash, type HashName } from "./hashes";
 import { encodeBase64, fromHex, equalBytes } from "../util/bytes";
 import { CURVES, DIGEST_OIDS, OID, SIGNATURE_OIDS, curveInfo, digestName, signatureName } from "../asn1/oids";
 import {
@@ -535,11 +528,6 @@ function b64url(b: Uint8Array): string {
   return encodeBase64(b).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
-/**
- * Imported verification keys by algorithm and key material: the same signer and CA keys recur across a
- * batch of messages, and WebCrypto's importKey is a round trip each time. Bounded; oldest out first.
- */
-const KEY_CACHE_MAX = 256;
 /** The key's material in base64url (RSA: n and e, as a JWK; EC: the point), made once per parsed key. */
 type KeyMaterial = { id: string; jwk: JsonWebKey } | { id: string; raw: Uint8Array<ArrayBuffer> };
 const MATERIAL = new WeakMap<PublicKey, KeyMaterial>();
@@ -555,12 +543,14 @@ function keyMaterial(key: Extract<PublicKey, { kind: "rsa" | "ec" }>): KeyMateri
   return m;
 }
 
-/** One cache per SubtleCrypto: a key imported by one implementation is not handed to another. */
-const keyCaches = new WeakMap<object, Map<string, Promise<CryptoKey>>>();
-
-async function importKey(key: PublicKey, alg: RsaHashedImportParams | EcKeyImportParams): Promise<CryptoKey> {
-  const s = subtle();
-  const cache = perSubtle(keyCaches, () => new Map<string, Promise<CryptoKey>>());
+/** Imports a verification key through the engine's port, once per engine (its own bounded cache). */
+async function importKey(
+  crypto: CryptoContext,
+  key: PublicKey,
+  alg: RsaHashedImportParams | EcKeyImportParams,
+): Promise<CryptoKey> {
+  const s = crypto.port;
+  const cache = crypto.keys;
   if (key.kind !== "rsa" && key.kind !== "ec") throw new Error("unsupported key");
   const material = keyMaterial(key);
   const id = `${JSON.stringify(alg)}|${material.id}`;
@@ -571,10 +561,6 @@ async function importKey(key: PublicKey, alg: RsaHashedImportParams | EcKeyImpor
   const hit = cache.get(id);
   if (hit) return hit;
   const made = make();
-  if (cache.size >= KEY_CACHE_MAX) {
-    const oldest = cache.keys().next();
-    if (!oldest.done) cache.delete(oldest.value);
-  }
   cache.set(id, made);
   // A key WebCrypto refused is not remembered: the caller reports it, and a later call tries again.
   made.catch(() => cache.delete(id));
@@ -585,6 +571,7 @@ async function importKey(key: PublicKey, alg: RsaHashedImportParams | EcKeyImpor
  * Verifies `sig` over `data` (hashing it once). WebCrypto when the scheme allows, else noble + by hand.
  */
 export async function verifyData(
+  crypto: CryptoContext,
   scheme: Scheme,
   key: PublicKey,
   data: Uint8Array,
@@ -608,11 +595,11 @@ export async function verifyData(
       ((scheme.scheme === "rsa-pkcs1" || scheme.scheme === "rsa-pss") && key.kind === "rsa"));
   if (webOk && wcHash) {
     try {
-      const s = subtle();
+      const s = crypto.port;
       if (scheme.scheme === "ecdsa" && key.kind === "ec") {
         const raw = ecdsaDerToRaw(sig, key.bytes);
         if (!raw) return "bad";
-        const k = await importKey(key, { name: "ECDSA", namedCurve: key.curve });
+        const k = await importKey(crypto, key, { name: "ECDSA", namedCurve: key.curve });
         const ok = await s.verify(
           { name: "ECDSA", hash: wcHash },
           k,
@@ -622,7 +609,7 @@ export async function verifyData(
         return ok ? "ok" : "bad";
       }
       if (scheme.scheme === "rsa-pss") {
-        const k = await importKey(key, { name: "RSA-PSS", hash: wcHash });
+        const k = await importKey(crypto, key, { name: "RSA-PSS", hash: wcHash });
         const ok = await s.verify(
           { name: "RSA-PSS", saltLength: scheme.saltLength },
           k,
@@ -631,7 +618,7 @@ export async function verifyData(
         );
         return ok ? "ok" : "bad";
       }
-      const k = await importKey(key, { name: "RSASSA-PKCS1-v1_5", hash: wcHash });
+      const k = await importKey(crypto, key, { name: "RSASSA-PKCS1-v1_5", hash: wcHash });
       const ok = await s.verify(
         "RSASSA-PKCS1-v1_5",
         k,
