@@ -9,7 +9,7 @@
  * OpenPGP layers are reported (OPENPGP), not checked, and whatever they wrap is analysed. It never throws:
  * whatever goes wrong becomes a finding.
  */
-import { summarizeCertificate } from "./cert/index";
+import { summarizeCertificate } from "./x509/index";
 import type { CryptoContext } from "./crypto/context";
 import { analyzeText } from "./charset/index";
 import {
@@ -20,7 +20,7 @@ import {
   type CmsInfo,
   type SignedCms,
 } from "./cms/index";
-import { revocationFindings } from "./cert/revocation";
+import { revocationFindings } from "./revocation/index";
 import { finding } from "./findings";
 import {
   decodedBody,
@@ -34,10 +34,16 @@ import {
 } from "./mime/index";
 import { MsgError, isCompoundFile, readOutlookMessage, type OutlookMessage } from "./mime/msg";
 import type { MimePart, ParsedMessage } from "./mime/types";
-import { checkReplyTo, isListAddress, mailingListFinding, mailingListOf } from "./mailinglist";
-import { inlinePgpForm, isPgpControlPart, openPgpFinding, pgpMultipartForm, type PgpPlace } from "./openpgp";
-import { findPdfSignatures } from "./pdf";
-import { checkSender } from "./sender";
+import { checkReplyTo, isListAddress, mailingListFinding, mailingListOf } from "./mail/mailinglist";
+import {
+  inlinePgpForm,
+  isPgpControlPart,
+  openPgpFinding,
+  pgpMultipartForm,
+  type PgpPlace,
+} from "./mail/openpgp";
+import { findPdfSignatures } from "./pdf/index";
+import { checkSender } from "./mail/sender";
 import type {
   Attachment,
   CertificateSummary,

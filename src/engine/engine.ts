@@ -3,7 +3,7 @@
  * keys, chain links, CRL signatures). Nothing is shared between engines, and nothing is module-level: a
  * host that wants another crypto implementation makes another engine.
  */
-import { checkPkcs12With, type P12Options, type P12Result } from "./cert/pkcs12";
+import { checkPkcs12With, type P12Options, type P12Result } from "./pkcs12/index";
 import { CryptoContext } from "./crypto/context";
 import { webCryptoPort, type CryptoPort } from "./crypto/port";
 import { diagnoseWith } from "./diagnose";

@@ -7,14 +7,14 @@ export { createEngine, diagnose, checkPkcs12, type Engine, type EngineOptions } 
 export type { CryptoPort } from "./crypto/port";
 export * from "./types";
 export { finding, DEFAULT_SEVERITY } from "./findings";
-export type { P12Advice, P12Options, P12Result } from "./cert/pkcs12";
+export type { P12Advice, P12Options, P12Result } from "./pkcs12/index";
 // ---- trust anchors and certificates
-export { mozillaTrust, organisationAnchors } from "./cert/defaultAnchors";
-export { MOZILLA_EMAIL_ROOTS, MOZILLA_EMAIL_DISTRUST } from "./cert/mozillaRoots";
-export { originLabel } from "./cert/anchors";
-export { buildChain, summarizeCertificate, type ChainResult } from "./cert/index";
-export { certificateFiles, safeFileName, type CertificateFiles } from "./cert/files";
-export { parseCrl } from "./cert/crl";
+export { mozillaTrust, organisationAnchors } from "./x509/defaultAnchors";
+export { MOZILLA_EMAIL_ROOTS, MOZILLA_EMAIL_DISTRUST } from "./x509/mozillaRoots";
+export { originLabel } from "./x509/anchors";
+export { buildChain, summarizeCertificate, type ChainResult } from "./x509/index";
+export { certificateFiles, safeFileName, type CertificateFiles } from "./x509/files";
+export { parseCrl } from "./revocation/crl";
 // ---- mail: parsing helpers the Office adapter reuses for headers-only diagnosis and rebuilding
 export {
   decodeEncodedWords,
@@ -28,8 +28,8 @@ export {
   type Mailbox,
 } from "./mime/index";
 export { isCompoundFile } from "./mime/msg";
-export { mailingListFinding, mailingListOf } from "./mailinglist";
-export { openPgpFinding } from "./openpgp";
+export { mailingListFinding, mailingListOf } from "./mail/mailinglist";
+export { openPgpFinding } from "./mail/openpgp";
 // ---- bytes and limits
 export {
   concat,

@@ -3,8 +3,8 @@
  * Field names and finding codes are part of the product's contract: add, never rename.
  */
 
-import type { RevocationOptions } from "./cert/revocation";
-export type { RevocationOptions, RevocationRequest } from "./cert/revocation";
+import type { RevocationOptions } from "./revocation/index";
+export type { RevocationOptions, RevocationRequest } from "./revocation/index";
 
 export type Kind = "none" | "signed" | "opaque-signed" | "encrypted" | "certs-only" | "orphan-signature";
 
@@ -201,7 +201,7 @@ export interface DistrustEntry {
 export interface DiagnoseOptions {
   /**
    * Trust anchors: DER certificates (counted as explicit, "command-line") or typed anchors with their origin.
-   * The engine has no default: the caller passes Mozilla's roots (src/engine/cert/defaultAnchors.ts) if wanted.
+   * The engine has no default: the caller passes Mozilla's roots (src/engine/x509/defaultAnchors.ts) if wanted.
    * Pass the same array object for a batch: its index is built once.
    */
   trustAnchors?: readonly (Uint8Array | TrustAnchor)[];

@@ -1,5 +1,6 @@
 /** Object identifiers and algorithm names used by CMS and X.509. */
-import type { HashName } from "../crypto/hashes";
+/** The hashes the engine knows, by the names crypto/hashes.ts uses. */
+export type HashName = "sha-1" | "sha-224" | "sha-256" | "sha-384" | "sha-512" | "md5";
 
 export const OID = {
   data: "1.2.840.113549.1.7.1",

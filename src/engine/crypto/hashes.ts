@@ -5,8 +5,9 @@
  */
 import { md5, sha1 } from "@noble/hashes/legacy";
 import { sha224, sha256, sha384, sha512 } from "@noble/hashes/sha2";
+import type { HashName } from "../asn1/oids";
 
-export type HashName = "sha-1" | "sha-224" | "sha-256" | "sha-384" | "sha-512" | "md5";
+export type { HashName };
 
 /** The noble implementation of each hash (also given to noble's PBKDF2 where WebCrypto refuses). */
 export const NOBLE_HASH = {

@@ -1,6 +1,6 @@
 /** Every state of the generated PKCS#12 fixtures (test/fixtures/gen-p12.sh), both ways. */
 import { checkPkcs12 } from "../../../src/engine";
-import { EXPIRING_DAYS } from "../../../src/engine/cert/pkcs12";
+import { EXPIRING_DAYS } from "../../../src/engine/pkcs12/index";
 import { FINDING_CODES } from "../../../src/engine/types";
 import { fixture, loadIndex } from "./helpers";
 
