@@ -6,6 +6,7 @@
  */
 import { promises as fs } from "node:fs";
 import type { Finding, P12Result } from "../engine";
+import { renewAdvice } from "../faq/engineAdvice";
 import { cliEngine } from "./engine";
 import { parseArgs, type Io } from "./io";
 
@@ -80,7 +81,12 @@ function human(file: string, r: P12Result, lang: "ja" | "en"): string {
   for (const f of r.findings) lines.push(`  ${marker(f)} ${f.code}: ${f.message[lang]}`);
   if (r.advice && r.advice.length > 0) {
     lines.push(`  ${ja ? "アドバイス" : "Advice"}:`);
-    for (const a of r.advice) lines.push(`    - ${a.message[lang]}`);
+    for (const a of r.advice) {
+      // Where to renew (for JCAN: the LRA) is the FAQ's advice, beside the engine's "renew".
+      const extra = a.id === "renew" ? ` ${renewAdvice(r.certificate).en}` : "";
+      const extraJa = a.id === "renew" ? renewAdvice(r.certificate).ja : "";
+      lines.push(`    - ${a.message[lang]}${ja ? extraJa : extra}`);
+    }
   }
   return `${lines.join("\n")}\n`;
 }

@@ -21,7 +21,7 @@ import {
   type SignedCms,
 } from "./cms/index";
 import { revocationFindings } from "./revocation/index";
-import { finding } from "./findings";
+import { finding, report } from "./findings";
 import {
   decodedBody,
   headerValue,
@@ -56,7 +56,6 @@ import type {
   Signer,
   TrustAnchor,
 } from "./types";
-import { MAX_NAME_IN_MESSAGE, MAX_RECIPIENTS, cutString } from "./limits";
 import { decodeBase64, latin1 } from "./util/bytes";
 
 /** How many S/MIME layers (signature inside encryption inside signature…) we unwrap at most. */
@@ -534,36 +533,15 @@ async function analyzeNonSignedCms(info: CmsInfo, ctx: Context, layer: number, w
     setKind(ctx, "encrypted");
     for (const r of info.recipients) ctx.recipients.push(r);
     ctx.contentEncryptionAlgorithm ??= info.contentEncryptionAlgorithm;
-    const n = info.recipientCount;
-    const listed =
-      n > info.recipients.length
-        ? {
-            en: ` Only the first ${MAX_RECIPIENTS} recipients are listed.`,
-            ja: `受信者は最初の ${MAX_RECIPIENTS} 名だけを表示しています。`,
-          }
-        : { en: "", ja: "" };
     ctx.findings.push(
-      finding(
-        "ENCRYPTED",
-        {
-          en:
-            layer === 0
-              ? `The message is encrypted (${info.contentEncryptionAlgorithm}) for ${n} recipient${n === 1 ? "" : "s"}. Only a recipient's private key can open it; its content, and any signature inside, cannot be checked here.${listed.en}`
-              : `Inside the signature, the content is encrypted (${info.contentEncryptionAlgorithm}) for ${n} recipient${n === 1 ? "" : "s"}: the signature vouches only for the encrypted data.${listed.en}`,
-          ja:
-            layer === 0
-              ? `このメッセージは暗号化されています（${info.contentEncryptionAlgorithm}、受信者 ${n} 名）。開けるのは受信者の秘密鍵だけで、本文や内側の署名はここでは確認できません。${listed.ja}`
-              : `署名の内側の本文が暗号化されています（${info.contentEncryptionAlgorithm}、受信者 ${n} 名）。署名が保証しているのは暗号化されたデータだけです。${listed.ja}`,
-        },
-        {
-          layer,
-          part: where,
-          contentEncryptionAlgorithm: info.contentEncryptionAlgorithm,
-          recipients: info.recipients,
-          recipientCount: n,
-          authenticated: info.type === "auth-enveloped",
-        },
-      ),
+      report("ENCRYPTED", {
+        layer,
+        part: where,
+        contentEncryptionAlgorithm: info.contentEncryptionAlgorithm,
+        recipients: info.recipients,
+        recipientCount: info.recipientCount,
+        authenticated: info.type === "auth-enveloped",
+      }),
     );
     return;
   }
@@ -668,16 +646,14 @@ function reportCertsOnly(info: SignedCms, ctx: Context): void {
   }
   for (const s of summaries) ctx.certificates.push(s);
   for (const f of cmsLimitFindings(info, 0)) ctx.findings.push(f);
-  const names = summaries.map((s) => cutString(s.commonName || s.subject, MAX_NAME_IN_MESSAGE)).join(", ");
   ctx.findings.push(
-    finding(
-      "CERTS_ONLY",
-      {
-        en: `This is a certificate bundle (${summaries.length} certificate${summaries.length === 1 ? "" : "s"}${names ? `: ${names}` : ""}), not a signed message.`,
-        ja: `これは署名付きメールではなく、証明書だけをまとめたものです（${summaries.length} 件${names ? `：${names}` : ""}）。`,
-      },
-      { certificates: summaries.map((s) => ({ subject: s.subject, sha256: s.sha256 })) },
-    ),
+    report("CERTS_ONLY", {
+      certificates: summaries.map((s) => ({
+        subject: s.subject,
+        sha256: s.sha256,
+        commonName: s.commonName,
+      })),
+    }),
   );
 }
 
@@ -749,15 +725,7 @@ async function analyzeUnsignedTree(
 }
 
 function orphanFinding(path: string, filename?: string): Finding {
-  const name = filename ?? "smime.p7s";
-  return finding(
-    "ORPHAN_SIGNATURE",
-    {
-      en: `The signature (${name}) arrived as an ordinary attachment, separated from the content it signs, so no mail program can check it. This happens when a mail program or web mail without S/MIME support, or a server on the way, restructured the message.`,
-      ja: `電子署名（${name}）が、署名対象の本文から切り離された普通の添付ファイルとして届いています。このままではどのメールソフトでも検証できません。S/MIME に対応していないメールソフトや Web メール、途中のサーバーがメッセージを組み替えたときに起こります。`,
-    },
-    { part: path, filename: name },
-  );
+  return report("ORPHAN_SIGNATURE", { part: path, filename: filename ?? "smime.p7s" });
 }
 
 function collectTextsAndAttachments(
@@ -824,8 +792,9 @@ function checkPdf(msg: ParsedMessage, p: MimePart, ctx: Context): void {
     finding(
       "SIGNED_PDF_ATTACHMENT",
       {
-        en: `The attached PDF "${file}" carries a digital signature${signers.length ? ` by ${signers.join(", ")}` : ""}. Adobe Acrobat/Reader may say "this signature has problems" for JCAN certificates until its trust settings are changed.`,
-        ja: `添付の PDF「${file}」には電子署名${signers.length ? `（署名者：${signers.join("、")}）` : ""}があります。JCAN 証明書の署名は、Adobe の信頼設定を変更するまで「この署名には問題があります」と表示されることがあります。`,
+        // Adobe's trust settings for JCAN signatures: src/faq/engineAdvice.ts (adobePdfNote).
+        en: `The attached PDF "${file}" carries a digital signature${signers.length ? ` by ${signers.join(", ")}` : ""}.`,
+        ja: `添付の PDF「${file}」には電子署名${signers.length ? `（署名者：${signers.join("、")}）` : ""}があります。`,
       },
       {
         part: p.path,

@@ -3,6 +3,7 @@
  * Field names and finding codes are part of the product's contract: add, never rename.
  */
 
+import type { FindingDetails } from "./findings/details";
 import type { RevocationOptions } from "./revocation/index";
 export type { RevocationOptions, RevocationRequest } from "./revocation/index";
 
@@ -43,6 +44,7 @@ export const FINDING_CODES = [
   "CERT_REVOKED",
   "REVOCATION_GOOD",
   "REVOCATION_UNKNOWN",
+  "INTERNAL_ERROR",
   // added by S/MIME Assistant beyond the architecture note's list
   "NESTED_SIGNATURE",
   "MSG_WITHOUT_MIME",
@@ -68,8 +70,14 @@ export interface Finding {
   code: FindingCode;
   severity: Severity;
   message: LocalizedText;
-  /** Technical detail, JSON-serialisable. Keys are camelCase. */
+  /** Technical detail, JSON-serialisable. Keys are camelCase; typed per code in FindingDetails. */
   detail: Record<string, unknown>;
+}
+
+/** A finding of code C, its detail typed (engine/findings/details.ts). Assignable to Finding. */
+export interface TypedFinding<C extends FindingCode> extends Finding {
+  code: C;
+  detail: FindingDetails[C];
 }
 
 /** Summary of an X.509 certificate (used for signers, bundles, PKCS#12 contents). */

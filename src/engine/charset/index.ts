@@ -6,7 +6,7 @@
  * a bounded sample (the first few MB) so a 50 MB body costs one linear decode at most.
  */
 import { getDecoder } from "../util/textDecoders";
-import { finding } from "../findings";
+import { charsetDisplayName, finding, report } from "../findings";
 import type { DecodedText, Finding } from "../types";
 
 /** Detection looks at this many bytes at most. */
@@ -276,32 +276,7 @@ export function detectCharset(bytes: Uint8Array): string {
 }
 
 /** Human name of a charset for messages. */
-export function charsetDisplayName(cs: string): { en: string; ja: string } {
-  switch (cs) {
-    case "utf-8":
-      return { en: "UTF-8", ja: "UTF-8" };
-    case "shift_jis":
-      return { en: "Shift_JIS", ja: "Shift_JIS" };
-    case "euc-jp":
-      return { en: "EUC-JP", ja: "EUC-JP" };
-    case "iso-2022-jp":
-      return { en: "ISO-2022-JP (JIS)", ja: "ISO-2022-JP（JIS コード）" };
-    case "us-ascii":
-      return { en: "US-ASCII", ja: "US-ASCII（英数字のみ）" };
-    case "windows-1252":
-      return { en: "Windows-1252 (Western European)", ja: "Windows-1252（西欧言語）" };
-    case "iso-8859-1":
-      return { en: "ISO-8859-1 (Western European)", ja: "ISO-8859-1（西欧言語）" };
-    case "koi8-u":
-      return { en: "KOI8-U (Cyrillic)", ja: "KOI8-U（キリル文字）" };
-    case "koi8-r":
-      return { en: "KOI8-R (Cyrillic)", ja: "KOI8-R（キリル文字）" };
-    case "windows-1251":
-      return { en: "Windows-1251 (Cyrillic)", ja: "Windows-1251（キリル文字）" };
-    default:
-      return { en: cs.toUpperCase(), ja: cs.toUpperCase() };
-  }
-}
+export { charsetDisplayName };
 
 /** Whether the declared charset fits the bytes; when it does not, detection names the better one. */
 function declaredFits(declared: string, det: Detection): boolean {
@@ -395,26 +370,14 @@ function analyze(
   }
   if (declaredFits(decl, det)) return { text: make(decl) };
 
-  const dd = charsetDisplayName(decl);
   return {
     text: make(detected),
-    finding: finding(
-      "CHARSET_MISMATCH",
-      {
-        en:
-          `The text says it is ${dd.en}, but it is actually written in ${dn.en}; that is why it shows as ` +
-          `garbled characters (mojibake). It is shown decoded as ${dn.en} here.`,
-        ja:
-          `本文は ${dd.ja} と宣言されていますが、実際には ${dn.ja} で書かれています。そのため文字化けしています。` +
-          `ここでは ${dn.ja} として読み直した本文を表示しています。`,
-      },
-      {
-        part,
-        contentType,
-        declared: decl,
-        detected,
-        ...(decl !== rawDeclared ? { declaredLabel: rawDeclared } : {}),
-      },
-    ),
+    finding: report("CHARSET_MISMATCH", {
+      part,
+      contentType,
+      declared: decl,
+      detected,
+      ...(decl !== rawDeclared ? { declaredLabel: rawDeclared } : {}),
+    }),
   };
 }

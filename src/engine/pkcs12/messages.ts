@@ -22,19 +22,6 @@ function day(iso: string): string {
   return iso.slice(0, 10);
 }
 
-function renewWhere(cert: CertificateSummary | undefined): LocalizedText {
-  if (cert?.jcan) {
-    return {
-      en: "Apply for a new JCAN certificate through the LRA (registration authority) that serves your organisation; the FAQ lists the LRAs and how to contact them.",
-      ja: "新しい JCAN 証明書は、所属機関を担当する LRA（登録局）を通じて申請してください。LRA の一覧と連絡先は FAQ に掲載しています。",
-    };
-  }
-  return {
-    en: "Apply for a new certificate where this one was issued (for a JCAN certificate: through your LRA, listed in the FAQ).",
-    ja: "新しい証明書は、この証明書を発行した認証局に申請してください（JCAN 証明書の場合は、FAQ に一覧がある LRA を通じて申請します）。",
-  };
-}
-
 export function adviceFor(
   cert: CertificateSummary | undefined,
   state: { hasKey: boolean; expired: boolean; expiring: boolean },
@@ -67,12 +54,16 @@ export function adviceFor(
     });
   }
   if (state.expired || state.expiring) {
-    const where = renewWhere(cert);
+    // Where to renew (for JCAN: through the LRA) is the FAQ's advice: src/faq/engineAdvice.ts renewAdvice.
     out.push({
       id: "renew",
       message: {
-        en: `${state.expired ? "The certificate has expired: renew it before you sign again." : "Renew the certificate before it expires."} ${where.en}`,
-        ja: `${state.expired ? "証明書の有効期限が切れています。署名を続けるには更新が必要です。" : "有効期限が切れる前に証明書を更新してください。"}${where.ja}`,
+        en: state.expired
+          ? "The certificate has expired: renew it before you sign again."
+          : "Renew the certificate before it expires.",
+        ja: state.expired
+          ? "証明書の有効期限が切れています。署名を続けるには更新が必要です。"
+          : "有効期限が切れる前に証明書を更新してください。",
       },
       faqTopic: "lra-list",
     });

@@ -819,11 +819,13 @@ export function trustFinding(leaf: CertificateSummary, result: ChainResult): Fin
   return finding(
     "CERT_UNTRUSTED",
     {
-      en: `The certificate of ${name} could not be traced to a trusted root: ${w.en}.${leaf.jcan || result.chain.some((c) => c.jcan) ? " For JCAN certificates, install the JCAN root and intermediate certificates." : ""}`,
-      ja: `${name} の証明書を信頼できるルート証明書までたどれません。${w.ja}。${leaf.jcan || result.chain.some((c) => c.jcan) ? "JCAN 証明書の場合は、JCAN のルート証明書と中間CA証明書をインストールしてください。" : ""}`,
+      en: `The certificate of ${name} could not be traced to a trusted root: ${w.en}.`,
+      ja: `${name} の証明書を信頼できるルート証明書までたどれません。${w.ja}。`,
     },
     {
       ...chainDetail,
+      // A JCAN chain: src/faq/engineAdvice.ts says how to install JCAN's root and intermediates.
+      ...(leaf.jcan || result.chain.some((c) => c.jcan) ? { jcan: true } : {}),
       ...(reason === "unknown-issuer" ? { chainIncomplete: true, missingIssuer: missing } : {}),
     },
   );

@@ -1,4 +1,15 @@
-import type { Finding, FindingCode, LocalizedText, Severity } from "./types";
+/**
+ * engine/findings: severities, the typed details per code (./details.ts) and the en/ja message catalogue
+ * (./catalogue.ts). A finding site passes its code and detail; for codes already in the catalogue the
+ * message is made there.
+ */
+import type { Finding, FindingCode, LocalizedText, Severity, TypedFinding } from "../types";
+import { renderMessage } from "./catalogue";
+import type { CataloguedCode, FindingDetails } from "./details";
+
+export type { CataloguedCode, FindingDetails } from "./details";
+export { renderMessage } from "./catalogue";
+export { charsetDisplayName } from "./charsetNames";
 
 /** Default severity of each code; a module may override it where the context calls for it. */
 export const DEFAULT_SEVERITY: Record<FindingCode, Severity> = {
@@ -41,10 +52,12 @@ export const DEFAULT_SEVERITY: Record<FindingCode, Severity> = {
   CERT_EXPIRING: "warning",
   EMAIL_MISMATCH: "warning",
   CHAIN_INCOMPLETE: "warning",
+  INTERNAL_ERROR: "error",
 };
 
 /**
- * Builds a finding. Every finding carries a message in English and in natural Japanese
+ * Builds a finding with its message given (codes not yet in the catalogue; tests that fabricate
+ * findings). Engine sites of catalogued codes use report(code, detail). Every finding carries a message in English and in natural Japanese
  * (です・ます調, full-width punctuation 。、).
  */
 export function finding(
@@ -54,4 +67,18 @@ export function finding(
   severity: Severity = DEFAULT_SEVERITY[code],
 ): Finding {
   return { code, severity, message, detail };
+}
+
+/** Builds a finding of a catalogued code from its code and detail only: the catalogue words it. */
+export function report<C extends CataloguedCode>(
+  code: C,
+  detail: FindingDetails[C],
+  severity: Severity = DEFAULT_SEVERITY[code],
+): TypedFinding<C> {
+  return { code, severity, message: renderMessage(code, detail), detail };
+}
+
+/** The detail of `f` typed for `code`, when `f` is a finding of that code. */
+export function detailOf<C extends FindingCode>(f: Finding, code: C): FindingDetails[C] | undefined {
+  return f.code === code ? (f.detail as FindingDetails[C]) : undefined;
 }

@@ -1,0 +1,84 @@
+/**
+ * The detail of a finding, typed per code. Every detail stays a JSON object (camelCase keys, open to
+ * additions: the Diagnosis format is add-only); the codes whose messages the catalogue renders name the
+ * fields the message is made from, so a finding site cannot forget one.
+ */
+import type { FindingCode, Recipient } from "../types";
+
+/** An open JSON object: the fields every finding of a code may carry, plus whatever a site adds. */
+export type Detail<T extends object = object> = T & Record<string, unknown>;
+
+/** Where a finding was made, when it came from the Office adapter's headers-only diagnosis. */
+interface Partial {
+  partial: true;
+}
+
+export interface OrphanSignatureDetail {
+  /** The attachment's file name (default smime.p7s). */
+  filename: string;
+  /** MIME path of the part (full message). */
+  part?: string;
+  /** "office-attachments": seen in Outlook's attachment list, without the bytes. */
+  source?: "office-attachments";
+}
+
+export type EncryptedDetail =
+  | {
+      layer: number;
+      part: string;
+      contentEncryptionAlgorithm: string;
+      /** The listed recipients (the first MAX_RECIPIENTS). */
+      recipients: Recipient[];
+      recipientCount: number;
+      authenticated: boolean;
+    }
+  | (Partial & {
+      /** Outlook's message class says S/MIME, not which kind: encryption is the likely one. */
+      guessed?: true;
+      itemClass?: string;
+    });
+
+export type CertsOnlyDetail =
+  { certificates: { subject: string; sha256: string; commonName?: string }[] } | Partial;
+
+export type CharsetMismatchDetail =
+  | {
+      part: string;
+      contentType: string;
+      declared: string;
+      detected: string;
+      /** The charset label as written, when it is an alias of `declared`. */
+      declaredLabel?: string;
+    }
+  | {
+      part: "body";
+      contentType: string;
+      declared: string;
+      detected: string;
+      /** Judged from text Outlook had already decoded: an informed guess. */
+      heuristic: true;
+      declaredGuessed?: true;
+    };
+
+export interface InternalErrorDetail {
+  /** The engine step that failed (e.g. "cms/verify", "x509/summary"). */
+  where: string;
+  /** The error's name and message (never input bytes). */
+  error: string;
+}
+
+/** The typed details; codes not listed carry an open JSON object. */
+interface TypedDetails {
+  ORPHAN_SIGNATURE: OrphanSignatureDetail;
+  ENCRYPTED: EncryptedDetail;
+  CERTS_ONLY: CertsOnlyDetail;
+  CHARSET_MISMATCH: CharsetMismatchDetail;
+  INTERNAL_ERROR: InternalErrorDetail;
+}
+
+export type FindingDetails = {
+  [C in FindingCode]: C extends keyof TypedDetails ? Detail<TypedDetails[C]> : Detail;
+};
+
+/** The codes whose message the catalogue renders from the detail alone. */
+export type CataloguedCode = keyof TypedDetails;
