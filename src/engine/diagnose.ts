@@ -21,7 +21,8 @@ import {
   type SignedCms,
 } from "./cms/index";
 import { revocationFindings } from "./revocation/index";
-import { finding, report } from "./findings";
+import { finding, internalError, report } from "./findings";
+import { isMalformedInput, onlyMalformed } from "./asn1/errors";
 import {
   decodedBody,
   headerValue,
@@ -134,16 +135,18 @@ export async function diagnoseWith(
     }
     if (ctx.pgp.length > 0) ctx.findings.push(openPgpFinding(ctx.pgp));
   } catch (err) {
-    ctx.findings.push(
-      finding(
-        "MALFORMED_MIME",
-        {
-          en: `The message could not be analysed: ${errorText(err)}.`,
-          ja: `メッセージを解析できませんでした（${errorText(err)}）。`,
-        },
-        { error: errorText(err) },
-      ),
-    );
+    if (!isMalformedInput(err)) ctx.findings.push(internalError("diagnose", err));
+    else
+      ctx.findings.push(
+        finding(
+          "MALFORMED_MIME",
+          {
+            en: `The message could not be analysed: ${errorText(err)}.`,
+            ja: `メッセージを解析できませんでした（${errorText(err)}）。`,
+          },
+          { error: errorText(err) },
+        ),
+      );
   }
   options.onProgress?.(1);
   const diagnosis: Diagnosis = {
@@ -883,6 +886,10 @@ function parseCmsOrReport(der: Uint8Array, ctx: Context, where: string): CmsInfo
   try {
     return parseCms(der);
   } catch (err) {
+    if (!isMalformedInput(err)) {
+      ctx.findings.push(internalError("cms/parse", err, { part: where }));
+      return undefined;
+    }
     const offset = (err as { offset?: number }).offset;
     ctx.findings.push(
       finding(
@@ -947,7 +954,8 @@ function errorText(err: unknown): string {
 function summarizeSafe(der: Uint8Array): CertificateSummary | undefined {
   try {
     return summarizeCertificate(der);
-  } catch {
+  } catch (err) {
+    onlyMalformed(err);
     return undefined;
   }
 }

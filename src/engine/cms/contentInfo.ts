@@ -12,12 +12,9 @@ import { parseEnveloped } from "./envelopedData";
  * Trailing bytes after the ContentInfo are ignored.
  */
 export function parseCms(der: Uint8Array): CmsInfo {
-  try {
-    return parseCmsInner(der);
-  } catch (err) {
-    if (err instanceof Asn1Error) throw err;
-    throw new Asn1Error(`unreadable CMS structure (${err instanceof Error ? err.message : String(err)})`);
-  }
+  // Malformed input throws Asn1Error; anything else is the engine's own failure and goes up as is (the
+  // caller reports it as INTERNAL_ERROR, never as malformed input).
+  return parseCmsInner(der);
 }
 
 export function parseCmsInner(der: Uint8Array): CmsInfo {

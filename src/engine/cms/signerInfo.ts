@@ -16,7 +16,7 @@ import {
   TAG,
   type Tlv,
 } from "../asn1";
-import { type SignerId, type SignerInfoData } from "./types";
+import { type AttributeProblem, type SignerId, type SignerInfoData } from "./types";
 import { parseIssuerSerial, smallInt } from "./fields";
 
 export function toDerSet(attrs: Tlv): Uint8Array {
@@ -84,22 +84,25 @@ export function parseSignerInfo(t: Tlv, index: number): SignerInfoData {
   return out;
 }
 
+/** The signed attributes RFC 5652 §11 allows once, with one value. */
+const ATTRIBUTE_NAMES: Record<string, AttributeProblem["attribute"]> = {
+  [OID.contentType]: "content-type",
+  [OID.messageDigest]: "message-digest",
+  [OID.signingTime]: "signing-time",
+};
+
 export function readSignedAttributes(attrs: Tlv, out: SignerInfoData): void {
   const seen = new Set<string>();
   for (const a of children(attrs)) {
     const [typeT, valuesT] = children(expect(a, TAG.SEQUENCE, "signed attribute", attrs.offset));
     const type = oidOf(typeT, "signed attribute type", a.offset);
     const values = children(expect(valuesT, TAG.SET, "signed attribute values", a.offset));
-    if (
-      seen.has(type) &&
-      (type === OID.contentType || type === OID.messageDigest || type === OID.signingTime)
-    ) {
-      out.attrProblems.push(`attribute ${type} appears more than once`);
-    }
+    const name = ATTRIBUTE_NAMES[type];
+    if (name && seen.has(type)) out.attrProblems.push({ attribute: name, problem: "repeated" });
     seen.add(type);
     const v = values[0];
-    if (values.length !== 1 && (type === OID.contentType || type === OID.messageDigest)) {
-      out.attrProblems.push(`attribute ${type} has ${values.length} values`);
+    if (values.length !== 1 && (name === "content-type" || name === "message-digest")) {
+      out.attrProblems.push({ attribute: name, problem: "several-values", values: values.length });
     }
     if (!v) continue;
     if (type === OID.contentType && isUniversal(v, TAG.OID)) out.contentTypeAttr = decodeOid(v.value);
@@ -108,7 +111,7 @@ export function readSignedAttributes(attrs: Tlv, out: SignerInfoData): void {
     else if (type === OID.signingTime) {
       const d = decodeTime(v);
       if (d) out.signingTime = d;
-      else out.attrProblems.push("unreadable signing-time");
+      else out.attrProblems.push({ attribute: "signing-time", problem: "unreadable" });
     }
   }
 }

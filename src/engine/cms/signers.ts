@@ -1,6 +1,7 @@
 /**
  * The signer side of verification: finding a signer's certificate, labels, the placeholder of a missing one.
  */
+import { onlyMalformed } from "../asn1/errors";
 import { type ParsedCertificate } from "../x509/index";
 import { normalizedName, parseName } from "../x509/certificate";
 import { digestSync, type HashName } from "../crypto/hashes";
@@ -59,8 +60,8 @@ export function findCertificate(
       try {
         if (normalizedName(c.issuerAttrs) === normalizedName(parseName(readTlv(sid.issuerDer, 0)).attrs))
           return c;
-      } catch {
-        // unreadable name: no match
+      } catch (err) {
+        onlyMalformed(err); // unreadable name: no match
       }
     } else {
       if (c.subjectKeyIdentifier === sid.subjectKeyIdentifier) return c;
@@ -69,8 +70,8 @@ export function findCertificate(
         const spki = children(readTlv(c.spki, 0));
         const bits = spki[1];
         if (bits && toHex(digestSync("sha-1", bits.value.subarray(1))) === sid.subjectKeyIdentifier) return c;
-      } catch {
-        // no match
+      } catch (err) {
+        onlyMalformed(err); // unreadable key: no match
       }
     }
   }

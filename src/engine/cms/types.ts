@@ -28,8 +28,15 @@ export interface SignerInfoData {
   contentTypeAttr?: string;
   messageDigest?: Uint8Array;
   signingTime?: Date;
-  /** Problems seen in the attributes (several values, unreadable time…). */
-  attrProblems: string[];
+  /** Problems seen in the signed attributes (RFC 5652 §11: one instance, one value each). */
+  attrProblems: AttributeProblem[];
+}
+
+export interface AttributeProblem {
+  attribute: "content-type" | "message-digest" | "signing-time";
+  problem: "repeated" | "several-values" | "unreadable";
+  /** How many values (several-values). */
+  values?: number;
 }
 
 export interface SignedCms {

@@ -4,7 +4,8 @@
 import { parseCertificate } from "../x509/index";
 import { ownContext } from "../crypto/context";
 import { type HashName } from "../crypto/hashes";
-import { finding } from "../findings";
+import { finding, internalError } from "../findings";
+import { isMalformedInput, onlyMalformed } from "../asn1/errors";
 import type { Finding, SignatureVerdict, Signer } from "../types";
 import { equalBytes, toHex } from "../util/bytes";
 import { DIGEST_OIDS } from "../asn1/oids";
@@ -28,14 +29,16 @@ export async function verifySigned(cms: SignedCms, options: VerifyOptions): Prom
       verdict: "unverifiable",
       signers: [],
       findings: [
-        finding(
-          "MALFORMED_CMS",
-          {
-            en: `The signature could not be processed: ${err instanceof Error ? err.message : String(err)}.`,
-            ja: `署名を処理できませんでした（${err instanceof Error ? err.message : String(err)}）。`,
-          },
-          { error: err instanceof Error ? err.message : String(err), layer: opts.layer },
-        ),
+        !isMalformedInput(err)
+          ? internalError("cms/verify", err, { layer: opts.layer })
+          : finding(
+              "MALFORMED_CMS",
+              {
+                en: `The signature could not be processed: ${err instanceof Error ? err.message : String(err)}.`,
+                ja: `署名を処理できませんでした（${err instanceof Error ? err.message : String(err)}）。`,
+              },
+              { error: err instanceof Error ? err.message : String(err), layer: opts.layer },
+            ),
       ],
       ...(opaqueContent !== undefined ? { content: opaqueContent } : {}),
     };
@@ -73,7 +76,8 @@ export async function verifySignedInner(
   const parsedCerts = cms.certificates.map((der) => {
     try {
       return parseCertificate(der, opts.crypto);
-    } catch {
+    } catch (err) {
+      onlyMalformed(err); // an unreadable certificate is skipped; a failure of ours is not
       return undefined;
     }
   });

@@ -1,6 +1,7 @@
 /**
  * Verification of one SignerInfo: certificate and chain, signed attributes, the signature, appended content.
  */
+import { onlyMalformed } from "../asn1/errors";
 import {
   buildChain,
   certificateFindings,
@@ -151,6 +152,24 @@ export async function verifyOne(
   // Signed attributes: content type and message digest first (a mismatch is a failure even without a key).
   let digestOk = true;
   if (si.signedAttrs) {
+    // RFC 5652 §11.1/§11.2: content-type and message-digest appear once, with one value. A second value
+    // would let one signature vouch for two contents (OpenSSL refuses such a SignerInfo too).
+    const bad = si.attrProblems.filter(
+      (p) => p.attribute !== "signing-time" && (p.problem === "repeated" || p.problem === "several-values"),
+    );
+    const first = bad[0];
+    if (first) {
+      const what = `${first.attribute} attribute ${first.problem === "repeated" ? "appears more than once" : `has ${first.values ?? 0} values`}`;
+      const whatJa = `${first.attribute} 属性が${first.problem === "repeated" ? "複数あります" : `${first.values ?? 0} 個の値を持っています`}`;
+      return done(
+        fail(
+          "signed-attributes-invalid",
+          `The signature of ${label} is not valid: its ${what}, which the standard forbids (a signature must vouch for exactly one content).`,
+          `${labelJa} の署名は無効です。${whatJa}。規格では認められていません（1 つの署名が保証する内容は 1 つでなければなりません）。`,
+          { attributeProblems: bad },
+        ),
+      );
+    }
     if (si.contentTypeAttr === undefined) {
       return done(
         fail(
@@ -215,7 +234,8 @@ export async function verifyOne(
     }
     try {
       key = publicKeyOf(cert.spki);
-    } catch {
+    } catch (err) {
+      onlyMalformed(err);
       key = undefined;
     }
     if (!key || key.kind === "other") {

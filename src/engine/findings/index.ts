@@ -78,6 +78,19 @@ export function report<C extends CataloguedCode>(
   return { code, severity, message: renderMessage(code, detail), detail };
 }
 
+/**
+ * INTERNAL_ERROR: the engine itself failed (a bug, never the input's fault) at `where`. The error's name
+ * and message only: no input bytes.
+ */
+export function internalError(
+  where: string,
+  err: unknown,
+  extra: Record<string, unknown> = {},
+): TypedFinding<"INTERNAL_ERROR"> {
+  const error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return report("INTERNAL_ERROR", { ...extra, where, error });
+}
+
 /** The detail of `f` typed for `code`, when `f` is a finding of that code. */
 export function detailOf<C extends FindingCode>(f: Finding, code: C): FindingDetails[C] | undefined {
   return f.code === code ? (f.detail as FindingDetails[C]) : undefined;

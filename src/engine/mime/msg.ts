@@ -17,6 +17,7 @@
  *
  * Host-free: typed arrays, TextDecoder, no Buffer. Bad input throws MsgError with a plain reason.
  */
+import { MalformedInputError } from "../asn1/errors";
 import { concat, encodeBase64, utf8 } from "../util/bytes";
 import { getDecoder } from "../util/textDecoders";
 
@@ -30,7 +31,7 @@ export function isCompoundFile(bytes: Uint8Array): boolean {
   return true;
 }
 
-export class MsgError extends Error {
+export class MsgError extends MalformedInputError {
   /** True when the file is a readable compound file that is not an Outlook item. */
   readonly notOutlook: boolean;
   constructor(message: string, notOutlook = false) {

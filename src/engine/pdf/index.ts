@@ -7,6 +7,7 @@
  * dictionary (at most MAX_DICT bytes, nesting at most MAX_DEPTH, PARSE_BUDGET bytes over all hits). No regular expression touches the file.
  * Never throws: unreadable dictionaries are skipped.
  */
+import { MalformedInputError } from "../asn1/errors";
 
 export interface PdfSignature {
   /** [offset1, length1, offset2, length2]: the signed spans of the file. */
@@ -52,7 +53,7 @@ type PdfValue =
   | { t: "ref"; v: string }
   | { t: "kw"; v: string };
 
-class ParseError extends Error {}
+class ParseError extends MalformedInputError {}
 
 function isWs(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;

@@ -10,6 +10,7 @@
  * Host-free (WebCrypto + typed arrays). The password is never stored, logged or put in a finding.
  * Never throws: unreadable input gives P12_MALFORMED.
  */
+import { MalformedInputError } from "../asn1/errors";
 import { DIGEST_OIDS } from "../asn1/oids";
 import {
   children,
@@ -93,10 +94,10 @@ const OIDS = {
 } as const;
 
 /** A structural problem: becomes P12_MALFORMED (or P12_BAD_PASSWORD when the password was never confirmed). */
-class P12Error extends Error {}
+class P12Error extends MalformedInputError {}
 
 /** The iteration budget does not cover the file: P12_MALFORMED with reason "too-expensive". */
-class TooExpensiveError extends Error {
+class TooExpensiveError extends MalformedInputError {
   constructor(
     readonly part: string,
     readonly algorithm: string,

@@ -2,6 +2,7 @@
  * The one place where a certificate is judged: summary, chain building with signature checks,
  * validity / usage / key-strength findings. Shared by CMS signer checks and the PKCS#12 setup check.
  */
+import { onlyMalformed } from "../asn1/errors";
 import { BoundedCache, ownContext, type CryptoContext } from "../crypto/context";
 import { digestSync, type HashName } from "../crypto/hashes";
 import { finding } from "../findings";
@@ -82,7 +83,8 @@ export function summaryOf(p: ParsedCertificate): CertificateSummary {
   let keyInfo: ReturnType<typeof keyDescription>;
   try {
     keyInfo = keyDescription(publicKeyOf(p.spki));
-  } catch {
+  } catch (err) {
+    onlyMalformed(err);
     keyInfo = { keyType: "unknown" };
   }
   const selfSigned =
@@ -325,7 +327,8 @@ function entry(der: Uint8Array, crypto: CryptoContext): PoolEntry | undefined {
   try {
     const p = parseCertificate(der, crypto);
     return { p, norm: normalizedSubject(p) };
-  } catch {
+  } catch (err) {
+    onlyMalformed(err);
     return undefined;
   }
 }
@@ -402,7 +405,8 @@ export async function verifyCertificateSignature(
     else if (child.sigAlgOid === ED448_OID && !(key.kind === "other" && key.type === "ed448"))
       outcome = "bad";
     else outcome = "unsupported";
-  } catch {
+  } catch (err) {
+    onlyMalformed(err); // an unreadable key or signature cannot verify anything
     outcome = "bad";
   }
   cache.set(key, {
