@@ -6,7 +6,7 @@
 import { checkPkcs12With, type P12Options, type P12Result } from "./pkcs12/index";
 import { CryptoContext } from "./crypto/context";
 import { webCryptoPort, type CryptoPort } from "./crypto/port";
-import { diagnoseWith } from "./diagnose";
+import { diagnoseWith } from "./diagnose/index";
 import type { DiagnoseOptions, Diagnosis } from "./types";
 
 export interface EngineOptions {
