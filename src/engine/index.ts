@@ -27,7 +27,7 @@ export {
   type ContentType,
   type Mailbox,
 } from "./mime/index";
-export { isCompoundFile } from "./mime/msg";
+export { isCompoundFile } from "./mime/msg/index";
 export { mailingListFinding, mailingListOf } from "./mail/mailinglist";
 export { openPgpFinding } from "./mail/openpgp";
 // ---- bytes and limits

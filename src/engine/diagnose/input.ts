@@ -3,7 +3,7 @@
  */
 import { finding } from "../findings";
 import { messageHeaders, parseMessage } from "../mime/index";
-import { MsgError, readOutlookMessage, type OutlookMessage } from "../mime/msg";
+import { MsgError, readOutlookMessage, type OutlookMessage } from "../mime/msg/index";
 import type { ParsedMessage } from "../mime/types";
 import type { DiagnoseOptions, Diagnosis } from "../types";
 import { decodeBase64, latin1 } from "../util/bytes";

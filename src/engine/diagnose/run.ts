@@ -5,7 +5,7 @@ import type { CryptoContext } from "../crypto/context";
 import { finding, internalError } from "../findings";
 import { isMalformedInput } from "../asn1/errors";
 import { parseMessage } from "../mime/index";
-import { isCompoundFile } from "../mime/msg";
+import { isCompoundFile } from "../mime/msg/index";
 import { openPgpFinding } from "../mail/openpgp";
 import type { DiagnoseOptions, Diagnosis } from "../types";
 import { type Context, overallVerdict, sortFindings, errorText } from "./context";
