@@ -1,7 +1,7 @@
 /**
  * Message-level checks: sender, reply-to, mailing list, signing time against Date, MIME problems.
  */
-import { finding } from "../findings";
+import { finding, report } from "../findings";
 import { headerValue } from "../mime/index";
 import type { MimePart, ParsedMessage } from "../mime/types";
 import { checkReplyTo, isListAddress, mailingListFinding, mailingListOf } from "../mail/mailinglist";
@@ -40,14 +40,12 @@ export function messageLevelChecks(root: MimePart, ctx: Context): void {
       if (Math.abs(diff) > SIGNING_TIME_TOLERANCE_MS) {
         const hours = Math.round((Math.abs(diff) / 3_600_000) * 10) / 10;
         ctx.findings.push(
-          finding(
-            "SIGNING_TIME_MISMATCH",
-            {
-              en: `The signature was made at ${s.signingTime}, ${hours} hours ${diff > 0 ? "after" : "before"} the message's Date header (${date?.trim()}). A clock set wrong, or a message re-sent later, can cause this; so can a replayed signature.`,
-              ja: `署名の時刻（${s.signingTime}）が、メールの日付ヘッダー（${date?.trim()}）より ${hours} 時間${diff > 0 ? "後" : "前"}です。パソコンの時計のずれや後日の再送でも起こりますが、署名が使い回された可能性もあります。`,
-            },
-            { signingTime: s.signingTime, date: date?.trim(), differenceHours: hours, signer: s.subject },
-          ),
+          report("SIGNING_TIME_MISMATCH", {
+            signingTime: s.signingTime,
+            date: date?.trim(),
+            differenceHours: hours,
+            signer: s.subject,
+          }),
         );
       }
     }

@@ -148,21 +148,13 @@ export function checkPdf(msg: ParsedMessage, p: MimePart, ctx: Context): void {
   }
   const file = p.filename ?? "PDF";
   ctx.findings.push(
-    finding(
-      "SIGNED_PDF_ATTACHMENT",
-      {
-        // Adobe's trust settings for JCAN signatures: src/faq/engineAdvice.ts (adobePdfNote).
-        en: `The attached PDF "${file}" carries a digital signature${signers.length ? ` by ${signers.join(", ")}` : ""}.`,
-        ja: `添付の PDF「${file}」には電子署名${signers.length ? `（署名者：${signers.join("、")}）` : ""}があります。`,
-      },
-      {
-        part: p.path,
-        filename: file,
-        signatures: sigs.length,
-        signers,
-        signingTimes: sigs.map((s) => s.signingTime).filter(Boolean),
-      },
-    ),
+    report("SIGNED_PDF_ATTACHMENT", {
+      part: p.path,
+      filename: file,
+      signatures: sigs.length,
+      signers,
+      signingTimes: sigs.map((s) => s.signingTime).filter((t): t is string => Boolean(t)),
+    }),
   );
 }
 

@@ -107,6 +107,31 @@ const CATALOGUE: { [C in CataloguedCode]: Render<C> } = {
     };
   },
 
+  // Adobe's trust settings for JCAN signatures are the FAQ's advice: src/faq/engineAdvice.ts adobePdfNote.
+  SIGNED_PDF_ATTACHMENT: (d) => ({
+    en: `The attached PDF "${d.filename}" carries a digital signature${d.signers.length ? ` by ${d.signers.join(", ")}` : ""}.`,
+    ja: `添付の PDF「${d.filename}」には電子署名${d.signers.length ? `（署名者：${d.signers.join("、")}）` : ""}があります。`,
+  }),
+
+  SIGNING_TIME_MISMATCH: (d) => {
+    const after = Date.parse(d.signingTime) - Date.parse(d.date ?? "") > 0;
+    return {
+      en: `The signature was made at ${d.signingTime}, ${d.differenceHours} hours ${after ? "after" : "before"} the message's Date header (${d.date}). A clock set wrong, or a message re-sent later, can cause this; so can a replayed signature.`,
+      ja: `署名の時刻（${d.signingTime}）が、メールの日付ヘッダー（${d.date}）より ${d.differenceHours} 時間${after ? "後" : "前"}です。パソコンの時計のずれや後日の再送でも起こりますが、署名が使い回された可能性もあります。`,
+    };
+  },
+
+  OPENPGP: (d) => {
+    const signed = d.forms.some((f) => f.endsWith("signed"));
+    const encrypted = d.forms.some((f) => f.endsWith("encrypted"));
+    const whatEn = signed && encrypted ? "signed and encrypted" : encrypted ? "encrypted" : "signed";
+    const whatJa = signed && encrypted ? "署名・暗号化" : encrypted ? "暗号化" : "署名";
+    return {
+      en: `This message is ${whatEn} with OpenPGP, which S/MIME Assistant does not check. That is not an S/MIME problem: to check it, open the message in a mail program that supports OpenPGP, such as Thunderbird.`,
+      ja: `このメールは OpenPGP で${whatJa}されています。S/MIME アシスタントは OpenPGP を確認しませんが、S/MIME に問題があるわけではありません。確認するには、Thunderbird など OpenPGP に対応したメールソフトでメールを開いてください。`,
+    };
+  },
+
   INTERNAL_ERROR: (d) => ({
     en: `S/MIME Assistant itself failed while checking this message (${d.where}: ${d.error}). This is a bug in the tool, not a problem of the message; the result below may be incomplete.`,
     ja: `S/MIME Assistant 自体の不具合により、このメールの確認中にエラーが発生しました（${d.where}：${d.error}）。メールの問題ではありません。以下の結果は不完全な可能性があります。`,

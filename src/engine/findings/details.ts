@@ -60,6 +60,29 @@ export type CharsetMismatchDetail =
       declaredGuessed?: true;
     };
 
+export interface SignedPdfDetail {
+  part: string;
+  filename: string;
+  signatures: number;
+  /** Who signed (the CMS signer's name, else the PDF's /Name). */
+  signers: string[];
+  signingTimes: string[];
+}
+
+export interface SigningTimeMismatchDetail {
+  signingTime: string;
+  /** The Date header as written. */
+  date: string | undefined;
+  differenceHours: number;
+  signer: string;
+}
+
+export interface OpenPgpDetail {
+  forms: ("pgp-signed" | "pgp-encrypted" | "inline-signed" | "inline-encrypted")[];
+  parts: { part: string; form: string }[];
+  count: number;
+}
+
 export interface InternalErrorDetail {
   /** The engine step that failed (e.g. "cms/verify", "x509/summary"). */
   where: string;
@@ -74,6 +97,9 @@ interface TypedDetails {
   CERTS_ONLY: CertsOnlyDetail;
   CHARSET_MISMATCH: CharsetMismatchDetail;
   INTERNAL_ERROR: InternalErrorDetail;
+  SIGNED_PDF_ATTACHMENT: SignedPdfDetail;
+  SIGNING_TIME_MISMATCH: SigningTimeMismatchDetail;
+  OPENPGP: OpenPgpDetail;
 }
 
 export type FindingDetails = {

@@ -3,7 +3,7 @@
  * that they are reported as OPENPGP — not checked, and never taken for broken S/MIME. Inline armour is found
  * by scanning line starts (no regular expression over message text).
  */
-import { finding } from "../findings";
+import { report } from "../findings";
 import { isSignatureType } from "../mime/index";
 import type { ContentType, MimePart } from "../mime/types";
 import type { Finding } from "../types";
@@ -88,22 +88,9 @@ export interface PgpPlace {
 /** OPENPGP (info): where OpenPGP protection was found; S/MIME Assistant does not check it. */
 export function openPgpFinding(places: PgpPlace[]): Finding {
   const forms = [...new Set(places.map((p) => p.form))];
-  const signed = forms.some((f) => f.endsWith("signed"));
-  const encrypted = forms.some((f) => f.endsWith("encrypted"));
-  const whatEn = signed && encrypted ? "signed and encrypted" : encrypted ? "encrypted" : "signed";
-  const whatJa = signed && encrypted ? "署名・暗号化" : encrypted ? "暗号化" : "署名";
-  return finding(
-    "OPENPGP",
-    {
-      en: `This message is ${whatEn} with OpenPGP, which S/MIME Assistant does not check. That is not an S/MIME problem: to check it, open the message in a mail program that supports OpenPGP, such as Thunderbird.`,
-      ja: `このメールは OpenPGP で${whatJa}されています。S/MIME アシスタントは OpenPGP を確認しませんが、S/MIME に問題があるわけではありません。確認するには、Thunderbird など OpenPGP に対応したメールソフトでメールを開いてください。`,
-    },
-    {
-      forms,
-      parts: places
-        .slice(0, MAX_LISTED)
-        .map((p) => ({ part: p.part === "" ? "root" : p.part, form: p.form })),
-      count: places.length,
-    },
-  );
+  return report("OPENPGP", {
+    forms,
+    parts: places.slice(0, MAX_LISTED).map((p) => ({ part: p.part === "" ? "root" : p.part, form: p.form })),
+    count: places.length,
+  });
 }
