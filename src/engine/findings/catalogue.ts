@@ -132,6 +132,39 @@ const CATALOGUE: { [C in CataloguedCode]: Render<C> } = {
     };
   },
 
+  MAILING_LIST: (d) => {
+    const where = d.address ?? d.sender;
+    const ids = `${d.listId}${where ? `, ${where}` : ""}`;
+    const idsJa = `${d.listId}${where ? `、${where}` : ""}`;
+    let en = `This message was relayed by the mailing list ${d.name ? `“${d.name}” (${ids})` : ids}.`;
+    let ja = `このメールはメーリングリスト${d.name ? `「${d.name}」（${idsJa}）` : ` ${idsJa} `}を経由して届いています。`;
+    if (d.sender) {
+      en += ` The Sender ${d.sender} is the list's own address, not a different sender.`;
+      ja += `送信者 (Sender) の ${d.sender} はメーリングリスト自身のアドレスで、別人が送ったことを示すものではありません。`;
+    }
+    if (d.signatureAffected) {
+      en +=
+        " Mailing lists often add a footer or rewrite the subject or body of the messages they relay, which breaks the author's signature or leaves part of the message unsigned: that, rather than tampering by a third party, is the likely cause here.";
+      ja +=
+        "メーリングリストは、配信するメールにフッターを追加したり、件名や本文を書き換えたりすることがよくあります。そのため差出人の電子署名が一致しなくなったり、一部が署名の対象外になったりします。このメールも、第三者による改ざんではなく、これが原因である可能性が高いと考えられます。";
+    }
+    return { en, ja };
+  },
+
+  REPLY_TO_MISMATCH: (d) => {
+    const other = d.replyTo;
+    const certList = d.signerEmails.length > 0 ? d.signerEmails.join(", ") : "-";
+    return d.signerEmails.length > 0
+      ? {
+          en: `Replies to this message would go to ${other}, an address the signer certificate does not name (it names ${certList}). The signature vouches for who sent the message, not for where your reply goes: check the address before you reply.`,
+          ja: `このメールに返信すると、署名者の電子証明書に記載されていないアドレス ${other} に送られます（電子証明書のアドレスは ${certList} です）。電子署名が保証するのは差出人であり、返信先ではありません。返信する前に宛先を確認してください。`,
+        }
+      : {
+          en: `Replies to this message would go to ${other}, but the signer certificate names no email address, so the signature cannot vouch for that address. Check it before you reply.`,
+          ja: `このメールに返信すると ${other} に送られますが、署名者の電子証明書にはメールアドレスが記載されていないため、電子署名ではこのアドレスを確認できません。返信する前に宛先を確認してください。`,
+        };
+  },
+
   INTERNAL_ERROR: (d) => ({
     en: `S/MIME Assistant itself failed while checking this message (${d.where}: ${d.error}). This is a bug in the tool, not a problem of the message; the result below may be incomplete.`,
     ja: `S/MIME Assistant 自体の不具合により、このメールの確認中にエラーが発生しました（${d.where}：${d.error}）。メールの問題ではありません。以下の結果は不完全な可能性があります。`,

@@ -83,6 +83,25 @@ export interface OpenPgpDetail {
   count: number;
 }
 
+export interface MailingListDetail {
+  listId: string;
+  domains: string[];
+  /** The signature failed or covers part of the message: lists often add footers. */
+  signatureAffected: boolean;
+  name?: string;
+  address?: string;
+  /** The Sender, when it is the list's own address. */
+  sender?: string;
+  senderAcceptedAsList?: true;
+}
+
+export interface ReplyToMismatchDetail {
+  /** The Reply-To address the certificate does not name. */
+  replyTo: string;
+  signerEmails: string[];
+  replyToAddresses?: string[];
+}
+
 export interface InternalErrorDetail {
   /** The engine step that failed (e.g. "cms/verify", "x509/summary"). */
   where: string;
@@ -100,6 +119,8 @@ interface TypedDetails {
   SIGNED_PDF_ATTACHMENT: SignedPdfDetail;
   SIGNING_TIME_MISMATCH: SigningTimeMismatchDetail;
   OPENPGP: OpenPgpDetail;
+  MAILING_LIST: MailingListDetail;
+  REPLY_TO_MISMATCH: ReplyToMismatchDetail;
 }
 
 export type FindingDetails = {

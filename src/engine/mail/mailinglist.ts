@@ -20,7 +20,7 @@
  *
  * Header values are read with index scans, no regular expressions over message text, and capped in length.
  */
-import { finding } from "../findings";
+import { report } from "../findings";
 import { decodeEncodedWords, headerValue, headerValues, parseMailboxes } from "../mime/index";
 import type { MimePart } from "../mime/types";
 import type { Finding } from "../types";
@@ -159,29 +159,14 @@ export function mailingListFinding(root: MimePart, list: MailingList, signatureA
     .map((m) => m.address)
     .filter((a) => a !== "");
   const listSender = senders.find((a) => isListAddress(list, a));
-  const where = list.address ?? listSender;
-  const ids = `${list.id}${where ? `, ${where}` : ""}`;
-  const idsJa = `${list.id}${where ? `、${where}` : ""}`;
-  let en = `This message was relayed by the mailing list ${list.name ? `“${list.name}” (${ids})` : ids}.`;
-  let ja = `このメールはメーリングリスト${list.name ? `「${list.name}」（${idsJa}）` : ` ${idsJa} `}を経由して届いています。`;
-  if (listSender) {
-    en += ` The Sender ${listSender} is the list's own address, not a different sender.`;
-    ja += `送信者 (Sender) の ${listSender} はメーリングリスト自身のアドレスで、別人が送ったことを示すものではありません。`;
-  }
-  if (signatureAffected) {
-    en +=
-      " Mailing lists often add a footer or rewrite the subject or body of the messages they relay, which breaks the author's signature or leaves part of the message unsigned: that, rather than tampering by a third party, is the likely cause here.";
-    ja +=
-      "メーリングリストは、配信するメールにフッターを追加したり、件名や本文を書き換えたりすることがよくあります。そのため差出人の電子署名が一致しなくなったり、一部が署名の対象外になったりします。このメールも、第三者による改ざんではなく、これが原因である可能性が高いと考えられます。";
-  }
-  const detail: Record<string, unknown> = { listId: list.id, domains: list.domains, signatureAffected };
-  if (list.name) detail["name"] = list.name;
-  if (list.address) detail["address"] = list.address;
-  if (listSender) {
-    detail["sender"] = listSender;
-    detail["senderAcceptedAsList"] = true;
-  }
-  return finding("MAILING_LIST", { en, ja }, detail);
+  return report("MAILING_LIST", {
+    listId: list.id,
+    domains: list.domains,
+    signatureAffected,
+    ...(list.name ? { name: list.name } : {}),
+    ...(list.address ? { address: list.address } : {}),
+    ...(listSender ? { sender: listSender, senderAcceptedAsList: true as const } : {}),
+  });
 }
 
 /**
@@ -203,20 +188,9 @@ export function checkReplyTo(
     .filter((a) => a !== "");
   const other = replyTo.find((a) => !certEmails.includes(a) && !isListPostAddress(list, a));
   if (other === undefined) return undefined;
-  const certList = certEmails.length > 0 ? certEmails.join(", ") : "-";
-  const detail: Record<string, unknown> = { replyTo: other, signerEmails: certEmails };
-  if (replyTo.length > 1) detail["replyToAddresses"] = replyTo.slice(0, 20);
-  return finding(
-    "REPLY_TO_MISMATCH",
-    certEmails.length > 0
-      ? {
-          en: `Replies to this message would go to ${other}, an address the signer certificate does not name (it names ${certList}). The signature vouches for who sent the message, not for where your reply goes: check the address before you reply.`,
-          ja: `このメールに返信すると、署名者の電子証明書に記載されていないアドレス ${other} に送られます（電子証明書のアドレスは ${certList} です）。電子署名が保証するのは差出人であり、返信先ではありません。返信する前に宛先を確認してください。`,
-        }
-      : {
-          en: `Replies to this message would go to ${other}, but the signer certificate names no email address, so the signature cannot vouch for that address. Check it before you reply.`,
-          ja: `このメールに返信すると ${other} に送られますが、署名者の電子証明書にはメールアドレスが記載されていないため、電子署名ではこのアドレスを確認できません。返信する前に宛先を確認してください。`,
-        },
-    detail,
-  );
+  return report("REPLY_TO_MISMATCH", {
+    replyTo: other,
+    signerEmails: certEmails,
+    ...(replyTo.length > 1 ? { replyToAddresses: replyTo.slice(0, 20) } : {}),
+  });
 }
