@@ -1,7 +1,7 @@
 /**
  * The declared charset against the detected one: the decoded text for display, and CHARSET_MISMATCH / CHARSET_UNDECLARED.
  */
-import { charsetDisplayName, finding, report } from "../findings";
+import { charsetDisplayName, internalError, report } from "../findings";
 import type { DecodedText, Finding } from "../types";
 import {
   JAPANESE_THRESHOLD,
@@ -61,9 +61,11 @@ export function analyzeText(
 ): { text: DecodedText; finding?: Finding } {
   try {
     return analyze(bytes, declared, part, contentType);
-  } catch {
+  } catch (err) {
+    // Nothing in the analysis throws on bad bytes: a throw is the engine's own failure, and says so.
     return {
       text: { part, contentType, detectedCharset: "utf-8", text: decodeText(bytes, "utf-8") },
+      finding: internalError("charset", err, { part }),
     };
   }
 }
@@ -83,24 +85,17 @@ export function analyze(
     if (decl !== undefined) t.declaredCharset = decl;
     return t;
   };
-  const dn = charsetDisplayName(detected);
 
   if (decl === undefined || NON_DECLARATIONS.has(decl)) {
     if (detected === "us-ascii") return { text: make("us-ascii") };
     return {
       text: make(detected),
-      finding: finding(
-        "CHARSET_UNDECLARED",
-        {
-          en:
-            `This text part does not say which character set it uses (no charset parameter). ` +
-            `It looks like ${dn.en} and is shown decoded as such here; other mail programs may show it garbled.`,
-          ja:
-            `本文の文字コード（charset）が指定されていません。内容から ${dn.ja} と判断して表示しています。` +
-            `受信した人のメールソフトによっては文字化けすることがあります。`,
-        },
-        { part, contentType, detected, ...(decl !== undefined ? { declared: decl } : {}) },
-      ),
+      finding: report("CHARSET_UNDECLARED", {
+        part,
+        contentType,
+        detected,
+        ...(decl !== undefined ? { declared: decl } : {}),
+      }),
     };
   }
 

@@ -165,6 +165,18 @@ const CATALOGUE: { [C in CataloguedCode]: Render<C> } = {
         };
   },
 
+  CHARSET_UNDECLARED: (d) => {
+    const dn = charsetDisplayName(d.detected);
+    return {
+      en:
+        `This text part does not say which character set it uses (no charset parameter). ` +
+        `It looks like ${dn.en} and is shown decoded as such here; other mail programs may show it garbled.`,
+      ja:
+        `本文の文字コード（charset）が指定されていません。内容から ${dn.ja} と判断して表示しています。` +
+        `受信した人のメールソフトによっては文字化けすることがあります。`,
+    };
+  },
+
   INTERNAL_ERROR: (d) => ({
     en: `S/MIME Assistant itself failed while checking this message (${d.where}: ${d.error}). This is a bug in the tool, not a problem of the message; the result below may be incomplete.`,
     ja: `S/MIME Assistant 自体の不具合により、このメールの確認中にエラーが発生しました（${d.where}：${d.error}）。メールの問題ではありません。以下の結果は不完全な可能性があります。`,

@@ -102,6 +102,14 @@ export interface ReplyToMismatchDetail {
   replyToAddresses?: string[];
 }
 
+export interface CharsetUndeclaredDetail {
+  part: string;
+  contentType: string;
+  detected: string;
+  /** A label that declares nothing (unknown-8bit, x-unknown…). */
+  declared?: string;
+}
+
 export interface InternalErrorDetail {
   /** The engine step that failed (e.g. "cms/verify", "x509/summary"). */
   where: string;
@@ -121,6 +129,7 @@ interface TypedDetails {
   OPENPGP: OpenPgpDetail;
   MAILING_LIST: MailingListDetail;
   REPLY_TO_MISMATCH: ReplyToMismatchDetail;
+  CHARSET_UNDECLARED: CharsetUndeclaredDetail;
 }
 
 export type FindingDetails = {
