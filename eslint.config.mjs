@@ -151,12 +151,6 @@ export default tseslint.config(
     },
   },
   {
-    // Office access through src/office only. These two pane files still read Office themselves (issue
-    // #13: "Office access passed in"); the exception goes when they stop.
-    files: ["src/taskpane/environment.ts", "src/taskpane/index.tsx"],
-    rules: { "no-restricted-syntax": "off" },
-  },
-  {
     files: ["src/office/**/*.{ts,tsx}"],
     rules: { "no-restricted-imports": "off", "no-restricted-globals": "off", "no-restricted-syntax": "off" },
   },

@@ -5,9 +5,10 @@
  * empty. It is never printed, logged or written anywhere.
  */
 import { promises as fs } from "node:fs";
-import { checkPkcs12, type P12Result } from "../engine/cert/pkcs12";
-import type { Finding } from "../engine/types";
+import type { Finding, P12Result } from "../engine";
+import { renewAdvice } from "../faq/engineAdvice";
 import { localDay } from "../faq/time";
+import { cliEngine } from "./engine";
 import { parseArgs, type Io } from "./io";
 
 export const CHECK_P12_USAGE =
@@ -81,7 +82,12 @@ function human(file: string, r: P12Result, lang: "ja" | "en"): string {
   for (const f of r.findings) lines.push(`  ${marker(f)} ${f.code}: ${f.message[lang]}`);
   if (r.advice && r.advice.length > 0) {
     lines.push(`  ${ja ? "アドバイス" : "Advice"}:`);
-    for (const a of r.advice) lines.push(`    - ${a.message[lang]}`);
+    for (const a of r.advice) {
+      // Where to renew (for JCAN: the LRA) is the FAQ's advice, beside the engine's "renew".
+      const extra = a.id === "renew" ? ` ${renewAdvice(r.certificate).en}` : "";
+      const extraJa = a.id === "renew" ? renewAdvice(r.certificate).ja : "";
+      lines.push(`    - ${a.message[lang]}${ja ? extraJa : extra}`);
+    }
   }
   return `${lines.join("\n")}\n`;
 }
@@ -150,7 +156,7 @@ export async function runCheckP12(argv: string[], io: Io, deps: CheckP12Deps = {
     io.err(`smime-assistant check-p12: cannot read ${file} (${code})\n`);
     return 1;
   }
-  const r = await checkPkcs12(bytes, {
+  const r = await cliEngine().checkPkcs12(bytes, {
     password,
     ...(email !== undefined ? { email } : {}),
     ...(at ? { at } : {}),

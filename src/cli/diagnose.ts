@@ -1,22 +1,31 @@
 /** `smime-assistant diagnose` and `smime-assistant cert`: the engine from the command line. */
 import { promises as fs, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { mozillaTrust, organisationAnchors } from "../engine/cert/defaultAnchors";
-import { originLabel } from "../engine/cert/anchors";
-import { certificateFiles } from "../engine/cert/files";
-import { diagnose } from "../engine/index";
-import { MAX_OUTPUT_STRING, cutString } from "../engine/limits";
-import { isCompoundFile } from "../engine/mime/msg";
-import type { DiagnoseOptions, Diagnosis, DistrustEntry, Finding, TrustAnchor } from "../engine/types";
-import { decodeBase64String, fromPem } from "../engine/util/bytes";
+import {
+  certificateFiles,
+  cutString,
+  decodeBase64String,
+  type DiagnoseOptions,
+  type Diagnosis,
+  type DistrustEntry,
+  type Finding,
+  fromPem,
+  isCompoundFile,
+  MAX_OUTPUT_STRING,
+  mozillaTrust,
+  organisationAnchors,
+  originLabel,
+  type RevocationOptions,
+  type TrustAnchor,
+} from "../engine";
 import { faqIdsFor, formatGuidanceTitles, guidanceFor } from "../faq/index";
 import { revocationStatus } from "../faq/revocation";
 import { localDateTime } from "../faq/time";
 import { verdictOf as messageVerdict } from "../faq/verdict";
 import type { Host } from "../faq/types";
+import { cliEngine } from "./engine";
 import { parseArgs, type Io } from "./io";
 import { revocationSettings } from "./revocation";
-import type { RevocationOptions } from "../engine/cert/revocation";
 
 const UNKNOWN_HOST: Host = { client: "unknown" };
 
@@ -120,7 +129,7 @@ export async function diagnoseFile(
     ...(at ? { at } : {}),
     ...(settings.revocation ? { revocation: settings.revocation } : {}),
   };
-  const d = await diagnose(bytes, options);
+  const d = await cliEngine().diagnose(bytes, options);
   d.faq = faqIdsFor(d, UNKNOWN_HOST);
   return { file, ...d };
 }

@@ -2,9 +2,7 @@
 import { runCheckP12 } from "./checkP12";
 import { runCert, runDiagnose } from "./diagnose";
 import { runFaq } from "./faq";
-import { setSubtle } from "../engine/index";
 import { processIo, type Io } from "./io";
-import { nodeSubtle } from "./nodeSubtle";
 
 const USAGE = `S/MIME Assistant — explains S/MIME messages and guides with the JCAN certificate FAQ.
 
@@ -19,7 +17,6 @@ commands:
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = argv;
-  setSubtle(nodeSubtle());
   switch (command) {
     case "diagnose":
       return runDiagnose(rest, io);

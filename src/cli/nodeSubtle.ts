@@ -1,5 +1,5 @@
 /**
- * The SubtleCrypto the command line gives the engine: Node's own WebCrypto for everything, except that a
+ * The crypto port the command line gives the engine (a plain object implementing CryptoPort): Node's own WebCrypto for everything, except that a
  * signature check on a key it imported runs at once through node:crypto (the same OpenSSL underneath)
  * instead of through WebCrypto's job queue. On a batch of small messages that round trip, not the RSA
  * arithmetic, was the largest single cost (a thread hand-off per signature on a 2-core machine).
@@ -10,6 +10,7 @@
  */
 import { constants, createHash, KeyObject, verify as nodeVerify } from "node:crypto";
 import { webcrypto } from "node:crypto";
+import type { CryptoPort } from "../engine";
 
 type Algorithm = AlgorithmIdentifier | RsaPssParams | EcdsaParams;
 
@@ -30,7 +31,7 @@ function hashOf(h: unknown): string | undefined {
   }
 }
 
-export function nodeSubtle(): SubtleCrypto {
+export function nodeCryptoPort(): CryptoPort {
   const web = webcrypto.subtle as unknown as SubtleCrypto;
   const keys = new WeakMap<CryptoKey, KeyObject>();
 
@@ -59,15 +60,14 @@ export function nodeSubtle(): SubtleCrypto {
     return out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength);
   };
 
-  return new Proxy(web, {
-    get(target, prop) {
-      if (prop === "importKey") return importKey;
-      if (prop === "verify") return verify;
-      if (prop === "digest") return digest;
-      const v = Reflect.get(target, prop) as unknown;
-      return typeof v === "function" ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-    },
-  });
+  return {
+    importKey: importKey as CryptoPort["importKey"],
+    verify,
+    digest,
+    exportKey: web.exportKey.bind(web) as CryptoPort["exportKey"],
+    decrypt: web.decrypt.bind(web),
+    deriveBits: web.deriveBits.bind(web),
+  };
 }
 
 function view(b: BufferSource): Uint8Array {

@@ -8,9 +8,7 @@
 import http from "node:http";
 import https from "node:https";
 import { readFileSync } from "node:fs";
-import { parseCrl } from "../engine/cert/crl";
-import type { RevocationOptions, RevocationRequest } from "../engine/cert/revocation";
-import { fromPem, toHex } from "../engine/util/bytes";
+import { fromPem, parseCrl, type RevocationOptions, type RevocationRequest, toHex } from "../engine";
 
 /** Largest answer accepted (a big CA's CRL is a few MB). */
 export const MAX_ANSWER_BYTES = 32 * 1024 * 1024;

@@ -3,8 +3,9 @@
  * Field names and finding codes are part of the product's contract: add, never rename.
  */
 
-import type { RevocationOptions } from "./cert/revocation";
-export type { RevocationOptions, RevocationRequest } from "./cert/revocation";
+import type { FindingDetails } from "./findings/details";
+import type { RevocationOptions } from "./revocation/index";
+export type { RevocationOptions, RevocationRequest } from "./revocation/index";
 
 export type Kind = "none" | "signed" | "opaque-signed" | "encrypted" | "certs-only" | "orphan-signature";
 
@@ -43,6 +44,7 @@ export const FINDING_CODES = [
   "CERT_REVOKED",
   "REVOCATION_GOOD",
   "REVOCATION_UNKNOWN",
+  "INTERNAL_ERROR",
   // added by S/MIME Assistant beyond the architecture note's list
   "NESTED_SIGNATURE",
   "MSG_WITHOUT_MIME",
@@ -68,8 +70,14 @@ export interface Finding {
   code: FindingCode;
   severity: Severity;
   message: LocalizedText;
-  /** Technical detail, JSON-serialisable. Keys are camelCase. */
+  /** Technical detail, JSON-serialisable. Keys are camelCase; typed per code in FindingDetails. */
   detail: Record<string, unknown>;
+}
+
+/** A finding of code C, its detail typed (engine/findings/details.ts). Assignable to Finding. */
+export interface TypedFinding<C extends FindingCode> extends Finding {
+  code: C;
+  detail: FindingDetails[C];
 }
 
 /** Summary of an X.509 certificate (used for signers, bundles, PKCS#12 contents). */
@@ -201,7 +209,7 @@ export interface DistrustEntry {
 export interface DiagnoseOptions {
   /**
    * Trust anchors: DER certificates (counted as explicit, "command-line") or typed anchors with their origin.
-   * The engine has no default: the caller passes Mozilla's roots (src/engine/cert/defaultAnchors.ts) if wanted.
+   * The engine has no default: the caller passes Mozilla's roots (src/engine/x509/defaultAnchors.ts) if wanted.
    * Pass the same array object for a batch: its index is built once.
    */
   trustAnchors?: readonly (Uint8Array | TrustAnchor)[];

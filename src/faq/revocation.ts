@@ -6,7 +6,7 @@
  * never fetches; a detail that is missing or malformed gives a plainer line, never a crash and never a
  * different state than the finding's code.
  */
-import type { Diagnosis, Finding, LocalizedText, Signer } from "../engine/types";
+import type { Diagnosis, Finding, LocalizedText, Signer } from "../engine";
 import { localDateTime, localDay } from "./time";
 
 export type RevocationState = "good" | "good-revoked-later" | "revoked" | "unknown";

@@ -3,7 +3,7 @@
  * applies, what the engine found that makes the page's generic answer concrete, and the steps for the
  * user's own client first.
  */
-import type { Diagnosis, Finding, LocalizedText, Signer } from "../engine/types";
+import type { Diagnosis, Finding, LocalizedText, Signer } from "../engine";
 import { ADVICE_ENTRIES, type AdviceId } from "./advice";
 import { FAQ_ENTRIES, type FaqId } from "./entries";
 import { encodingMenuLabel, hostName, lacksEncodingMenu, orderSteps, preferredClients } from "./hosts";

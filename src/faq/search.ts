@@ -4,7 +4,7 @@
  * (question > keywords > answer > the rest), then by the page's order.
  */
 import { FAQ_ENTRIES } from "./entries";
-import type { LocalizedText } from "../engine/types";
+import type { LocalizedText } from "../engine";
 import type { FaqEntry } from "./types";
 
 interface Indexed {

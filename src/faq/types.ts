@@ -2,7 +2,7 @@
  * Contract of the FAQ knowledge base and guidance rules (src/faq). faq imports only the engine's types;
  * src/office fills Host from Office diagnostics; the CLI passes { client: "unknown" }.
  */
-import type { LocalizedText } from "../engine/types";
+import type { LocalizedText } from "../engine";
 
 export type HostClient =
   "outlook-classic" | "outlook-new" | "outlook-web" | "outlook-mac" | "outlook-mobile" | "unknown";

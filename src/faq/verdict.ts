@@ -19,7 +19,7 @@
  *     expired certificate all come first.
  * Headlines quote at most one address (two lines at 320 px); the other goes to the what-to-do line.
  */
-import type { Diagnosis, Finding, FindingCode, LocalizedText, Signer } from "../engine/types";
+import type { Diagnosis, Finding, FindingCode, LocalizedText, Signer } from "../engine";
 import { reasonText, revokedAbove } from "./revocation";
 import { localDay } from "./time";
 import type { Host } from "./types";

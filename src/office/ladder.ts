@@ -17,7 +17,7 @@
  * item methods; the owner is recorded. After the engine has run, secondLook() (secondLook.ts) handles
  * classic Outlook for Windows' rebuilt MIME.
  */
-import { decodeBase64String, utf8 } from "../engine/util/bytes";
+import { decodeBase64String, utf8 } from "../engine";
 import { DEFAULT_TIMEOUT_MS, OfficeCallError, callOffice } from "./async";
 import { isOnPremisesExchange, userAddress } from "./host";
 import {

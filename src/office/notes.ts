@@ -1,5 +1,5 @@
 /** The ladder's notes: why a rung was passed over and what a newer Outlook would add. */
-import type { LocalizedText } from "../engine/types";
+import type { LocalizedText } from "../engine";
 import type { LadderNote, Rung } from "./types";
 import { OfficeCallError, describe } from "./async";
 

@@ -7,13 +7,22 @@
  * smime.p7s, the declared charset, and garbled text that bears the marks of a known charset mix-up.
  * The signature is never "valid" or "invalid" here: it cannot be checked.
  */
-import type { Attachment, DecodedText, Diagnosis, Finding, Kind, SignatureVerdict } from "../engine/types";
-import { finding } from "../engine/findings";
-import { mailingListFinding, mailingListOf } from "../engine/mailinglist";
-import { messageHeaders, parseMessage } from "../engine/mime";
-import { openPgpFinding } from "../engine/openpgp";
-import type { ContentType } from "../engine/mime/types";
-import { utf8 } from "../engine/util/bytes";
+import {
+  type Attachment,
+  type ContentType,
+  type DecodedText,
+  type Diagnosis,
+  type Finding,
+  report,
+  type Kind,
+  mailingListFinding,
+  mailingListOf,
+  messageHeaders,
+  openPgpFinding,
+  parseMessage,
+  type SignatureVerdict,
+  utf8,
+} from "../engine";
 
 export interface OfficeAttachmentInfo {
   name: string;
@@ -220,51 +229,23 @@ function orphanSignature(attachments: OfficeAttachmentInfo[]): OfficeAttachmentI
 }
 
 function orphanFinding(a: OfficeAttachmentInfo): Finding {
-  const name = a.name || "smime.p7s";
-  return finding(
-    "ORPHAN_SIGNATURE",
-    {
-      en:
-        `The signature (${name}) shows as an ordinary attachment, separated from the content it signs, so it cannot ` +
-        `be checked. This happens when a mail program or web mail without S/MIME support, or a server on the way, ` +
-        `restructured the message.`,
-      ja:
-        `電子署名（${name}）が、署名対象の本文から切り離された普通の添付ファイルとして表示されています。このままでは検証できません。` +
-        `S/MIME に対応していないメールソフトや Web メール、途中のサーバーがメッセージを組み替えたときに起こります。`,
-    },
-    { filename: name, source: "office-attachments", partial: true },
-  );
+  return report("ORPHAN_SIGNATURE", {
+    filename: a.name || "smime.p7s",
+    source: "office-attachments",
+    partial: true,
+  });
 }
 
 function encryptedFinding(guessed: boolean, itemClass: string | undefined): Finding {
-  return finding(
-    "ENCRYPTED",
-    guessed
-      ? {
-          en:
-            "The message is protected with S/MIME: most likely encrypted (it could also be signed with the content " +
-            "inside the signature; Outlook's message type does not say which). Only a recipient's private key can open it.",
-          ja:
-            "このメッセージは S/MIME で保護されています。暗号化されている可能性が高いです（本文を署名の中に含める形式の署名" +
-            "の場合もあり、Outlook のメッセージの種類からはどちらか判別できません）。開けるのは受信者の秘密鍵だけです。",
-        }
-      : {
-          en: "The message is encrypted with S/MIME. Only a recipient's private key can open it; its content, and any signature inside, cannot be checked here.",
-          ja: "このメッセージは S/MIME で暗号化されています。開けるのは受信者の秘密鍵だけで、本文や内側の署名はここでは確認できません。",
-        },
-    { partial: true, ...(guessed ? { guessed: true } : {}), ...(itemClass ? { itemClass } : {}) },
-  );
+  return report("ENCRYPTED", {
+    partial: true,
+    ...(guessed ? { guessed: true as const } : {}),
+    ...(itemClass ? { itemClass } : {}),
+  });
 }
 
 function certsOnlyFinding(): Finding {
-  return finding(
-    "CERTS_ONLY",
-    {
-      en: "This is a certificate bundle, not a signed message.",
-      ja: "これは署名付きメールではなく、証明書だけをまとめたものです。",
-    },
-    { partial: true },
-  );
+  return report("CERTS_ONLY", { partial: true });
 }
 
 function mismatchFinding(
@@ -273,42 +254,14 @@ function mismatchFinding(
   contentType: string,
   headerCharset: string | undefined,
 ): Finding {
-  return finding(
-    "CHARSET_MISMATCH",
-    {
-      en:
-        `The text appears garbled: it looks like ${displayName(detected)} text read as ${displayName(declared)}. ` +
-        `Outlook decoded it before the add-in could see the original bytes, so this is an informed guess.`,
-      ja:
-        `本文が文字化けしているようです。${displayName(detected)} で書かれた文字を ${displayName(declared)} として読んだときの` +
-        `崩れ方をしています。アドインは Outlook が変換した後の本文しか受け取れないため、これは推定です。`,
-    },
-    {
-      part: "body",
-      contentType,
-      declared,
-      detected,
-      heuristic: true,
-      ...(headerCharset ? {} : { declaredGuessed: true }),
-    },
-  );
-}
-
-function displayName(charset: string): string {
-  switch (charset) {
-    case "utf-8":
-      return "UTF-8";
-    case "shift_jis":
-      return "Shift_JIS";
-    case "windows-1252":
-      return "Western European (Windows-1252)";
-    case "iso-2022-jp":
-      return "ISO-2022-JP";
-    case "euc-jp":
-      return "EUC-JP";
-    default:
-      return charset;
-  }
+  return report("CHARSET_MISMATCH", {
+    part: "body",
+    contentType,
+    declared,
+    detected,
+    heuristic: true,
+    ...(headerCharset ? {} : { declaredGuessed: true as const }),
+  });
 }
 
 /** Characters Windows-1252 maps bytes 0x80-0x9F to (what a UTF-8 continuation byte becomes). */

@@ -3,7 +3,7 @@
  * template passes Office access to its components). `connectOffice()` waits for Office.js and returns the
  * port inside a mail host, undefined on the standalone page; tests hand the pane a fake of their own.
  */
-import type { Diagnosis } from "../engine/types";
+import type { Diagnosis } from "../engine";
 import type { Host } from "../faq/types";
 import { rememberSigners } from "./compose/index";
 import { onDragAndDrop, type DropResult } from "./dragDrop";

@@ -9,8 +9,15 @@
  * added when the entity lacks them (outer headers are outside the signed content, so adding them changes
  * nothing the signature covers). Pure functions: no Office.js.
  */
-import { detectBareLf, parseHeaderBlock } from "../engine/mime";
-import { concat, decodeBase64String, encodeBase64, latin1, utf8 } from "../engine/util/bytes";
+import {
+  concat,
+  decodeBase64String,
+  detectBareLf,
+  encodeBase64,
+  latin1,
+  parseHeaderBlock,
+  utf8,
+} from "../engine";
 
 export interface OuterHeaders {
   from?: { name: string; address: string };

@@ -14,7 +14,7 @@
  *    original (save as .msg / .eml, open it in the standalone page or the CLI) — never a bare "tampered".
  * Other clients hand over the message as received and are left alone.
  */
-import type { Diagnosis } from "../engine/types";
+import type { Diagnosis } from "../engine";
 import { DEFAULT_TIMEOUT_MS } from "./async";
 import { isClassicWindows } from "./host";
 import { attachmentsOf, describeItem, readSmimeAttachment, smimeAttachment } from "./ladder";

@@ -1,7 +1,7 @@
 /**
  * Contract of the read-message ladder (src/office). Only src/office touches Office.js / Graph.
  */
-import type { Diagnosis, LocalizedText } from "../engine/types";
+import type { Diagnosis, LocalizedText } from "../engine";
 
 /** The rungs, best first: whole EML (Mailbox 1.14); Exchange's smime.p7m attachment (1.8);
  * internet headers + attachment list + body (1.8); itemClass + attachment list (1.1). */

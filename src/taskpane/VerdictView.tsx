@@ -12,7 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { lazy, Suspense, useEffect, useRef } from "react";
-import type { Diagnosis } from "../engine/types";
+import type { Diagnosis } from "../engine";
 import type { MessageSource } from "../office/index";
 import { Findings } from "./components/Findings";
 import { SignerCard } from "./components/SignerCard";

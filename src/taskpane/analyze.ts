@@ -4,7 +4,7 @@
  * complex to check here, and the next message gets a fresh worker. A newer request aborts the older one
  * (the user moved to another message).
  */
-import type { Diagnosis } from "../engine/types";
+import type { Diagnosis } from "../engine";
 import { testTimeLimit, WorkerSupervisor, type WorkerLike } from "./supervisor";
 import type { AnalyseRequest, AnalyseResponse } from "./worker";
 

@@ -3,9 +3,13 @@
  * root store for e-mail and the organisation's roots built in with SMIME_ASSISTANT_TRUST_ANCHORS=roots.pem
  * (webpack's DefinePlugin, __SMIME_ORG_ANCHORS__). Nothing in a message and no click in the pane adds one.
  */
-import { mozillaTrust, organisationAnchors } from "../engine/cert/defaultAnchors";
-import type { DistrustEntry, TrustAnchor } from "../engine/types";
-import { decodeBase64String } from "../engine/util/bytes";
+import {
+  decodeBase64String,
+  type DistrustEntry,
+  mozillaTrust,
+  organisationAnchors,
+  type TrustAnchor,
+} from "../engine";
 
 let trust: { anchors: readonly TrustAnchor[]; distrust: readonly DistrustEntry[] } | undefined;
 

@@ -4,7 +4,7 @@
  * dragged into the pane and the item-changed event. `useMessageAnalysis` (useMessageAnalysis.ts) wraps it
  * for the view; tests drive it directly with a fake port and a fake analyser.
  */
-import type { Diagnosis } from "../engine/types";
+import type { Diagnosis } from "../engine";
 import type { DropResult, MessageSource, OfficePort } from "../office/index";
 import { MAX_DROPPED_FILE } from "../office/index";
 import { formatSize, type StringKey } from "./i18n/index";

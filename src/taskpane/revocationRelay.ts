@@ -5,8 +5,7 @@
  * transport only: it gets the certificate, picks the URL from the certificate itself, and returns the raw
  * answer, which the engine verifies against the issuer.
  */
-import type { RevocationOptions, RevocationRequest } from "../engine/cert/revocation";
-import { encodeBase64 } from "../engine/util/bytes";
+import { encodeBase64, type RevocationOptions, type RevocationRequest } from "../engine";
 import { translate } from "./i18n/index";
 
 /** The relay's base URL built into this bundle, if any. */

@@ -1,5 +1,4 @@
-import type { Diagnosis } from "../engine/types";
-import { parseMailboxes } from "../engine/mime/address";
+import { type Diagnosis, parseMailboxes } from "../engine";
 
 /** The sender as the From header names them, for the contact "add to contacts" creates. */
 export interface SenderIdentity {

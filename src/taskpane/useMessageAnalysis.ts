@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { OfficePort } from "../office/index";
-import { fromPem } from "../engine/util/bytes";
+import { fromPem } from "../engine";
 import { analyse, warmUp } from "./analyze";
 import type { OpenedMessage } from "./components/Standalone";
 import { MessageAnalysis, type AnalysisDeps, type PaneError, type Phase } from "./messageAnalysis";

@@ -7,8 +7,7 @@
  *        | { id, type: "progress", fraction } | { id, type: "result", diagnosis } | { id, type: "error", message }
  */
 import { paneRevocation } from "./revocationRelay";
-import { diagnose } from "../engine/index";
-import type { Diagnosis, DistrustEntry, TrustAnchor } from "../engine/types";
+import { diagnose, type Diagnosis, type DistrustEntry, type TrustAnchor } from "../engine";
 
 export interface AnalyseRequest {
   id: number;

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
-import { fromPem, toHex } from "../../src/engine/util/bytes";
+import { fromPem, toHex } from "../../src/engine";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const BIN = path.join(ROOT, "bin", "smime-assistant.js");

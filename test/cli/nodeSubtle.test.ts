@@ -6,10 +6,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { webcrypto } from "node:crypto";
-import { nodeSubtle } from "../../src/cli/nodeSubtle";
-import { buildChain } from "../../src/engine/cert/index";
-import { diagnose, setSubtle, type Diagnosis } from "../../src/engine/index";
-import { fromPem } from "../../src/engine/util/bytes";
+import { nodeCryptoPort } from "../../src/cli/nodeSubtle";
+import { buildChain, createEngine, fromPem, type Diagnosis } from "../../src/engine";
+// The engine's crypto context, to give buildChain the node:crypto port directly (an engine internal).
+import { CryptoContext } from "../../src/engine/crypto/context";
 
 import { GENERATED, messageEntries } from "../fixtures/messageIndexes";
 const TB_DIR = path.resolve(__dirname, "..", "..", "..", "shared", "corpus", "thunderbird-smime");
@@ -26,15 +26,12 @@ async function both(
   bytes: Uint8Array,
   options: { trustAnchors?: Uint8Array[]; at?: Date },
 ): Promise<[Diagnosis, Diagnosis]> {
-  setSubtle(undefined);
-  const web = await diagnose(bytes, options);
-  setSubtle(nodeSubtle());
-  try {
-    const direct = await diagnose(bytes, options);
-    return [strip(web), strip(direct)];
-  } finally {
-    setSubtle(undefined);
-  }
+  const web = await createEngine().diagnose(bytes, options);
+  const direct = await createEngine({ crypto: nodeCryptoPort(), directCrypto: true }).diagnose(
+    bytes,
+    options,
+  );
+  return [strip(web), strip(direct)];
 }
 
 test("the generated fixtures are there", () => {
@@ -86,13 +83,9 @@ describe("the direct path", () => {
     async (name) => {
       const file = path.join(GENERATED, "messages", name);
       expect(fs.existsSync(file)).toBe(true);
-      setSubtle(nodeSubtle());
-      try {
-        const d = await diagnose(new Uint8Array(fs.readFileSync(file)), { at: new Date("2030-01-01") });
-        expect(d.signature).toBe("valid");
-      } finally {
-        setSubtle(undefined);
-      }
+      const engine = createEngine({ crypto: nodeCryptoPort(), directCrypto: true });
+      const d = await engine.diagnose(new Uint8Array(fs.readFileSync(file)), { at: new Date("2030-01-01") });
+      expect(d.signature).toBe("valid");
       expect(verifySpy).not.toHaveBeenCalled();
       expect(digestSpy).not.toHaveBeenCalled();
     },
@@ -104,7 +97,7 @@ describe("the direct path", () => {
     const data = new TextEncoder().encode("hello");
     const sig = new Uint8Array(await subtle.sign({ name: "ECDSA", hash: "SHA-256" }, pair.privateKey, data));
     const spki = await subtle.exportKey("spki", pair.publicKey);
-    const ns = nodeSubtle();
+    const ns = nodeCryptoPort();
     const key = await ns.importKey("spki", spki, alg, false, ["verify"]);
     const params = { name: "ECDSA", hash: "SHA-256" };
     const flipped = sig.slice();
@@ -136,7 +129,7 @@ describe("the direct path", () => {
     const data = new TextEncoder().encode("hello");
     const sig = new Uint8Array(await subtle.sign({ name: "RSA-PSS", saltLength: 32 }, pair.privateKey, data));
     const spki = await subtle.exportKey("spki", pair.publicKey);
-    const ns = nodeSubtle();
+    const ns = nodeCryptoPort();
     const key = await ns.importKey("spki", spki, { name: "RSA-PSS", hash: "SHA-256" }, false, ["verify"]);
     expect(await ns.verify({ name: "RSA-PSS", saltLength: 32 }, key, sig, data)).toBe(true);
     for (const saltLength of [32, 20, 0, 33, -1, -2, 1.5]) {
@@ -153,7 +146,7 @@ describe("the direct path", () => {
     const params = { name: "ECDSA", hash: "SHA-256" };
     const sig = new Uint8Array(await subtle.sign(params, pair.privateKey, data));
     const spki = await subtle.exportKey("spki", pair.publicKey);
-    const ns = nodeSubtle();
+    const ns = nodeCryptoPort();
     const key = await ns.importKey("spki", spki, { name: "ECDSA", namedCurve: "P-256" }, false, []);
     const expected = await outcome(subtle.verify(params, key as webcrypto.CryptoKey, sig, data));
     expect(expected).not.toBe(true);
@@ -166,15 +159,13 @@ describe("the direct path", () => {
     const alice = one("alice.pem");
     const altered = alice.slice();
     altered[altered.length - 100] = (altered[altered.length - 100] as number) ^ 1;
-    setSubtle(nodeSubtle());
-    try {
-      expect((await buildChain(alice, [one("intermediate.pem")], [one("root.pem")])).trusted).toBe(true);
-      const chain = await buildChain(altered, [one("intermediate.pem")], [one("root.pem")]);
-      expect(chain.trusted).toBe(false);
-      expect(chain.reason).toBe("bad-signature");
-    } finally {
-      setSubtle(undefined);
-    }
+    const crypto = new CryptoContext(nodeCryptoPort(), { direct: true });
+    expect((await buildChain(alice, [one("intermediate.pem")], [one("root.pem")], { crypto })).trusted).toBe(
+      true,
+    );
+    const chain = await buildChain(altered, [one("intermediate.pem")], [one("root.pem")], { crypto });
+    expect(chain.trusted).toBe(false);
+    expect(chain.reason).toBe("bad-signature");
     expect(verifySpy).not.toHaveBeenCalled();
   });
 });

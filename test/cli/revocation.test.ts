@@ -12,11 +12,15 @@ import http from "node:http";
 import path from "node:path";
 import { runDiagnose } from "../../src/cli/diagnose";
 import { cachingHttpFetcher, httpExchange } from "../../src/cli/revocation";
-import { diagnose } from "../../src/engine/index";
+import {
+  diagnose,
+  type Diagnosis,
+  encodeBase64,
+  type Finding,
+  fromPem,
+  type RevocationOptions,
+} from "../../src/engine";
 import { faqIdsFor } from "../../src/faq/index";
-import type { RevocationOptions } from "../../src/engine/cert/revocation";
-import type { Diagnosis, Finding } from "../../src/engine/types";
-import { encodeBase64, fromPem } from "../../src/engine/util/bytes";
 import { paneRevocation, relayFetcher } from "../../src/taskpane/revocationRelay";
 
 const DIR = path.resolve(__dirname, "../fixtures/generated/revocation");

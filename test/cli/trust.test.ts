@@ -4,9 +4,8 @@
  */
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { buildChain } from "../../src/engine/cert/index";
+import { buildChain, type Diagnosis } from "../../src/engine";
 import { DIAGNOSE_USAGE, runDiagnose, trustSettings } from "../../src/cli/diagnose";
-import type { Diagnosis } from "../../src/engine/types";
 import { GENERATED } from "../fixtures/messageIndexes";
 
 const MSG = path.join(GENERATED, "messages", "signed-rsa-sha256.eml");

@@ -14,9 +14,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { diagnose } from "../../src/engine/index";
-import type { Diagnosis, Finding } from "../../src/engine/types";
-import { fromPem } from "../../src/engine/util/bytes";
+import { diagnose, type Diagnosis, type Finding, fromPem } from "../../src/engine";
 
 const CORPUS = path.resolve(__dirname, "..", "..", "..", "shared", "corpus", "thunderbird-smime");
 const AT = new Date("2026-06-01T00:00:00Z");

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { FAQ_ENTRIES, FAQ_IDS, GLOSSARY, getEntry } from "../../src/faq/index";
 import type { FaqEntry, StepClient } from "../../src/faq/types";
-import type { LocalizedText } from "../../src/engine/types";
+import type { LocalizedText } from "../../src/engine";
 
 const SEED = path.resolve(__dirname, "..", "..", "..", "shared", "seeds", "000_a9432d1613d8294a.txt");
 const seed: string | undefined = fs.existsSync(SEED) ? fs.readFileSync(SEED, "utf8") : undefined;

@@ -4,8 +4,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { diagnose } from "../../src/engine/index";
-import { fromPem } from "../../src/engine/util/bytes";
+import { diagnose, fromPem } from "../../src/engine";
 import { faqIdsFor, guidanceFor } from "../../src/faq/index";
 import type { Host } from "../../src/faq/types";
 

@@ -2,8 +2,7 @@
  * The rules (Diagnosis, Host) → Guidance, each tested both ways on Diagnosis objects built here, plus the
  * host → mail-client mapping ("the user's client first").
  */
-import { finding } from "../../src/engine/findings";
-import type { Diagnosis, Finding, Signer } from "../../src/engine/types";
+import { type Diagnosis, finding, type Finding, type Signer } from "../../src/engine";
 import { faqIdsFor, formatGuidanceTitles, guidanceFor } from "../../src/faq/index";
 import { encodingMenuLabel, majorVersion, orderSteps, preferredClients } from "../../src/faq/hosts";
 import { FAQ_ENTRIES } from "../../src/faq/entries";

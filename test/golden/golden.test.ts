@@ -9,9 +9,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { diagnose } from "../../src/engine/index";
-import { checkPkcs12 } from "../../src/engine/cert/pkcs12";
-import { fromPem } from "../../src/engine/util/bytes";
+import { checkPkcs12, diagnose, fromPem } from "../../src/engine";
 import { GENERATED, messageEntries } from "../fixtures/messageIndexes";
 
 const HERE = __dirname;

@@ -7,7 +7,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { diagnose } from "../../src/engine/index";
+import { diagnose } from "../../src/engine";
 import { isMessageFile, onDragAndDrop, readDrop, type DropResult } from "../../src/office";
 import { fail, installOffice, throws, uninstallOffice } from "./fakeOffice";
 

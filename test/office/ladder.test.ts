@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { readCurrentMessage } from "../../src/office";
-import { diagnose } from "../../src/engine";
-import { fromPem } from "../../src/engine/util/bytes";
+import { diagnose, fromPem } from "../../src/engine";
 import {
   attachment,
   base64,

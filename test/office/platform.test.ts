@@ -8,9 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { diagnose } from "../../src/engine";
-import type { Diagnosis } from "../../src/engine/types";
-import { fromPem } from "../../src/engine/util/bytes";
+import { diagnose, type Diagnosis, fromPem } from "../../src/engine";
 import { isClassicWindows, isOnPremisesExchange, readCurrentMessage, secondLook } from "../../src/office";
 import { rememberSigners } from "../../src/office/compose/index";
 import { attachment, base64, fail, installOffice, ok, uninstallOffice } from "./fakeOffice";

@@ -1,7 +1,6 @@
 import { toMimeMessage, garbledCharset } from "../../src/office";
 import { encodeWords } from "../../src/office/rebuild";
-import { decodeEncodedWords, parseMessage, headerValue } from "../../src/engine/mime";
-import { encodeBase64 } from "../../src/engine/util/bytes";
+import { decodeEncodedWords, encodeBase64, headerValue, parseMessage } from "../../src/engine";
 
 const text = (b: Uint8Array) => Buffer.from(b).toString("latin1");
 

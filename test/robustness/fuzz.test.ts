@@ -130,6 +130,11 @@ function assertWellFormed(d: Diagnosis): void {
     if (!CODES.has(f.code)) throw new Error(`unknown code ${f.code}`);
     if (!["error", "warning", "info"].includes(f.severity)) throw new Error(`bad severity ${f.severity}`);
     if (!f.message.en || !f.message.ja) throw new Error(`empty message for ${f.code}`);
+    // The engine's own failure is never the input's fault: no mutation may provoke one.
+    if (f.code === "INTERNAL_ERROR") {
+      console.error(`INTERNAL_ERROR in the fuzz run: ${JSON.stringify(f.detail)}`);
+      throw new Error(`INTERNAL_ERROR at ${String(f.detail["where"])}: ${String(f.detail["error"])}`);
+    }
   }
   for (const s of d.signers) {
     if (typeof s.subject !== "string" || !Array.isArray(s.emails) || !Array.isArray(s.chain))

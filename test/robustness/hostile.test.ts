@@ -9,8 +9,8 @@ import os from "node:os";
 import path from "node:path";
 import { capStrings, runDiagnose } from "../../src/cli/diagnose";
 import { findPrefixByDigest, findPrefixesByDigest } from "../../src/engine/cms/appended";
-import { octetStringContent, readTlv } from "../../src/engine/cms/ber";
-import { createHash } from "../../src/engine/cms/hashes";
+import { octetStringContent, readTlv } from "../../src/engine/asn1";
+import { createHash } from "../../src/engine/crypto/hashes";
 import { diagnose, type Diagnosis } from "../../src/engine/index";
 import {
   MAX_CERTIFICATES,

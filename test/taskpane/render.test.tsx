@@ -4,7 +4,7 @@
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { renderToString } from "react-dom/server";
-import { finding } from "../../src/engine/findings";
+import { finding } from "../../src/engine";
 import { ErrorBoundary } from "../../src/taskpane/components/ErrorBoundary";
 import { Findings } from "../../src/taskpane/components/Findings";
 import { TextsPanel } from "../../src/taskpane/components/TextsPanel";

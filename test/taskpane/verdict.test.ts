@@ -4,9 +4,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { diagnose } from "../../src/engine/index";
-import type { Diagnosis } from "../../src/engine/types";
-import { fromPem } from "../../src/engine/util/bytes";
+import { diagnose, type Diagnosis, fromPem } from "../../src/engine";
 import { formatSize, languageOf, translate } from "../../src/taskpane/i18n/index";
 import { daysUntil, formatFingerprint, sortFindings, verdictOf } from "../../src/taskpane/verdict";
 

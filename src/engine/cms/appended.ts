@@ -3,7 +3,7 @@
  * cut at a line boundary, does — a footer (disclaimer, virus-scan note) appended by a server after signing.
  * One incremental pass (noble hash with clone() at each line boundary), not one hash per candidate.
  */
-import { createHash, type HashName } from "./hashes";
+import { createHash, type HashName } from "../crypto/hashes";
 import { latin1, toHex } from "../util/bytes";
 
 const LF = 0x0a;

@@ -3,7 +3,7 @@
  * changes; the signed-in address; the certificates S/MIME Assistant has seen per address). Office.js
  * cannot read or set S/MIME in compose, so nothing here does.
  */
-import type { Diagnosis } from "../../engine/types";
+import type { Diagnosis } from "../../engine";
 import {
   fromRoamingSettings,
   KnownCertificatesStore,

@@ -1,5 +1,5 @@
 /** Errors of the one-click path (sign-in and Graph), each with a clear bilingual message. */
-import type { LocalizedText } from "../../engine/types";
+import type { LocalizedText } from "../../engine";
 
 export type ContactsErrorKind =
   | "not-configured" // no Entra client id at build time

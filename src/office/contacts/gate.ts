@@ -20,8 +20,7 @@
  * KnownCertificatesStore.remember) accept only approvals made here, for exactly the certificate and
  * address approved.
  */
-import { parseMailboxes } from "../../engine/mime/address";
-import type { Diagnosis, Finding, LocalizedText, Signer } from "../../engine/types";
+import { type Diagnosis, type Finding, type LocalizedText, parseMailboxes, type Signer } from "../../engine";
 
 export type GateReason =
   | "signature-not-valid"

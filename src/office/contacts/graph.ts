@@ -15,7 +15,7 @@ import {
   fingerprint,
   mergeCertificateValues,
 } from "./x509Blob";
-import { encodeBase64 } from "../../engine/util/bytes";
+import { encodeBase64 } from "../../engine";
 
 export const GRAPH_BASE_URL = "https://graph.microsoft.com/v1.0";
 

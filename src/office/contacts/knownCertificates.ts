@@ -9,7 +9,7 @@
  * Only certificates that pass the contacts gate (gate.ts: valid signature, trusted signer naming the From
  * address, fit for e-mail, valid at signing) are written: remember() takes the gate's approvals only.
  */
-import type { Diagnosis } from "../../engine/types";
+import type { Diagnosis } from "../../engine";
 import { approvedSigners, isApproval, type ContactApproval } from "./gate";
 
 /** The minimal roaming-settings interface this store needs (adapt Office.RoamingSettings or a wrapper). */

@@ -14,7 +14,7 @@
  * Pure TypeScript, no Office.js: testable anywhere.
  */
 import { sha256 } from "@noble/hashes/sha2";
-import { concat, decodeBase64String, encodeBase64, toHex } from "../../engine/util/bytes";
+import { concat, decodeBase64String, encodeBase64, toHex } from "../../engine";
 
 export const TAG_PROP_VERSION = 0x0001;
 export const TAG_ASYMMETRIC_CAPS = 0x0002;

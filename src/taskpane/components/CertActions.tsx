@@ -10,8 +10,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowDownload16Regular, ContactCardRibbon16Regular, Copy16Regular } from "@fluentui/react-icons";
 import { lazy, Suspense, useMemo, useState } from "react";
-import type { Diagnosis, Signer } from "../../engine/types";
-import { certificateFiles } from "../../engine/cert/files";
+import { certificateFiles, type Diagnosis, type Signer } from "../../engine";
 import { contactCertificateGate, GATE_REASON_TEXT } from "../../office/contacts/gate";
 import { copyText, download } from "../files";
 import { useHost } from "../hostContext";

@@ -10,7 +10,7 @@ import {
 } from "@fluentui/react-components";
 import { Copy16Regular, ErrorCircle20Regular, Info20Regular, Warning20Regular } from "@fluentui/react-icons";
 import { useState } from "react";
-import type { Finding } from "../../engine/types";
+import type { Finding } from "../../engine";
 import {
   REVOCATION_TECHNICAL_LABEL,
   revocationTechnical,

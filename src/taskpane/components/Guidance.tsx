@@ -9,7 +9,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo } from "react";
-import type { Diagnosis } from "../../engine/types";
+import type { Diagnosis } from "../../engine";
 import { guidanceFor, preferredClients } from "../../faq/index";
 import type { GuidanceItem, StepSet } from "../../faq/types";
 import { useHost } from "../hostContext";

@@ -10,7 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { lazy, Suspense } from "react";
-import type { Diagnosis, Signer } from "../../engine/types";
+import type { Diagnosis, Signer } from "../../engine";
 import { REVOCATION_LABEL, REVOKED_BADGE, revocationStatus } from "../../faq/revocation";
 import { formatLocalDay, useI18n, type StringKey } from "../i18n/index";
 import { daysUntil, signerName, trustedByKey } from "../verdict";

@@ -1,7 +1,7 @@
 /** Lazy part of the signer card: fingerprint, serial, algorithms and the chain with glossary tooltips. */
 import { Button, Tooltip } from "@fluentui/react-components";
 import { Info16Regular } from "@fluentui/react-icons";
-import type { Signer } from "../../engine/types";
+import type { Signer } from "../../engine";
 import { GLOSSARY } from "../../faq/index";
 import { formatDateTime, useI18n } from "../i18n/index";
 import { formatFingerprint } from "../verdict";

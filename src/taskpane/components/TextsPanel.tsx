@@ -6,7 +6,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { DecodedText } from "../../engine/types";
+import type { DecodedText } from "../../engine";
 import { useI18n } from "../i18n/index";
 
 /** Characters of one text part shown in the pane. */

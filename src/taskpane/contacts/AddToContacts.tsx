@@ -17,7 +17,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, CopyRegular, PersonAddRegular } from "@fluentui/react-icons";
-import type { Diagnosis, Signer } from "../../engine/types";
+import type { Diagnosis, Signer } from "../../engine";
 import type { Host } from "../../faq/types";
 import {
   configuredClientId,

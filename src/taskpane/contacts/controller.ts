@@ -2,8 +2,7 @@
  * The one-click action without React: which address and name to use, and the call through the Graph
  * client, never throwing (every failure comes back as a ContactsError with a clear message).
  */
-import type { Diagnosis, Signer } from "../../engine/types";
-import { decodeBase64String } from "../../engine/util/bytes";
+import { decodeBase64String, type Diagnosis, type Signer } from "../../engine";
 import { ContactsError, isContactsError } from "../../office/contacts/errors";
 import { contactCertificateGate, type GateReason } from "../../office/contacts/gate";
 import type { AddCertificateResult, GraphContactsClient } from "../../office/contacts/graph";

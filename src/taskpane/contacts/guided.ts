@@ -3,7 +3,7 @@
  * ("register-sender-certificate"), the steps for importing the exported .cer file, and a note for clients
  * without a Certificates page on contacts.
  */
-import type { LocalizedText } from "../../engine/types";
+import type { LocalizedText } from "../../engine";
 import { getEntry, orderSteps } from "../../faq/index";
 import type { Host, StepSet } from "../../faq/types";
 

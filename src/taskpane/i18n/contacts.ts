@@ -1,5 +1,5 @@
 /** The add-to-contacts part of the pane's one catalogue (i18n/index.ts). */
-import type { LocalizedText } from "../../engine/types";
+import type { LocalizedText } from "../../engine";
 
 export const CONTACT_STRINGS = {
   contactTitle: { ja: "差出人の証明書を連絡先に登録", en: "Add the sender’s certificate to your contacts" },

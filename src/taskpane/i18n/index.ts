@@ -6,7 +6,7 @@
  * (./contacts.ts), each key meaning one thing. Japanese: です・ます調 (docs/style-ja.md).
  */
 import { createContext, useContext } from "react";
-import type { LocalizedText } from "../../engine/types";
+import type { LocalizedText } from "../../engine";
 import { languageOf, type Lang } from "../../office/host";
 import { CONTACT_STRINGS } from "./contacts";
 import { SETUP_STRINGS } from "./setup";

@@ -2,7 +2,7 @@
  * The signing-setup part of the pane's one catalogue (i18n/index.ts): compose mode, the recipients, the
  * self-test and the certificate-file check. Japanese: です・ます調, 。、.
  */
-import type { LocalizedText } from "../../engine/types";
+import type { LocalizedText } from "../../engine";
 
 export const SETUP_STRINGS = {
   composeTitle: { en: "Check my signing setup", ja: "署名の設定を確認する" },

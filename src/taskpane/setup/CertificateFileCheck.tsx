@@ -20,7 +20,7 @@ import {
   Warning20Regular,
 } from "@fluentui/react-icons";
 import { useId, useRef, useState, type FormEvent } from "react";
-import type { CertificateSummary, Finding } from "../../engine/types";
+import type { CertificateSummary, Finding } from "../../engine";
 import { FaqCard } from "./FaqCard";
 import { runFileCheck, type FileCheckOutcome, type FileLike, type P12Checker } from "./p12Check";
 import { formatDay, useI18n } from "../i18n/index";

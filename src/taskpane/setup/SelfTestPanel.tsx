@@ -14,7 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo } from "react";
-import type { Diagnosis } from "../../engine/types";
+import type { Diagnosis } from "../../engine";
 import { FaqCard } from "./FaqCard";
 import { SELF_TEST_STEPS, selfTestVerdict, type SelfTestState } from "./selfTest";
 import { formatDay, useI18n } from "../i18n/index";

@@ -8,7 +8,7 @@
  */
 import { getEntry, preferredClients } from "../../faq/index";
 import type { Host, HostClient, StepClient, StepSet } from "../../faq/types";
-import type { LocalizedText } from "../../engine/types";
+import type { LocalizedText } from "../../engine";
 
 export const SIGNING_FAQ_ID = "signature-not-received";
 

@@ -4,8 +4,7 @@
  * pane survives whatever is left), pick the FAQ entries that fit. The password is only passed through, to
  * the worker by postMessage: never stored, logged or returned.
  */
-import type { P12Options, P12Result } from "../../engine/cert/pkcs12";
-import type { LocalizedText } from "../../engine/types";
+import type { LocalizedText, P12Options, P12Result } from "../../engine";
 import { isTimeLimitError } from "../supervisor";
 import { both, formatSize } from "../i18n/index";
 

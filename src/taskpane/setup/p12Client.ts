@@ -2,7 +2,7 @@
  * The certificate file check's worker client: checkPkcs12 in its own Web Worker (p12Worker.ts), under a
  * time limit (supervisor.ts). The worker chunk loads on the first check.
  */
-import type { P12Options, P12Result } from "../../engine/cert/pkcs12";
+import type { P12Options, P12Result } from "../../engine";
 import { testTimeLimit, WorkerSupervisor, type WorkerLike } from "../supervisor";
 import type { P12Request, P12Response } from "./p12Worker";
 

@@ -5,7 +5,7 @@
  *           out { id, type: "started" }, then { id, type: "result", result } | { id, type: "error", message }
  * The password exists only in the message and this call: never stored, logged or posted back.
  */
-import { checkPkcs12, type P12Result } from "../../engine/cert/pkcs12";
+import { checkPkcs12, type P12Result } from "../../engine";
 
 export interface P12Request {
   id: number;

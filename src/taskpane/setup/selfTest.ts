@@ -2,8 +2,13 @@
  * The self-test, as a plain function: when the read pane shows a message from the user to the user, say
  * whether their own signature arrived intact and what recipients will see — derived from the Diagnosis.
  */
-import { parseMailboxes } from "../../engine/mime/index";
-import type { Diagnosis, FindingCode, LocalizedText, Signer } from "../../engine/types";
+import {
+  type Diagnosis,
+  type FindingCode,
+  type LocalizedText,
+  parseMailboxes,
+  type Signer,
+} from "../../engine";
 import { verdictOf as messageVerdict } from "../../faq/verdict";
 
 export type SelfTestState =

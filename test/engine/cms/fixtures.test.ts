@@ -4,7 +4,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { summarizeCertificate } from "../../../src/engine/cert/index";
+import { summarizeCertificate } from "../../../src/engine/x509/index";
 import { parseCms, verifySigned, type SignedCms, type SignedResult } from "../../../src/engine/cms/index";
 import { concat, latin1, utf8 } from "../../../src/engine/util/bytes";
 import { pemFile, readBytes } from "./helpers";

@@ -1,11 +1,11 @@
 /**
- * Malformed CMS: parseCms throws a CmsError saying what and where; verifySigned never throws.
+ * Malformed CMS: parseCms throws a Asn1Error saying what and where; verifySigned never throws.
  * Inputs are real NSS signatures (Thunderbird corpus) cut or damaged at test time.
  */
 import * as fs from "fs";
 import * as path from "path";
 import fc from "fast-check";
-import { CmsError, parseCms, verifySigned } from "../../../src/engine/cms/index";
+import { Asn1Error, parseCms, verifySigned } from "../../../src/engine/cms/index";
 import { utf8 } from "../../../src/engine/util/bytes";
 import { TB_DIR, base64Body, readBytes } from "./helpers";
 
@@ -14,12 +14,12 @@ if (!present)
   console.warn(`\n*** Thunderbird S/MIME corpus not found at ${TB_DIR}: skipping malformed-CMS tests ***\n`);
 const d = present ? describe : describe.skip;
 
-function parseError(bytes: Uint8Array): CmsError {
+function parseError(bytes: Uint8Array): Asn1Error {
   try {
     parseCms(bytes);
   } catch (e) {
-    expect(e).toBeInstanceOf(CmsError);
-    return e as CmsError;
+    expect(e).toBeInstanceOf(Asn1Error);
+    return e as Asn1Error;
   }
   throw new Error("parseCms accepted malformed input");
 }
@@ -58,7 +58,7 @@ d("parseCms on damaged real signatures", () => {
     ? base64Body(readBytes(path.join(TB_DIR, "alice.sig.SHA256.opaque.eml")))
     : new Uint8Array();
 
-  test("every truncation throws a CmsError with an offset inside the data", () => {
+  test("every truncation throws a Asn1Error with an offset inside the data", () => {
     for (let cut = 1; cut < sig.length - 1; cut += 7) {
       const e = parseError(sig.subarray(0, cut));
       expect(typeof e.offset).toBe("number");
@@ -68,7 +68,7 @@ d("parseCms on damaged real signatures", () => {
     }
   });
 
-  test("random byte damage: parseCms returns or throws CmsError; verifySigned never throws", async () => {
+  test("random byte damage: parseCms returns or throws Asn1Error; verifySigned never throws", async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.tuple(fc.nat(sig.length - 1), fc.integer({ min: 0, max: 255 })), {
@@ -82,7 +82,7 @@ d("parseCms on damaged real signatures", () => {
           try {
             cms = parseCms(b);
           } catch (e) {
-            expect(e).toBeInstanceOf(CmsError);
+            expect(e).toBeInstanceOf(Asn1Error);
             return;
           }
           if (cms.type !== "signed") return;

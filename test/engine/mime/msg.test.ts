@@ -18,7 +18,7 @@ import path from "node:path";
 import MsgReader from "@kenjiuno/msgreader";
 import CFB from "cfb";
 import { diagnose } from "../../../src/engine/index";
-import { isCompoundFile, MsgError, readOutlookMessage } from "../../../src/engine/mime/msg";
+import { isCompoundFile, MsgError, readOutlookMessage } from "../../../src/engine/mime/msg/index";
 import { FINDING_CODES } from "../../../src/engine/types";
 import { fromPem } from "../../../src/engine/util/bytes";
 

@@ -2,8 +2,8 @@
  * The iteration budget of the certificate file check covers the MAC (every password form tried), the key
  * derivations and the bag decryptions: OpenSSL-made files from test/fixtures/gen-p12-costly.sh.
  */
-import { checkPkcs12 } from "../../../src/engine/cert/pkcs12";
-import { ITERATION_BUDGET, kdfCost } from "../../../src/engine/cert/pkcs12/ciphers";
+import { checkPkcs12 } from "../../../src/engine";
+import { ITERATION_BUDGET, kdfCost } from "../../../src/engine/pkcs12/ciphers";
 import { fixture } from "./helpers";
 
 const at = new Date("2026-06-01T00:00:00Z");

@@ -1,5 +1,7 @@
 /** Every state of the generated PKCS#12 fixtures (test/fixtures/gen-p12.sh), both ways. */
-import { checkPkcs12, EXPIRING_DAYS } from "../../../src/engine/cert/pkcs12";
+import { checkPkcs12 } from "../../../src/engine";
+import { renewAdvice } from "../../../src/faq/engineAdvice";
+import { EXPIRING_DAYS } from "../../../src/engine/pkcs12/index";
 import { FINDING_CODES } from "../../../src/engine/types";
 import { fixture, loadIndex } from "./helpers";
 
@@ -82,7 +84,9 @@ describe("details of the verdicts", () => {
     const f = r.findings.find((x) => x.code === "CERT_EXPIRING");
     expect(f?.detail.daysLeft).toBe(14);
     expect(r.advice?.map((a) => a.id)).toContain("renew");
-    expect(r.advice?.find((a) => a.id === "renew")?.message.ja).toContain("LRA");
+    // Where to renew (the LRA) is the FAQ's advice now (src/faq/engineAdvice.ts), keyed by this advice id.
+    expect(r.advice?.find((a) => a.id === "renew")?.faqTopic).toBe("lra-list");
+    expect(renewAdvice(r.certificate).ja).toContain("LRA");
     // 31 days before expiry: not yet "expiring"; on the day after: expired
     const early = new Date(Date.parse("2026-06-15T00:00:00Z") - (EXPIRING_DAYS + 1) * 86_400_000);
     const r2 = await checkPkcs12(fixture("expiring.p12"), { password: pw, at: early });

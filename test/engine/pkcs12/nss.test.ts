@@ -1,5 +1,5 @@
 /** The NSS-made PKCS#12 files of ../shared/corpus/thunderbird-smime (password "nss"). */
-import { checkPkcs12 } from "../../../src/engine/cert/pkcs12";
+import { checkPkcs12 } from "../../../src/engine";
 import { nss, nssAvailable } from "./helpers";
 
 const available = nssAvailable();

@@ -2,14 +2,8 @@
  * The PKCS#12 KDF and the legacy ciphers against OpenSSL output (vectors recorded with OpenSSL 3.0:
  * `openssl kdf … PKCS12KDF` and `openssl enc -rc2-40-cbc/-rc2-cbc/-des-ede3-cbc/-rc4-40 -provider legacy`).
  */
-import { desCbc, rc2Cbc, rc4, unpad } from "../../../src/engine/cert/pkcs12/ciphers";
-import {
-  asciiWidenedPassword,
-  bmpPassword,
-  hmac,
-  KDF_ID,
-  pkcs12Kdf,
-} from "../../../src/engine/cert/pkcs12/kdf";
+import { desCbc, rc2Cbc, rc4, unpad } from "../../../src/engine/crypto/legacy";
+import { asciiWidenedPassword, bmpPassword, hmac, KDF_ID, pkcs12Kdf } from "../../../src/engine/pkcs12/kdf";
 import { fromHex, toHex } from "../../../src/engine/util/bytes";
 
 const hex = (s: string) => s.replace(/:/g, "").toLowerCase();

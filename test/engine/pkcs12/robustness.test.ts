@@ -1,6 +1,6 @@
 /** Mutated PKCS#12 files never make the check throw, and it answers in bounded time. */
 import fc from "fast-check";
-import { checkPkcs12 } from "../../../src/engine/cert/pkcs12";
+import { checkPkcs12 } from "../../../src/engine";
 import { FINDING_CODES } from "../../../src/engine/types";
 import { fixture } from "./helpers";
 

@@ -2,7 +2,7 @@
  * The engine's own byte helpers against Node's Buffer (an implementation we did not write): hex, base64
  * (with and without line breaks, as in PEM) and big integers, for every length from 0 to 300 bytes.
  */
-import { bigFromBytes, integerHex } from "../../../src/engine/cms/ber";
+import { bigFromBytes, integerHex } from "../../../src/engine/asn1";
 import { decodeBase64, encodeBase64, fromHex, toHex, toPem } from "../../../src/engine/util/bytes";
 
 function bytes(n: number, seed: number): Uint8Array {

@@ -4,8 +4,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { diagnose } from "../../../src/engine/diagnose";
-import { fromPem } from "../../../src/engine/util/bytes";
+import { diagnose, fromPem } from "../../../src/engine";
 import { rememberSigners, roamingCertificateLookup } from "../../../src/office/compose/index";
 import { senderIdentity } from "../../../src/taskpane/sender";
 import { FakeComposeItem, fakeOffice } from "./composeStandIn";

@@ -3,7 +3,7 @@
  * (built as the engine builds it, without the message), and approvals made from it by the real gate.
  */
 import { contactCertificateGate, type ContactApproval } from "../../../src/office/contacts/gate";
-import type { Diagnosis, Finding, Signer } from "../../../src/engine/types";
+import type { Diagnosis, Finding, Signer } from "../../../src/engine";
 
 export interface SignerSpec {
   address: string;

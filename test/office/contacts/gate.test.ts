@@ -4,9 +4,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { diagnose } from "../../../src/engine/index";
-import type { Diagnosis, Finding, Signer } from "../../../src/engine/types";
-import { fromPem } from "../../../src/engine/util/bytes";
+import { diagnose, type Diagnosis, type Finding, fromPem, type Signer } from "../../../src/engine";
 import {
   approves,
   approvedSigners,

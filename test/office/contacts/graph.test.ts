@@ -11,7 +11,7 @@ import {
   encodeCertificateBlob,
   fingerprint,
 } from "../../../src/office/contacts/x509Blob";
-import { decodeBase64String, encodeBase64, fromHex, fromPem } from "../../../src/engine/util/bytes";
+import { decodeBase64String, encodeBase64, fromHex, fromPem } from "../../../src/engine";
 import { approval } from "./approvals";
 import { startStandIn, type StandIn } from "./graphStandIn";
 

@@ -10,8 +10,7 @@ import {
   fromRoamingSettings,
   type SettingsLike,
 } from "../../../src/office/contacts/knownCertificates";
-import { diagnose } from "../../../src/engine/index";
-import { fromPem } from "../../../src/engine/util/bytes";
+import { diagnose, fromPem } from "../../../src/engine";
 import { approval } from "./approvals";
 
 class MemorySettings implements SettingsLike {

@@ -15,7 +15,7 @@ import {
   fingerprint,
   mergeCertificateValues,
 } from "../../../src/office/contacts/x509Blob";
-import { decodeBase64String, encodeBase64, fromHex, fromPem, toHex } from "../../../src/engine/util/bytes";
+import { decodeBase64String, encodeBase64, fromHex, fromPem, toHex } from "../../../src/engine";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
 const PKI = path.join(ROOT, "test", "fixtures", "generated", "pki");

@@ -7,7 +7,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { children, readTlv, type Tlv } from "../../../src/engine/cms/ber";
+import { children, readTlv, type Tlv } from "../../../src/engine/asn1";
 import { decodeBase64, encodeBase64, fromPem } from "../../../src/engine/util/bytes";
 
 export const GENERATED = path.resolve(__dirname, "..", "..", "fixtures", "generated");

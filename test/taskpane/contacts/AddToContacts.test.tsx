@@ -14,9 +14,7 @@ import { addSenderCertificate, contactFor } from "../../../src/taskpane/contacts
 import { guidedPath } from "../../../src/taskpane/contacts/guided";
 import { GraphContactsClient } from "../../../src/office/contacts/graph";
 import { decodeCertificateBlob } from "../../../src/office/contacts/x509Blob";
-import { diagnose } from "../../../src/engine/index";
-import type { Diagnosis, Signer } from "../../../src/engine/types";
-import { decodeBase64String, fromPem } from "../../../src/engine/util/bytes";
+import { decodeBase64String, diagnose, type Diagnosis, fromPem, type Signer } from "../../../src/engine";
 import { startStandIn, type StandIn } from "../../office/contacts/graphStandIn";
 
 const ID = "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0";

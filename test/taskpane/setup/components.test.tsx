@@ -6,7 +6,7 @@ import path from "node:path";
 import * as React from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { checkPkcs12 } from "../../../src/engine/cert/pkcs12";
+import { checkPkcs12 } from "../../../src/engine";
 import { getEntry } from "../../../src/faq/index";
 import { I18nContext, makeI18n } from "../../../src/taskpane/i18n/index";
 import {

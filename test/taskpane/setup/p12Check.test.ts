@@ -4,7 +4,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { checkPkcs12 } from "../../../src/engine/cert/pkcs12";
+import { checkPkcs12 } from "../../../src/engine";
 import { TimeLimitError } from "../../../src/taskpane/supervisor";
 import { faqForP12, MAX_P12_BYTES, runFileCheck, type FileLike } from "../../../src/taskpane/setup/p12Check";
 

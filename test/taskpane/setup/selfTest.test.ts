@@ -4,7 +4,7 @@
  * is not a message from the user to the user.
  */
 import { isSelfMessage, selfTestVerdict } from "../../../src/taskpane/setup/selfTest";
-import type { Diagnosis } from "../../../src/engine/types";
+import type { Diagnosis } from "../../../src/engine";
 import { diagnoseAs, rewriteTo } from "./selfTestHelpers";
 
 const ALICE = "alice@example.jp";

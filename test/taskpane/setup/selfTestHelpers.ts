@@ -5,9 +5,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { diagnose } from "../../../src/engine/index";
-import type { Diagnosis } from "../../../src/engine/types";
-import { fromPem } from "../../../src/engine/util/bytes";
+import { diagnose, type Diagnosis, fromPem } from "../../../src/engine";
 
 export const GENERATED = path.resolve(__dirname, "..", "..", "fixtures", "generated");
 
