@@ -85,11 +85,11 @@ const SEE = {
   },
   untrusted: {
     en: "Recipients whose computer does not trust the authority that issued your certificate (for a JCAN certificate: the JCAN root certificate is not installed) see a warning that the signature cannot be trusted.",
-    ja: "あなたの証明書を発行した認証局を信頼していないパソコンの受信者（JCAN 証明書の場合は、JCAN のルート証明書をインストールしていない受信者）には、署名を信頼できないという警告が表示されます。",
+    ja: "あなたの電子証明書を発行した認証局を信頼していないパソコンの受信者（JCAN の電子証明書の場合は、JCAN のルート証明書をインストールしていない受信者）には、電子署名を信頼できないという警告が表示されます。",
   },
   expired: {
     en: "Your certificate has expired: recipients see a warning on the signature. Get a new certificate before you sign again.",
-    ja: "証明書の有効期限が切れているため、受信者には署名に関する警告が表示されます。次に署名する前に、新しい証明書を取得してください。",
+    ja: "電子証明書の有効期限が切れているため、受信者には電子署名に関する警告が表示されます。次に署名する前に、新しい電子証明書を取得してください。",
   },
   notYetValid: {
     en: "Your certificate is not valid yet (check the computer’s date and time): recipients see a warning on the signature.",
@@ -105,7 +105,7 @@ const SEE = {
   },
   weak: {
     en: "The signature uses an outdated algorithm (SHA-1 or a short key): some recipients’ programs treat it as invalid. Choose SHA-256 in your signing settings, or get a new certificate.",
-    ja: "署名に古いアルゴリズム（SHA-1 や短い鍵）が使われているため、受信者のメールソフトによっては無効として扱われます。署名の設定で SHA-256 を選ぶか、新しい証明書を取得してください。",
+    ja: "電子署名に古いアルゴリズム（SHA-1 や短い鍵）が使われているため、受信者のメールソフトによっては無効として扱われます。署名の設定で SHA-256 を選ぶか、新しい電子証明書を取得してください。",
   },
   noCert: {
     en: "Your certificate was not sent with the message, so recipients cannot check the signature. In Outlook’s Email Security settings, tick “Send these certificates with signed messages”.",
