@@ -72,7 +72,9 @@ function human(file: string, r: P12Result, lang: "ja" | "en"): string {
   const lines: string[] = [file];
   const c = r.certificate;
   if (c) {
-    lines.push(`  ${ja ? "証明書" : "certificate"}: ${c.commonName || c.subject} <${c.emails.join(", ")}>`);
+    lines.push(
+      `  ${ja ? "電子証明書" : "certificate"}: ${c.commonName || c.subject} <${c.emails.join(", ")}>`,
+    );
     lines.push(`  ${ja ? "発行者" : "issuer"}: ${c.issuer}`);
     lines.push(
       `  ${ja ? "有効期間" : "valid"}: ${localDay(c.notBefore, ja ? "ja" : "en")} – ${localDay(c.notAfter, ja ? "ja" : "en")}    ${ja ? "鍵" : "key"}: ${c.keyType}${c.keySize ? ` ${c.keySize}` : ""}${c.curve ? ` ${c.curve}` : ""}`,

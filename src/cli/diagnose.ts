@@ -21,6 +21,7 @@ import {
 import { faqIdsFor, formatGuidanceTitles, guidanceFor } from "../faq/index";
 import { revocationStatus } from "../faq/revocation";
 import { localDateTime } from "../faq/time";
+import { adviceForFinding } from "../faq/engineAdvice";
 import { verdictOf as messageVerdict } from "../faq/verdict";
 import type { Host } from "../faq/types";
 import { cliEngine } from "./engine";
@@ -328,7 +329,12 @@ function humanSummary(d: Diagnosis, lang: "ja" | "en"): string {
       `  ${lang === "ja" ? "受信者" : "recipient"}: ${r.issuer ?? ""} ${r.serialNumber ?? r.subjectKeyIdentifier ?? ""}`,
     );
   }
-  for (const f of d.findings) lines.push(`  ${marker(f)} ${f.code}: ${f.message[lang]}`);
+  for (const f of d.findings) {
+    lines.push(`  ${marker(f)} ${f.code}: ${f.message[lang]}`);
+    // The advice that moved out of the engine's messages (JCAN install, Adobe's trust list), beside its finding.
+    const advice = adviceForFinding(f);
+    if (advice) lines.push(`      ${lang === "ja" ? "→ " : "-> "}${advice[lang]}`);
+  }
   const g = guidanceFor(d, UNKNOWN_HOST);
   const titles = formatGuidanceTitles(g, lang);
   if (titles.length > 0) {

@@ -13,7 +13,7 @@ import type { CertificateSummary, Finding, LocalizedText } from "../engine";
 export function jcanInstallAdvice(): LocalizedText {
   return {
     en: "For JCAN certificates, install the JCAN root and intermediate certificates.",
-    ja: "JCAN 証明書の場合は、JCAN のルート証明書と中間CA証明書をインストールしてください。",
+    ja: "JCAN の電子証明書の場合は、JCAN のルート証明書と中間CA証明書をインストールしてください。",
   };
 }
 
@@ -21,7 +21,7 @@ export function jcanInstallAdvice(): LocalizedText {
 export function adobePdfNote(): LocalizedText {
   return {
     en: 'Adobe Acrobat/Reader may say "this signature has problems" for JCAN certificates until its trust settings are changed.',
-    ja: "JCAN 証明書の署名は、Adobe の信頼設定を変更するまで「この署名には問題があります」と表示されることがあります。",
+    ja: "JCAN の電子証明書による電子署名は、Adobe の信頼設定を変更するまで「この署名には問題があります」と表示されることがあります。",
   };
 }
 
@@ -30,12 +30,12 @@ export function renewAdvice(cert: Pick<CertificateSummary, "jcan"> | undefined):
   if (cert?.jcan) {
     return {
       en: "Apply for a new JCAN certificate through the LRA (registration authority) that serves your organisation; the FAQ lists the LRAs and how to contact them.",
-      ja: "新しい JCAN 証明書は、所属機関を担当する LRA（登録局）を通じて申請してください。LRA の一覧と連絡先は FAQ に掲載しています。",
+      ja: "新しい JCAN の電子証明書は、所属機関を担当する LRA（登録局）を通じて申請してください。LRA の一覧と連絡先は FAQ に掲載しています。",
     };
   }
   return {
     en: "Apply for a new certificate where this one was issued (for a JCAN certificate: through your LRA, listed in the FAQ).",
-    ja: "新しい証明書は、この証明書を発行した認証局に申請してください（JCAN 証明書の場合は、FAQ に一覧がある LRA を通じて申請します）。",
+    ja: "新しい電子証明書は、この電子証明書を発行した認証局に申請してください（JCAN の電子証明書の場合は、FAQ に一覧がある LRA を通じて申請します）。",
   };
 }
 

@@ -218,11 +218,11 @@ function revokedLine(f: Finding): RevocationStatus {
         }
       : after === true
         ? {
-            ja: `失効しています（${date}${rJa}）。署名の後ですが、鍵の漏えいのため署名の日時は当てになりません`,
+            ja: `失効しています（${date}${rJa}）。署名の後ですが、鍵の漏えいのため署名時刻は当てになりません`,
             en: `Revoked (${dateEn}${rEn}) after signing, but the key was compromised, so the signing date cannot be relied on`,
           }
         : {
-            ja: `失効しています（${date}${rJa}）${compromise ? "。鍵の漏えいのため署名の日時は当てになりません" : "。署名時刻がないため、署名がそれより前とは確認できません"}`,
+            ja: `失効しています（${date}${rJa}）${compromise ? "。鍵の漏えいのため署名時刻は当てになりません" : "。署名時刻がないため、署名がそれより前とは確認できません"}`,
             en: `Revoked (${dateEn}${rEn})${compromise ? "; the key was compromised, so the signing date cannot be relied on" : "; the signature has no signing time, so it cannot be shown to predate that"}`,
           };
   return { state: "revoked", finding: f, line };

@@ -801,7 +801,7 @@ test("Outlook on the web: an Outlook .msg dropped into the pane (DragAndDropEven
 
 test("Standalone in Japanese (navigator.language ja-JP) with the language toggle, dark colour scheme", async () => {
   const p = await openPane({ office: "none", locale: "ja-JP", colorScheme: "dark" });
-  await p.page.getByText("S/MIME メッセージを確認する").waitFor();
+  await p.page.getByText("S/MIME のメールを確認する").waitFor();
   assert.equal(await p.page.locator("[data-theme]").first().getAttribute("data-theme"), "dark");
   await p.page.locator("[data-testid=sample][data-file='sample-mojibake.eml']").click();
   const v = await verdictOf(p.page);

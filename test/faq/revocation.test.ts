@@ -107,7 +107,7 @@ describe("revocation in words, on the fixtures", () => {
     const st = revocationStatus(d, first(d));
     expect(st?.state).toBe("revoked");
     expect(st?.line.ja).toMatch(
-      /理由: 鍵の漏えい）。署名の後ですが、鍵の漏えいのため署名の日時は当てになりません$/,
+      /理由: 鍵の漏えい）。署名の後ですが、鍵の漏えいのため署名時刻は当てになりません$/,
     );
     const v = verdictOf(d);
     expect(v.code).toBe("CERT_REVOKED");

@@ -8,6 +8,7 @@ import {
   CATALOGUE,
   I18nContext,
   makeI18n,
+  stepsHeading,
   translate,
   useI18n,
   type StringKey,
@@ -47,5 +48,40 @@ describe("the pane's string catalogue", () => {
       );
     }
     expect(translate("ja", "fileTooLarge", { size: "5.2 MB" })).toContain("5.2 MB");
+  });
+});
+
+/** Japanese outside 「」 (Outlook's and the FAQ's labels are quoted verbatim and exempt). */
+const prose = (ja: string): string => ja.replace(/「[^」]*」/g, "「」");
+
+describe("the catalogue's Japanese follows docs/style-ja.md", () => {
+  it.each(Object.keys(CATALOGUE))("%s: the FAQ's terms", (key) => {
+    const ja = prose(CATALOGUE[key as StringKey].ja);
+    // メール not メッセージ, 差出人 not 送信者/送信相手, 電子署名 not デジタル署名, 署名者, 無効 not 壊れています
+    expect(ja).not.toMatch(/メッセージ|送信者|送信相手|デジタル署名|署名した人|壊れています/);
+    // 署名 alone only in compounds (署名者, 署名時刻, 署名の後, 署名後, 署名ファイル, 署名テスト)
+    expect(ja.replace(/電子署名/g, "")).not.toMatch(/署名(?!者|時刻|の後|後|ファイル|テスト)/);
+    // 証明書 alone only in compounds (ルート証明書, 中間CA証明書, 証明書ファイル, 証明書チェーン)
+    expect(ja.replace(/電子証明書|ルート証明書|中間CA証明書/g, "")).not.toMatch(
+      /証明書(?!ファイル|チェーン)/,
+    );
+    // one counter style: number, half-width space, counter — never a bare （{n}）
+    expect(ja).not.toMatch(/（\{n\}）/);
+  });
+
+  it("signer card, signing time and the other clients' steps use the sheet's words", () => {
+    expect(translate("ja", "signer")).toBe("署名者の電子証明書");
+    expect(translate("ja", "signingTime")).toBe("署名時刻");
+    expect(translate("ja", "otherClients", { n: 3 })).toBe("ほかのメールソフトの手順（3 件）");
+  });
+
+  it("a steps heading: the FAQ page's label 「…の場合」 as it is, this project's labels with 「の手順」", () => {
+    const faq = { ja: "Outlook 2003の場合", en: "Outlook 2003" };
+    expect(stepsHeading(faq, "ja")).toBe("Outlook 2003の場合");
+    expect(stepsHeading(faq, "en")).toBe("Steps for Outlook 2003");
+    const own = { ja: "Outlook（Windows 版）", en: "Classic Outlook for Windows" };
+    expect(stepsHeading(own, "ja")).toBe("Outlook（Windows 版）の手順");
+    expect(stepsHeading({ ja: "Thunderbird", en: "Thunderbird" }, "ja")).toBe("Thunderbird の手順");
+    expect(stepsHeading(own, "en")).toBe("Steps for Classic Outlook for Windows");
   });
 });

@@ -16,6 +16,7 @@ import {
   revocationTechnical,
   revocationTechnicalText,
 } from "../../faq/revocation";
+import { adviceForFinding } from "../../faq/engineAdvice";
 import { FINDING_TITLES } from "../../faq/verdict";
 import { useI18n } from "../i18n/index";
 import { sortFindings } from "../verdict";
@@ -66,12 +67,14 @@ export function supportText(f: Finding, lang: "ja" | "en"): string {
   return `${f.code} (${f.severity})\n${f.message[lang]}${revocation ? `\n${revocation}` : ""}${detail ? `\n${detail}` : ""}`;
 }
 
-function FindingDetail({ finding }: { finding: Finding }): JSX.Element {
+/** One finding opened: its message, the advice that goes with it (src/faq/engineAdvice.ts), the technical detail. */
+export function FindingDetail({ finding }: { finding: Finding }): JSX.Element {
   const s = useStyles();
   const { t, p, lang } = useI18n();
   const [copied, setCopied] = useState(false);
   const text = supportText(finding, lang);
   const revocation = revocationTechnical(finding, lang);
+  const advice = adviceForFinding(finding);
   const severity =
     finding.severity === "error"
       ? t("severityError")
@@ -81,6 +84,11 @@ function FindingDetail({ finding }: { finding: Finding }): JSX.Element {
   return (
     <div>
       <p className={s.message}>{p(finding.message)}</p>
+      {advice ? (
+        <p className={s.message} data-testid="finding-advice">
+          {p(advice)}
+        </p>
+      ) : null}
       <h5 className={s.h4}>{t("technicalDetail")}</h5>
       <p style={{ margin: 0 }}>
         {t("detailCode")}: <code translate="no">{finding.code}</code> · {t("detailSeverity")}: {severity}

@@ -13,7 +13,7 @@ import type { Diagnosis } from "../../engine";
 import { guidanceFor, preferredClients } from "../../faq/index";
 import type { GuidanceItem, StepSet } from "../../faq/types";
 import { useHost } from "../hostContext";
-import { useI18n } from "../i18n/index";
+import { stepsHeading, useI18n } from "../i18n/index";
 import { FaqBrowser } from "./FaqBrowser";
 import { Paragraphs, StepList } from "./StepList";
 
@@ -26,7 +26,7 @@ const useStyles = makeStyles({
 
 function GuidanceCard({ item }: { item: GuidanceItem }): JSX.Element {
   const s = useStyles();
-  const { t, p } = useI18n();
+  const { t, p, lang } = useI18n();
   const host = useHost();
   const pref = preferredClients(host);
   // the user's own client's steps open; with an unknown client the first set is shown open
@@ -47,7 +47,7 @@ function GuidanceCard({ item }: { item: GuidanceItem }): JSX.Element {
       <Paragraphs text={p(item.entry.answer)} />
       {mine.map((set) => (
         <div key={set.client} data-testid="own-steps">
-          <h4 style={{ marginBlock: "8px 0" }}>{t("stepsFor", { client: p(set.label) })}</h4>
+          <h4 style={{ marginBlock: "8px 0" }}>{stepsHeading(set.label, lang)}</h4>
           <StepList set={set} />
         </div>
       ))}

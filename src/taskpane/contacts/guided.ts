@@ -19,7 +19,7 @@ export function importCerSteps(cerName: string): StepSet {
     },
     steps: [
       {
-        ja: `上の［.cer 形式で保存］で証明書を保存します（ファイル名：${cerName}）。`,
+        ja: `上の［.cer 形式で保存］で電子証明書を保存します（ファイル名：${cerName}）。`,
         en: `Save the certificate with “Save .cer” above (file name: ${cerName}).`,
       },
       {
@@ -52,26 +52,26 @@ export function hostNote(host: Host, oneClick = true): LocalizedText | undefined
     case "outlook-web":
       return oneClick
         ? {
-            ja: "新しい Outlook と Outlook on the web には、連絡先に証明書を手動で登録する画面がありません。上のボタンで登録するか、Windows 版（クラシック）Outlook で下の手順を行ってください。",
+            ja: "新しい Outlook と Outlook on the web には、連絡先に電子証明書を手動で登録する画面がありません。上のボタンで登録するか、Windows 版（クラシック）Outlook で下の手順を行ってください。",
             en: "New Outlook and Outlook on the web have no page for adding a certificate to a contact by hand. Use the button above, or follow the steps below in classic Outlook for Windows.",
           }
         : {
-            ja: "新しい Outlook と Outlook on the web には、連絡先に証明書を手動で登録する画面がありません。Windows 版（クラシック）Outlook で下の手順を行ってください。",
+            ja: "新しい Outlook と Outlook on the web には、連絡先に電子証明書を手動で登録する画面がありません。Windows 版（クラシック）Outlook で下の手順を行ってください。",
             en: "New Outlook and Outlook on the web have no page for adding a certificate to a contact by hand. Follow the steps below in classic Outlook for Windows.",
           };
     case "outlook-mac":
       return oneClick
         ? {
-            ja: "Mac 版 Outlook では、連絡先に証明書を手動で登録できない場合があります。上のボタンで登録するか、Windows 版（クラシック）Outlook で下の手順を行ってください。",
+            ja: "Mac 版 Outlook では、連絡先に電子証明書を手動で登録できない場合があります。上のボタンで登録するか、Windows 版（クラシック）Outlook で下の手順を行ってください。",
             en: "Outlook for Mac may not let you add a certificate to a contact by hand. Use the button above, or follow the steps below in classic Outlook for Windows.",
           }
         : {
-            ja: "Mac 版 Outlook では、連絡先に証明書を手動で登録できない場合があります。その場合は Windows 版（クラシック）Outlook で下の手順を行ってください。",
+            ja: "Mac 版 Outlook では、連絡先に電子証明書を手動で登録できない場合があります。その場合は Windows 版（クラシック）Outlook で下の手順を行ってください。",
             en: "Outlook for Mac may not let you add a certificate to a contact by hand. If so, follow the steps below in classic Outlook for Windows.",
           };
     case "outlook-mobile":
       return {
-        ja: "モバイル版 Outlook では連絡先に証明書を登録できません。パソコンの Outlook で下の手順を行ってください。",
+        ja: "モバイル版 Outlook では連絡先に電子証明書を登録できません。パソコンの Outlook で下の手順を行ってください。",
         en: "Outlook for iOS and Android cannot add certificates to contacts. Follow the steps below in Outlook on a computer.",
       };
     default:

@@ -2,12 +2,15 @@
 import type { LocalizedText } from "../../engine";
 
 export const CONTACT_STRINGS = {
-  contactTitle: { ja: "差出人の証明書を連絡先に登録", en: "Add the sender’s certificate to your contacts" },
+  contactTitle: {
+    ja: "差出人の電子証明書を連絡先に登録",
+    en: "Add the sender’s certificate to your contacts",
+  },
   contactIntro: {
-    ja: "連絡先に証明書を登録すると、この相手に暗号化メールを送れるようになります。",
+    ja: "連絡先に電子証明書を登録すると、この相手に暗号化メールを送れるようになります。",
     en: "With the certificate in your contacts, you can send this person encrypted mail.",
   },
-  contactCertificate: { ja: "証明書", en: "Certificate" },
+  contactCertificate: { ja: "電子証明書", en: "Certificate" },
   contactValidity: { ja: "有効期間", en: "Valid" },
   contactFingerprint: { ja: "SHA-256 フィンガープリント", en: "SHA-256 fingerprint" },
   contactSaveCer: { ja: ".cer 形式で保存", en: "Save .cer" },
@@ -25,15 +28,15 @@ export const CONTACT_STRINGS = {
   },
   contactTryAgain: { ja: "もう一度試す", en: "Try again" },
   contactCreated: {
-    ja: "連絡先「{name}」（{address}）を作成し、証明書を登録しました。",
+    ja: "連絡先「{name}」（{address}）を作成し、電子証明書を登録しました。",
     en: "Created the contact “{name}” ({address}) with the certificate.",
   },
   contactUpdated: {
-    ja: "連絡先「{name}」（{address}）に証明書を追加しました。登録済みの証明書はそのまま残しています。",
+    ja: "連絡先「{name}」（{address}）に電子証明書を追加しました。登録済みの電子証明書はそのまま残しています。",
     en: "Added the certificate to the contact “{name}” ({address}). Certificates already there were kept.",
   },
   contactAlreadyPresent: {
-    ja: "この証明書は連絡先「{name}」（{address}）にすでに登録されています。",
+    ja: "この電子証明書は連絡先「{name}」（{address}）にすでに登録されています。",
     en: "This certificate is already on the contact “{name}” ({address}).",
   },
   contactSyncNote: {
@@ -51,7 +54,7 @@ export const CONTACT_STRINGS = {
   },
   contactGuidedTitle: { ja: "手動で登録する手順", en: "Add it by hand" },
   contactNoCertificate: {
-    ja: "このメッセージには差出人の証明書が含まれていないため、登録も保存もできません。",
+    ja: "このメールには差出人の電子証明書が含まれていないため、登録も保存もできません。",
     en: "This message does not carry the sender’s certificate, so it cannot be saved or added.",
   },
   contactFileSaveFailed: {

@@ -21,29 +21,29 @@ const STRINGS = {
   languageLabel: { en: "Switch to Japanese", ja: "英語に切り替える" },
   readingMessage: {
     en: "Reading the message from Outlook…",
-    ja: "Outlook からメッセージを読み込んでいます…",
+    ja: "Outlook からメールを読み込んでいます…",
   },
-  analysing: { en: "Checking the message…", ja: "メッセージを確認しています…" },
+  analysing: { en: "Checking the message…", ja: "メールを確認しています…" },
   analysingBig: {
     en: "Checking a large message ({size}). This can take a few seconds.",
-    ja: "大きなメッセージ（{size}）を確認しています。数秒かかることがあります。",
+    ja: "大きなメール（{size}）を確認しています。数秒かかることがあります。",
   },
   noItem: {
     en: "Select a message to check its S/MIME signature.",
-    ja: "S/MIME 署名を確認するメッセージを選んでください。",
+    ja: "S/MIME の電子署名を確認するメールを選んでください。",
   },
   errorTitle: { en: "Something went wrong", ja: "問題が発生しました" },
   errorReadFailed: {
     en: "The message could not be read: {reason}",
-    ja: "メッセージを読み込めませんでした：{reason}",
+    ja: "メールを読み込めませんでした：{reason}",
   },
   errorAnalyseFailed: {
     en: "The message could not be checked: {reason}",
-    ja: "メッセージを確認できませんでした：{reason}",
+    ja: "メールを確認できませんでした：{reason}",
   },
   tooComplexTitle: {
     en: "This message is too complex to check here",
-    ja: "このメッセージは複雑すぎるため、ここでは確認できません",
+    ja: "このメールは複雑すぎるため、ここでは確認できません",
   },
   tooComplexBody: {
     en: "Checking it took longer than {seconds} seconds, so the pane stopped. This does not mean the message is harmful or that its signature is broken. You can check it in full on a computer with the command line: save the message as an .eml file and run “smime-assistant diagnose message.eml”. Other messages can be checked here as usual.",
@@ -60,81 +60,81 @@ const STRINGS = {
   partialBody: {
     // not always the Outlook version: Exchange Server on premises caps add-ins whatever the version
     en: "Outlook did not give the add-in the whole message here, so the signature itself could not be verified. The notes below say why.",
-    ja: "ここでは Outlook からメッセージ全体を受け取れなかったため、署名そのものは検証できませんでした。理由は以下のとおりです。",
+    ja: "ここでは Outlook からメール全体を受け取れなかったため、電子署名そのものは検証できませんでした。理由は以下のとおりです。",
   },
   // verdict titles
-  vSignedOk: { en: "Signed and intact", ja: "署名は正しく、改ざんはありません" },
+  vSignedOk: { en: "Signed and intact", ja: "電子署名は有効で、改ざんされていません" },
   vSignedWarn: {
     en: "Signed and intact, with a caution",
-    ja: "署名は正しいですが、注意があります",
+    ja: "電子署名は有効ですが、注意があります",
   },
-  vBroken: { en: "Signature broken", ja: "署名が壊れています" },
+  vBroken: { en: "Signature broken", ja: "電子署名は無効です" },
   vRevoked: {
     en: "Signed, but the certificate is revoked",
-    ja: "署名はありますが、電子証明書は失効しています",
+    ja: "電子署名はありますが、電子証明書は失効しています",
   },
   // revocation (issue #14): the pane without the organisation's relay
   revocationUnavailable: {
     en: "revocation cannot be checked in this pane; check it with the command line (smime-assistant diagnose --revocation) or ask your administrator for the organisation's revocation relay",
     ja: "失効の確認はこの画面ではできません。コマンドライン（smime-assistant diagnose --revocation）で確認するか、組織の失効確認リレーの設定を管理者に相談してください",
   },
-  vUnverifiable: { en: "Signature could not be checked", ja: "署名を確認できませんでした" },
-  vOrphan: { en: "Signature attached but not checked", ja: "署名は添付されていますが、未確認です" },
+  vUnverifiable: { en: "Signature could not be checked", ja: "電子署名を確認できませんでした" },
+  vOrphan: { en: "Signature attached but not checked", ja: "電子署名は添付されていますが、未確認です" },
   vEncrypted: { en: "Encrypted", ja: "暗号化されています" },
-  vCertsOnly: { en: "Certificates only", ja: "証明書だけのメッセージです" },
-  vNone: { en: "Not signed", ja: "署名はありません" },
+  vCertsOnly: { en: "Certificates only", ja: "電子証明書だけのメールです" },
+  vNone: { en: "Not signed", ja: "電子署名はありません" },
   vOpenPgp: { en: "Protected with OpenPGP (not checked)", ja: "OpenPGP で保護されています（未確認）" },
-  vMalformed: { en: "Message could not be read", ja: "メッセージを読み取れませんでした" },
+  vMalformed: { en: "Message could not be read", ja: "メールを読み取れませんでした" },
   // verdict sentences
   sSignedOk: {
     en: "{name} signed this message and it has not been changed since.",
-    ja: "{name} さんが署名したメッセージで、署名の後に変更されていません。",
+    ja: "{name} さんが電子署名したメールで、署名の後に改ざんされていません。",
   },
   sSignedWarn: {
     en: "{name} signed this message and it is unchanged, but: {reason}",
-    ja: "{name} さんが署名したメッセージで、署名の後に変更されていません。ただし、次の点に注意してください：{reason}",
+    ja: "{name} さんが電子署名したメールで、署名の後に改ざんされていません。ただし、次の点に注意してください：{reason}",
   },
   sAppended: {
     en: "The message was changed after it was signed: {what} was added at the end, usually a footer added by a mail server or antivirus software.",
-    ja: "署名の後でメッセージが変更されています。末尾に{what}が追加されており、多くはメールサーバーやウイルス対策ソフトが付け加えたフッターです。",
+    ja: "署名の後でメールが改ざんされています。末尾に{what}が追加されており、多くはメールサーバーやウイルス対策ソフトが付け加えたフッターです。",
   },
   sAppendedList: {
     en: "The message was changed after it was signed: {what} was added at the end, most likely the footer of the mailing list {list}, which relayed it.",
-    ja: "署名の後でメッセージが変更されています。末尾に{what}が追加されており、配信したメーリングリスト {list} のフッターである可能性が高いと考えられます。",
+    ja: "署名の後でメールが改ざんされています。末尾に{what}が追加されており、配信したメーリングリスト {list} のフッターである可能性が高いと考えられます。",
   },
   appendedLines: { en: "{n} line(s) of text", ja: " {n} 行の文章" },
   appendedText: { en: "text", ja: "文章" },
   sBroken: {
     en: "The signature does not match the message: {reason}",
-    ja: "署名がメッセージと一致しません：{reason}",
+    ja: "電子署名がメールと一致しません：{reason}",
   },
   sUnverifiable: {
     en: "The signature could not be verified: {reason}",
-    ja: "署名を検証できませんでした：{reason}",
+    ja: "電子署名を検証できませんでした：{reason}",
   },
   sUnverifiableNoReason: {
     en: "The message says it is signed, but the signature could not be verified here.",
-    ja: "署名付きメッセージとされていますが、ここでは署名を検証できませんでした。",
+    ja: "電子署名付きのメールとされていますが、ここでは電子署名を検証できませんでした。",
   },
   sOrphan: {
     en: "A signature file (smime.p7s) is attached, but your mail client did not check it; the message was probably restructured on its way to you.",
-    ja: "署名ファイル（smime.p7s）が添付されていますが、お使いのメールソフトでは確認されていません。届くまでの間にメッセージの構造が変えられたと考えられます。",
+    ja: "署名ファイル（smime.p7s）が添付されていますが、お使いのメールソフトでは確認されていません。届くまでの間にメールの構造が変えられたと考えられます。",
   },
   sEncrypted: {
     en: "This message is encrypted for {n} recipient(s); only they can read it with their private key.",
-    ja: "このメッセージは {n} 人の受信者あてに暗号化されています。読めるのは、秘密鍵を持つその受信者だけです。",
+    ja: "このメールは {n} 人の受信者あてに暗号化されています。読めるのは、秘密鍵を持つその受信者だけです。",
   },
   sCertsOnly: {
     en: "This message carries {n} certificate(s) but no signature.",
-    ja: "このメッセージには {n} 件の証明書が含まれていますが、署名はありません。",
+    ja: "このメールには {n} 件の電子証明書が含まれていますが、電子署名はありません。",
   },
   sNone: {
     en: "Nothing in this message proves who sent it or that it is unchanged.",
-    ja: "このメッセージには、差出人が本人であることや、内容が変更されていないことを証明するものがありません。",
+    ja: "このメールには、差出人が本人であることや、内容が改ざんされていないことを証明するものがありません。",
   },
   sMalformed: { en: "{reason}", ja: "{reason}" },
   // sections
-  signer: { en: "Signer certificate", ja: "署名者の証明書" },
+  signer: { en: "Signer certificate", ja: "署名者の電子証明書" },
   signerN: { en: "Signer {n}", ja: "署名者 {n}" },
   name: { en: "Name", ja: "名前" },
   emails: { en: "Email", ja: "メールアドレス" },
@@ -147,7 +147,7 @@ const STRINGS = {
   notYetValid: { en: "not valid yet", ja: "まだ有効になっていません" },
   fingerprint: { en: "SHA-256 fingerprint", ja: "SHA-256 フィンガープリント" },
   serial: { en: "Serial number", ja: "シリアル番号" },
-  signingTime: { en: "Signed at", ja: "署名日時" },
+  signingTime: { en: "Signed at", ja: "署名時刻" },
   algorithm: { en: "Algorithm", ja: "アルゴリズム" },
   chain: { en: "Certificate chain", ja: "証明書チェーン" },
   chainSigner: { en: "Signer", ja: "署名者" },
@@ -168,7 +168,7 @@ const STRINGS = {
   },
   sVouched: { en: "The signer's certificate was {by}.", ja: "署名者の電子証明書は、{by}済みです。" },
   jcanBadge: { en: "JCAN", ja: "JCAN" },
-  showDetails: { en: "Certificate details", ja: "証明書の詳細" },
+  showDetails: { en: "Certificate details", ja: "電子証明書の詳細" },
   findings: { en: "What was checked", ja: "確認した内容" },
   technicalDetail: { en: "Technical information for support staff", ja: "サポート担当者向けの技術情報" },
   copyForSupport: { en: "Copy for a help-desk ticket", ja: "問い合わせ用にコピー" },
@@ -185,7 +185,7 @@ const STRINGS = {
   noDetail: { en: "No further detail.", ja: "これ以上の詳細はありません。" },
   guidance: { en: "What to do", ja: "対処方法" },
   stepsFor: { en: "Steps for {client}", ja: "{client} の手順" },
-  otherClients: { en: "Steps for other mail programs ({n})", ja: "ほかのメールソフトの手順（{n}）" },
+  otherClients: { en: "Steps for other mail programs ({n})", ja: "ほかのメールソフトの手順（{n} 件）" },
   faqBrowser: { en: "Frequently asked questions", ja: "よくある質問" },
   faqSearch: { en: "Search the FAQ", ja: "FAQ を検索" },
   faqNoResults: { en: "No questions match.", ja: "該当する質問はありません。" },
@@ -200,8 +200,8 @@ const STRINGS = {
   textUndeclared: { en: "no charset declared", ja: "文字コードの宣言なし" },
   textTruncated: { en: "(shortened)", ja: "（一部のみ表示）" },
   showText: { en: "Show the message text", ja: "本文を表示" },
-  actions: { en: "Sender certificate", ja: "差出人の証明書" },
-  copyPem: { en: "Copy certificate", ja: "証明書をコピー" },
+  actions: { en: "Signer certificate", ja: "署名者の電子証明書" },
+  copyPem: { en: "Copy certificate", ja: "電子証明書をコピー" },
   copied: { en: "Copied to the clipboard.", ja: "クリップボードにコピーしました。" },
   copyFailed: {
     en: "Copying is blocked here; use Save instead.",
@@ -209,7 +209,7 @@ const STRINGS = {
   },
   saveFailed: {
     en: "The browser did not allow saving the file; use Copy certificate instead.",
-    ja: "ブラウザーでファイルを保存できませんでした。「証明書をコピー」をお使いください。",
+    ja: "ブラウザーでファイルを保存できませんでした。「電子証明書をコピー」をお使いください。",
   },
   saveCer: { en: "Save .cer", ja: ".cer 形式で保存" },
   savePem: { en: "Save .pem", ja: ".pem 形式で保存" },
@@ -228,15 +228,15 @@ const STRINGS = {
     ja: "自分の証明書ファイル（.p12／.pfx）を確認する",
   },
   // standalone
-  standaloneTitle: { en: "Check an S/MIME message", ja: "S/MIME メッセージを確認する" },
+  standaloneTitle: { en: "Check an S/MIME message", ja: "S/MIME のメールを確認する" },
   standaloneIntro: {
     en: "Outlook is not connected, so open a saved message (.eml, or .msg from classic Outlook) or try a sample. Nothing leaves your computer.",
-    ja: "Outlook に接続されていないため、保存したメッセージ（.eml、または Windows 版 Outlook の .msg）を開くか、サンプルをお試しください。データが外部に送信されることはありません。",
+    ja: "Outlook に接続されていないため、保存したメール（.eml、または Windows 版 Outlook の .msg）を開くか、サンプルをお試しください。データが外部に送信されることはありません。",
   },
   openEml: { en: "Open an .eml or .msg file", ja: ".eml／.msg ファイルを開く" },
   dropHere: { en: "…or drop an .eml or .msg file here", ja: "…または .eml／.msg ファイルをここにドロップ" },
-  samples: { en: "Sample messages", ja: "サンプルメッセージ" },
-  sampleSigned: { en: "Correctly signed", ja: "正しい署名" },
+  samples: { en: "Sample messages", ja: "サンプルのメール" },
+  sampleSigned: { en: "Correctly signed", ja: "有効な電子署名" },
   sampleTampered: { en: "Footer added after signing", ja: "署名後にフッターが追加" },
   sampleMojibake: { en: "Garbled text (wrong charset)", ja: "文字化け（文字コードの誤り）" },
   sampleOrphan: { en: "smime.p7s as an attachment", ja: "smime.p7s が添付ファイルに" },
@@ -251,7 +251,7 @@ const STRINGS = {
   },
   droppedNotMessage: {
     en: "{names}: not a message. Drag a message from the message list, or an .eml or .msg file, into this pane.",
-    ja: "{names} はメールではありません。メッセージ一覧のメール、または .eml／.msg ファイルをこのウィンドウにドラッグしてください。",
+    ja: "{names} はメールではありません。「メッセージ一覧」のメール、または .eml／.msg ファイルをこのウィンドウにドラッグしてください。",
   },
   fileReadFailed: {
     en: "The file could not be read: {reason}",
@@ -298,6 +298,19 @@ export function translate(lang: Lang, key: StringKey, vars: Record<string, strin
 /** A string in both languages with its placeholders filled (for results that carry a LocalizedText). */
 export function both(key: StringKey, vars: Record<string, string | number> = {}): LocalizedText {
   return { en: translate("en", key, vars), ja: translate("ja", key, vars) };
+}
+
+/**
+ * The heading over one client's steps. The FAQ page's own labels already read as a heading in Japanese
+ * (「Outlook 2003の場合」, kept verbatim): they are not wrapped again (that gave 「Outlook 2003の場合 の手順」);
+ * this project's labels (「Outlook（Windows 版）」) get 「… の手順」.
+ */
+export function stepsHeading(label: LocalizedText, lang: Lang): string {
+  const l = pick(label, lang);
+  if (lang !== "ja") return translate(lang, "stepsFor", { client: l });
+  if (l.endsWith("の場合")) return l;
+  // the half-width space of 「{client} の手順」 only after a half-width word (style sheet: spacing)
+  return /[\u0021-\u007e]$/.test(l) ? translate(lang, "stepsFor", { client: l }) : `${l}の手順`;
 }
 
 /** Picks the language of a localized text. */

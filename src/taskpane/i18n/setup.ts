@@ -5,8 +5,11 @@
 import type { LocalizedText } from "../../engine";
 
 export const SETUP_STRINGS = {
-  composeTitle: { en: "Check my signing setup", ja: "署名の設定を確認する" },
-  switchTitle: { en: "Switch on signing for outgoing messages", ja: "送信メッセージへの署名をオンにする" },
+  composeTitle: { en: "Check my signing setup", ja: "電子署名の設定を確認する" },
+  switchTitle: {
+    en: "Switch on signing for outgoing messages",
+    ja: "送信するメールへの電子署名をオンにする",
+  },
   yourClient: { en: "Your mail program: {name}", ja: "お使いのメールソフト：{name}" },
   faqSource: {
     en: "Steps from the FAQ “I sent a digitally signed message, but my certificate did not reach the recipient”.",
@@ -17,10 +20,10 @@ export const SETUP_STRINGS = {
     ja: "FAQ にはこのメールソフトの手順がないため、S/MIME 設定の場所をご案内します。",
   },
   setupOtherClients: { en: "Steps for other mail programs", ja: "ほかのメールソフトの手順" },
-  recipientsTitle: { en: "Recipients and their certificates", ja: "宛先と証明書" },
+  recipientsTitle: { en: "Recipients and their certificates", ja: "宛先と電子証明書" },
   recipientsIntro: {
     en: "To send encrypted mail you need each recipient’s certificate. S/MIME Assistant remembers the certificates of signed messages it has checked; Outlook’s contacts or your organisation’s directory may still hold others.",
-    ja: "暗号化メールを送るには、宛先ごとに相手の証明書が必要です。S/MIME アシスタントは、確認した署名付きメッセージの証明書を記憶しています。ほかの証明書が Outlook の連絡先や組織のディレクトリに登録されている場合もあります。",
+    ja: "暗号化メールを送るには、宛先ごとに相手の電子証明書が必要です。S/MIME アシスタントは、確認した電子署名付きメールの電子証明書を記憶しています。ほかの電子証明書が Outlook の連絡先や組織のディレクトリに登録されている場合もあります。",
   },
   recipientsLoading: { en: "Reading the recipients…", ja: "宛先を読み込んでいます…" },
   recipientsNone: {
@@ -29,7 +32,7 @@ export const SETUP_STRINGS = {
   },
   recipientsUnavailable: {
     en: "The recipients can be checked only while you write a message in Outlook.",
-    ja: "宛先の確認は、Outlook でメッセージを作成しているときだけ利用できます。",
+    ja: "宛先の確認は、Outlook でメールを作成しているときだけ利用できます。",
   },
   recipientsFailed: {
     en: "Outlook did not give the {field} recipients: {reason}",
@@ -43,40 +46,43 @@ export const SETUP_STRINGS = {
   fieldTo: { en: "To", ja: "宛先" },
   fieldCc: { en: "Cc", ja: "CC" },
   fieldBcc: { en: "Bcc", ja: "BCC" },
-  stValid: { en: "Certificate known, valid until {date}", ja: "証明書あり（{date} まで有効）" },
+  stValid: { en: "Certificate known, valid until {date}", ja: "電子証明書あり（{date} まで有効）" },
   stExpiring: {
     en: "Certificate known, expires on {date} ({days} days left)",
-    ja: "証明書あり（{date} に期限切れ、あと {days} 日）",
+    ja: "電子証明書あり（{date} に期限切れ、あと {days} 日）",
   },
-  stExpired: { en: "Known certificate expired on {date}", ja: "記憶している証明書は {date} に期限切れ" },
-  stNotYet: { en: "Known certificate valid only from {date}", ja: "記憶している証明書は {date} から有効" },
-  stNone: { en: "No certificate known", ja: "証明書は未確認" },
+  stExpired: { en: "Known certificate expired on {date}", ja: "記憶している電子証明書は {date} に期限切れ" },
+  stNotYet: {
+    en: "Known certificate valid only from {date}",
+    ja: "記憶している電子証明書は {date} から有効",
+  },
+  stNone: { en: "No certificate known", ja: "電子証明書は未確認" },
   stNoAddress: { en: "No address (unresolved name)", ja: "アドレスがありません（名前が未解決）" },
   summaryReady: {
     en: "A certificate is known for every recipient ({n}).",
-    ja: "すべての宛先（{n} 件）の証明書を確認済みです。",
+    ja: "すべての宛先（{n} 件）の電子証明書を確認済みです。",
   },
   summaryMissing: {
     en: "{missing} of {total} recipients have no usable certificate known. If you encrypt this message, Outlook will probably show the error below when you send it.",
-    ja: "{total} 件中 {missing} 件の宛先で、使える証明書が確認できていません。このメッセージを暗号化すると、送信時に Outlook で次のエラーが表示される可能性があります。",
+    ja: "{total} 件中 {missing} 件の宛先で、使える電子証明書が確認できていません。このメールを暗号化すると、送信時に Outlook で次のエラーが表示される可能性があります。",
   },
   signedOnly: {
     en: "A message that is only signed (not encrypted) needs no certificates of the recipients.",
-    ja: "署名だけで暗号化しないメッセージには、宛先の証明書は必要ありません。",
+    ja: "電子署名だけで暗号化しないメールには、宛先の電子証明書は必要ありません。",
   },
   howToGetCert: {
     en: "To get a recipient’s certificate, ask them to send you a signed message, open it, and add the sender to your contacts (see “How do I register a correspondent’s digital certificate?”).",
-    ja: "相手の証明書を入手するには、相手から署名付きメッセージを送ってもらって開き、差出人を連絡先に登録してください（FAQ「電子メールの送信相手の電子証明書を登録する方法」を参照）。",
+    ja: "相手の電子証明書を入手するには、相手から電子署名付きメールを送ってもらって開き、差出人を連絡先に登録してください（FAQ「電子メールの送信相手の電子証明書を登録する方法」を参照）。",
   },
   selfTestTitle: {
     en: "Test: send a signed message to yourself",
-    ja: "テスト：自分あてに署名付きメッセージを送る",
+    ja: "テスト：自分あてに電子署名付きメールを送る",
   },
   selfTestResult: { en: "Result of your self-test", ja: "自分あてテストの結果" },
   recipientsWillSee: { en: "What recipients will see", ja: "受信者に表示される内容" },
   signedWith: {
     en: "Signed with: {name} (valid until {date})",
-    ja: "署名に使われた証明書：{name}（{date} まで有効）",
+    ja: "電子署名に使われた電子証明書：{name}（{date} まで有効）",
   },
   seeFaq: { en: "FAQ", ja: "FAQ" },
   fileCheckTitle: { en: "Check my certificate file", ja: "証明書ファイルを確認する" },
@@ -97,7 +103,7 @@ export const SETUP_STRINGS = {
     en: "The password field was cleared after the check.",
     ja: "確認後、パスワード欄を消去しました。",
   },
-  fileCertificate: { en: "Certificate", ja: "証明書" },
+  fileCertificate: { en: "Certificate", ja: "電子証明書" },
   certName: { en: "Name", ja: "名前" },
   certEmails: { en: "E-mail addresses", ja: "メールアドレス" },
   certIssuer: { en: "Issuer", ja: "発行者" },
@@ -109,7 +115,7 @@ export const SETUP_STRINGS = {
   fileChooseFirst: { en: "Choose a file first.", ja: "先にファイルを選んでください。" },
   fileTooLarge: {
     en: "This file is {size}; a certificate file is normally a few kilobytes. Choose the .p12 or .pfx file of your certificate.",
-    ja: "このファイルは {size} あります。証明書ファイルは通常数 KB です。証明書の .p12 または .pfx ファイルを選んでください。",
+    ja: "このファイルは {size} あります。証明書ファイルは通常数 KB です。電子証明書の .p12 または .pfx ファイルを選んでください。",
   },
   fileUnreadable: {
     en: "The file could not be read: {reason}",

@@ -21,6 +21,7 @@ import {
 } from "@fluentui/react-icons";
 import { useId, useRef, useState, type FormEvent } from "react";
 import type { CertificateSummary, Finding } from "../../engine";
+import { renewAdvice } from "../../faq/engineAdvice";
 import { FaqCard } from "./FaqCard";
 import { runFileCheck, type FileCheckOutcome, type FileLike, type P12Checker } from "./p12Check";
 import { formatDay, useI18n } from "../i18n/index";
@@ -139,6 +140,12 @@ export function FileCheckResult({ outcome }: { outcome: FileCheckOutcome }): JSX
             {result.advice.map((a) => (
               <li key={a.id} data-advice={a.id}>
                 {p(a.message)}
+                {a.id === "renew" ? (
+                  <>
+                    {" "}
+                    <span data-testid="p12-renew-where">{p(renewAdvice(result.certificate))}</span>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>

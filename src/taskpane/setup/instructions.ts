@@ -34,12 +34,12 @@ export interface SigningGuide {
 
 export const ADDIN_LIMITATION: LocalizedText = {
   en: "S/MIME Assistant cannot tell whether this message will be signed, and cannot switch signing on for you: Outlook does not let add-ins read or change S/MIME settings while you write a message. Please check the setting yourself with the steps below.",
-  ja: "S/MIME アシスタントには、このメッセージに署名が付くかどうかを確認することも、署名をオンにすることもできません。Outlook は、メッセージ作成中の S/MIME 設定をアドインが読み取ったり変更したりすることを許可していないためです。以下の手順で、ご自身で設定を確認してください。",
+  ja: "S/MIME アシスタントには、このメールに電子署名が付くかどうかを確認することも、電子署名をオンにすることもできません。Outlook は、メール作成中の S/MIME 設定をアドインが読み取ったり変更したりすることを許可していないためです。以下の手順で、ご自身で設定を確認してください。",
 };
 
 const PER_MESSAGE_CLASSIC: LocalizedText = {
   en: "To sign just one message instead: in the message window open the Options tab and click Sign (in some versions it is under Encrypt or Permission).",
-  ja: "1 通だけ署名する場合は、メッセージ作成画面の［オプション］タブで［署名］をクリックします（バージョンによっては［暗号化］や［アクセス許可］の中にあります）。",
+  ja: "1 通だけ電子署名する場合は、メール作成画面の［オプション］タブで［署名］をクリックします（バージョンによっては［暗号化］や［アクセス許可］の中にあります）。",
 };
 
 const VERSION_16: LocalizedText = {
@@ -49,7 +49,7 @@ const VERSION_16: LocalizedText = {
 
 const NEEDS_CERTIFICATE: LocalizedText = {
   en: "The option only works once your certificate (the PKCS#12 file) has been imported on this computer and chosen under Email Security → Settings.",
-  ja: "この設定は、証明書（PKCS#12 ファイル）をこのパソコンにインポートし、［電子メールのセキュリティ］の［設定］で選んでいる場合にだけ有効です。",
+  ja: "この設定は、電子証明書（PKCS#12 ファイル）をこのパソコンにインポートし、［電子メールのセキュリティ］の［設定］で選んでいる場合にだけ有効です。",
 };
 
 const NEW_OUTLOOK: InstructionSet = {
@@ -65,13 +65,13 @@ const NEW_OUTLOOK: InstructionSet = {
     },
     {
       en: "To sign only one message: in the message you are writing, open the Options tab (or More options …) and choose the S/MIME signing option.",
-      ja: "1 通だけ署名する場合は、作成中のメッセージで［オプション］タブ（または［…］その他のオプション）を開き、S/MIME の署名を選びます。",
+      ja: "1 通だけ電子署名する場合は、作成中のメールで［オプション］タブ（または［…］その他のオプション）を開き、S/MIME の電子署名を選びます。",
     },
   ],
   notes: [
     {
       en: "New Outlook uses the certificate from the Windows certificate store, and S/MIME works there only with work or school (Microsoft 365 / Exchange) accounts that your organisation has enabled for it. Menu names can differ slightly between updates.",
-      ja: "新しい Outlook は Windows の証明書ストアにある証明書を使います。また、S/MIME を使えるのは、組織で有効にされた職場・学校（Microsoft 365／Exchange）のアカウントだけです。メニュー名は更新によって多少異なることがあります。",
+      ja: "新しい Outlook は Windows の証明書ストアにある電子証明書を使います。また、S/MIME を使えるのは、組織で有効にされた職場・学校（Microsoft 365／Exchange）のアカウントだけです。メニュー名は更新によって多少異なることがあります。",
     },
   ],
   source: "product",
@@ -90,13 +90,13 @@ const OUTLOOK_WEB: InstructionSet = {
     },
     {
       en: "To sign only one message: in the message you are writing, open More options (…) and choose the S/MIME signing option.",
-      ja: "1 通だけ署名する場合は、作成中のメッセージで［…］（その他のオプション）を開き、S/MIME の署名を選びます。",
+      ja: "1 通だけ電子署名する場合は、作成中のメールで［…］（その他のオプション）を開き、S/MIME の電子署名を選びます。",
     },
   ],
   notes: [
     {
       en: "Signing in the browser needs Microsoft’s S/MIME extension for Microsoft Edge or Google Chrome (usually installed by your administrator) and your certificate in the computer’s certificate store. If the S/MIME page says the extension is missing, ask your administrator.",
-      ja: "ブラウザーで署名するには、Microsoft Edge または Google Chrome 用の Microsoft の S/MIME 拡張機能（通常は管理者がインストールします）と、パソコンの証明書ストアにある証明書が必要です。S/MIME の設定画面に拡張機能がないと表示される場合は、管理者にお問い合わせください。",
+      ja: "ブラウザーで電子署名するには、Microsoft Edge または Google Chrome 用の Microsoft の S/MIME 拡張機能（通常は管理者がインストールします）と、パソコンの証明書ストアにある電子証明書が必要です。S/MIME の設定画面に拡張機能がないと表示される場合は、管理者にお問い合わせください。",
     },
   ],
   source: "product",
@@ -107,7 +107,7 @@ const OUTLOOK_MAC: InstructionSet = {
   steps: [
     {
       en: "Import your certificate (the .p12 file) into the login keychain with Keychain Access.",
-      ja: "キーチェーンアクセスで、証明書（.p12 ファイル）を「ログイン」キーチェーンに読み込みます。",
+      ja: "キーチェーンアクセスで、電子証明書（.p12 ファイル）を「ログイン」キーチェーンに読み込みます。",
     },
     {
       en: "In Outlook choose Outlook → Settings (Preferences) → Accounts, select your account, then Advanced… → Security (in newer versions: the account’s Security settings).",
@@ -115,13 +115,13 @@ const OUTLOOK_MAC: InstructionSet = {
     },
     {
       en: "Under Digital signing, choose your certificate and tick “Sign outgoing messages”.",
-      ja: "［デジタル署名］で証明書を選び、「送信メッセージに署名する」にチェックを入れます。",
+      ja: "［デジタル署名］で電子証明書を選び、「送信メッセージに署名する」にチェックを入れます。",
     },
   ],
   notes: [
     {
       en: "To sign only one message: in the message you are writing, use the Options tab → Sign (or the lock/S/MIME button). Menu names differ between the legacy and the new Outlook for Mac.",
-      ja: "1 通だけ署名する場合は、作成中のメッセージの［オプション］タブ →［署名］（または鍵／S/MIME のボタン）を使います。メニュー名は従来版と新しい Mac 版 Outlook で異なります。",
+      ja: "1 通だけ電子署名する場合は、作成中のメールの［オプション］タブ →［署名］（または鍵／S/MIME のボタン）を使います。メニュー名は従来版と新しい Mac 版 Outlook で異なります。",
     },
   ],
   source: "product",
@@ -136,13 +136,13 @@ const OUTLOOK_MOBILE: InstructionSet = {
     },
     {
       en: "Switch on signing by default (“Sign by default”) there.",
-      ja: "同じ画面で、既定で署名する設定（「既定で署名」）をオンにします。",
+      ja: "同じ画面で、既定で電子署名する設定（「既定で署名」）をオンにします。",
     },
   ],
   notes: [
     {
       en: "On phones the certificate usually comes through your organisation’s device management; if S/MIME is not offered, ask your administrator.",
-      ja: "スマートフォンでは、証明書は通常、組織のデバイス管理を通じて配布されます。S/MIME の項目がない場合は、管理者にお問い合わせください。",
+      ja: "スマートフォンでは、電子証明書は通常、組織のデバイス管理を通じて配布されます。S/MIME の項目がない場合は、管理者にお問い合わせください。",
     },
   ],
   source: "product",

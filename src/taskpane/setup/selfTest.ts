@@ -81,67 +81,67 @@ export function isSelfMessage(
 const SEE = {
   fine: {
     en: "Recipients whose mail program supports S/MIME see the message as signed by you, and can tell it was not changed on the way.",
-    ja: "S/MIME に対応したメールソフトを使う受信者には、あなたの署名付きメッセージとして表示され、途中で改ざんされていないことを確認できます。",
+    ja: "S/MIME に対応したメールソフトを使う受信者には、あなたの電子署名付きメールとして表示され、途中で改ざんされていないことを確認できます。",
   },
   untrusted: {
     en: "Recipients whose computer does not trust the authority that issued your certificate (for a JCAN certificate: the JCAN root certificate is not installed) see a warning that the signature cannot be trusted.",
-    ja: "あなたの証明書を発行した認証局を信頼していないパソコンの受信者（JCAN 証明書の場合は、JCAN のルート証明書をインストールしていない受信者）には、署名を信頼できないという警告が表示されます。",
+    ja: "あなたの電子証明書を発行した認証局を信頼していないパソコンの受信者（JCAN の電子証明書の場合は、JCAN のルート証明書をインストールしていない受信者）には、電子署名を信頼できないという警告が表示されます。",
   },
   expired: {
     en: "Your certificate has expired: recipients see a warning on the signature. Get a new certificate before you sign again.",
-    ja: "証明書の有効期限が切れているため、受信者には署名に関する警告が表示されます。次に署名する前に、新しい証明書を取得してください。",
+    ja: "電子証明書の有効期限が切れているため、受信者には電子署名に関する警告が表示されます。次に電子署名する前に、新しい電子証明書を取得してください。",
   },
   notYetValid: {
     en: "Your certificate is not valid yet (check the computer’s date and time): recipients see a warning on the signature.",
-    ja: "証明書がまだ有効期間に入っていないため、受信者には署名に関する警告が表示されます（パソコンの日付と時刻も確認してください）。",
+    ja: "電子証明書がまだ有効期間に入っていないため、受信者には電子署名に関する警告が表示されます（パソコンの日付と時刻も確認してください）。",
   },
   mismatch: {
     en: "The address in your certificate is not the address the message was sent from: recipients may see a warning that the sender does not match the signature.",
-    ja: "証明書に記載されたアドレスと差出人（From）のアドレスが一致しないため、受信者には差出人が署名と一致しないという警告が表示されることがあります。",
+    ja: "電子証明書に記載されたアドレスと差出人（From）のアドレスが一致しないため、受信者には差出人が電子署名と一致しないという警告が表示されることがあります。",
   },
   notForEmail: {
     en: "Your certificate is not meant for e-mail signing: recipients’ programs may reject the signature.",
-    ja: "証明書がメールの署名用ではないため、受信者のメールソフトが署名を認めない可能性があります。",
+    ja: "電子証明書がメールの電子署名用ではないため、受信者のメールソフトが電子署名を認めない可能性があります。",
   },
   weak: {
     en: "The signature uses an outdated algorithm (SHA-1 or a short key): some recipients’ programs treat it as invalid. Choose SHA-256 in your signing settings, or get a new certificate.",
-    ja: "署名に古いアルゴリズム（SHA-1 や短い鍵）が使われているため、受信者のメールソフトによっては無効として扱われます。署名の設定で SHA-256 を選ぶか、新しい証明書を取得してください。",
+    ja: "電子署名に古いアルゴリズム（SHA-1 や短い鍵）が使われているため、受信者のメールソフトによっては無効として扱われます。電子署名の設定で SHA-256 を選ぶか、新しい電子証明書を取得してください。",
   },
   noCert: {
     en: "Your certificate was not sent with the message, so recipients cannot check the signature. In Outlook’s Email Security settings, tick “Send these certificates with signed messages”.",
-    ja: "メッセージに証明書が含まれていないため、受信者は署名を確認できません。Outlook の［電子メールのセキュリティ］の設定で「署名されたメッセージと一緒にこれらの証明書を送信する」にチェックを入れてください。",
+    ja: "メールに電子証明書が含まれていないため、受信者は電子署名を確認できません。Outlook の［電子メールのセキュリティ］の設定で「署名されたメッセージと一緒にこれらの証明書を送信する」にチェックを入れてください。",
   },
   appended: {
     en: "Something on the way (a mail server, a gateway or antivirus software adding a footer) changed the message after you signed it: recipients see a warning that the message was changed. Ask your mail administrator to stop adding text to signed mail.",
-    ja: "送信の途中で（メールサーバー、ゲートウェイ、ウイルス対策ソフトなどがフッターを追加して）署名後のメッセージが変更されたため、受信者には「改ざんされています」という警告が表示されます。署名付きメールに文章を追加しないよう、メール管理者にご相談ください。",
+    ja: "送信の途中で（メールサーバー、ゲートウェイ、ウイルス対策ソフトなどがフッターを追加して）署名後のメールが変更されたため、受信者には「改ざんされています」という警告が表示されます。電子署名付きメールに文章を追加しないよう、メール管理者にご相談ください。",
   },
   broken: {
     en: "The message no longer matches your signature: recipients see a warning that it was changed (tampered with). A mail server or antivirus software on the way may have changed it.",
-    ja: "メッセージが署名と一致しなくなっているため、受信者には「改ざんされています」という警告が表示されます。途中のメールサーバーやウイルス対策ソフトが変更した可能性があります。",
+    ja: "メールが電子署名と一致しなくなっているため、受信者には「改ざんされています」という警告が表示されます。途中のメールサーバーやウイルス対策ソフトが変更した可能性があります。",
   },
   notSigned: {
     en: "The message arrived without a signature: recipients see an ordinary unsigned message and do not receive your certificate. Check that signing is switched on.",
-    ja: "メッセージは署名なしで届きました。受信者には通常の署名なしメッセージとして表示され、あなたの証明書も届きません。署名の設定がオンになっているか確認してください。",
+    ja: "メールは電子署名なしで届きました。受信者には電子署名のない通常のメールとして表示され、あなたの電子証明書も届きません。電子署名の設定がオンになっているか確認してください。",
   },
   restructured: {
     en: "The signature arrived as a separate smime.p7s attachment, not as a signature: recipients see an attachment they cannot use, and no signature check. A server on the way rebuilt the message.",
-    ja: "署名が、smime.p7s という別の添付ファイルとして届きました。受信者には使えない添付ファイルが表示されるだけで、署名は検証されません。途中のサーバーがメッセージを組み替えています。",
+    ja: "電子署名が、smime.p7s という別の添付ファイルとして届きました。受信者には使えない添付ファイルが表示されるだけで、電子署名は検証されません。途中のサーバーがメールを組み替えています。",
   },
   opaque: {
     en: "The message is signed in the “opaque” form (the text inside smime.p7m): recipients whose program does not support S/MIME see an empty message with an attachment. Sending signed messages as clear text avoids this.",
-    ja: "メッセージが「不透明署名」形式（本文が smime.p7m の中にある形式）で署名されています。S/MIME に対応していないメールソフトの受信者には、本文が空で添付ファイルだけのメッセージに見えます。クリア テキスト形式で署名して送信すると、この問題を避けられます。",
+    ja: "メールが「不透明署名」形式（本文が smime.p7m の中にある形式）で電子署名されています。S/MIME に対応していないメールソフトの受信者には、本文が空で添付ファイルだけのメールに見えます。クリア テキスト形式で電子署名して送信すると、この問題を避けられます。",
   },
   encrypted: {
     en: "The message is encrypted, so S/MIME Assistant cannot see the signature inside. For the self-test, send yourself a message that is signed but not encrypted.",
-    ja: "メッセージが暗号化されているため、S/MIME アシスタントは中の署名を確認できません。自分あてのテストでは、署名だけを付けて暗号化せずに送信してください。",
+    ja: "メールが暗号化されているため、S/MIME アシスタントは中の電子署名を確認できません。自分あてのテストでは、電子署名だけを付けて暗号化せずに送信してください。",
   },
   unverifiable: {
     en: "A signature is there, but it could not be checked (see the findings above). Recipients’ programs may not be able to check it either.",
-    ja: "署名は付いていますが、確認できませんでした（上の確認結果をご覧ください）。受信者のメールソフトでも確認できない可能性があります。",
+    ja: "電子署名は付いていますが、確認できませんでした（上の確認結果をご覧ください）。受信者のメールソフトでも確認できない可能性があります。",
   },
   mojibake: {
     en: "Part of the text is not in the character set the message declares: some recipients may see garbled text.",
-    ja: "本文の一部が、メッセージで宣言された文字コードと異なります。受信者によっては文字化けして表示されることがあります。",
+    ja: "本文の一部が、メールで宣言された文字コードと異なります。受信者によっては文字化けして表示されることがあります。",
   },
 } satisfies Record<string, LocalizedText>;
 
@@ -153,7 +153,7 @@ function expiringSoon(signer: Signer, at: Date): LocalizedText | undefined {
   const day = signer.notAfter.slice(0, 10);
   return {
     en: `Your certificate expires on ${day} (in ${days} day${days === 1 ? "" : "s"}): renew it before then, or recipients will see warnings.`,
-    ja: `証明書の有効期限は ${day} です（あと ${days} 日）。期限が切れると受信者に警告が表示されるため、それまでに更新してください。`,
+    ja: `電子証明書の有効期限は ${day} です（あと ${days} 日）。期限が切れると受信者に警告が表示されるため、それまでに更新してください。`,
   };
 }
 
@@ -172,19 +172,19 @@ const HEADLINE: Record<SelfTestState, LocalizedText> = {
   },
   "not-signed": {
     en: "This message to yourself is not signed.",
-    ja: "この自分あてのメッセージには署名が付いていません。",
+    ja: "この自分あてのメールには電子署名が付いていません。",
   },
   restructured: {
     en: "Your signature arrived as an attachment, not as a signature.",
-    ja: "あなたの署名は、署名ではなく添付ファイルとして届いています。",
+    ja: "あなたの電子署名は、電子署名としてではなく添付ファイルとして届いています。",
   },
   encrypted: {
     en: "This message to yourself is encrypted; the signature inside cannot be checked here.",
-    ja: "この自分あてのメッセージは暗号化されているため、中の署名はここでは確認できません。",
+    ja: "この自分あてのメールは暗号化されているため、中の電子署名はここでは確認できません。",
   },
   unverifiable: {
     en: "Your signature is there, but it could not be checked.",
-    ja: "署名は付いていますが、確認できませんでした。",
+    ja: "電子署名は付いていますが、確認できませんでした。",
   },
 };
 
@@ -279,15 +279,15 @@ export function selfTestVerdict(
 export const SELF_TEST_STEPS: LocalizedText[] = [
   {
     en: "Make sure signing is switched on (see “Switch on signing” above), or sign just this one message.",
-    ja: "署名の設定がオンになっていることを確認します（上の「署名をオンにする」を参照）。この 1 通だけ署名してもかまいません。",
+    ja: "電子署名の設定がオンになっていることを確認します（上の「送信するメールへの電子署名をオンにする」を参照）。この 1 通だけ電子署名してもかまいません。",
   },
   {
     en: "Write a new message to your own address (put yourself in To), with a subject such as “Signature test” and a line or two of text, and send it.",
-    ja: "自分のアドレスを宛先（To）にした新しいメッセージを作成し、件名を「署名テスト」などにして本文を 1～2 行書き、送信します。",
+    ja: "自分のアドレスを宛先（To）にした新しいメールを作成し、件名を「署名テスト」などにして本文を 1～2 行書き、送信します。",
   },
   {
     en: "When it arrives in your Inbox, select it and open S/MIME Assistant. It checks the message as it arrived — after your mail server, gateways and antivirus handled it, much as a recipient receives it.",
-    ja: "受信トレイに届いたらそのメッセージを選び、S/MIME アシスタントを開きます。メールサーバーやゲートウェイ、ウイルス対策ソフトを通った後の、受信者が受け取るのとほぼ同じ状態で確認できます。",
+    ja: "受信トレイに届いたらそのメールを選び、S/MIME アシスタントを開きます。メールサーバーやゲートウェイ、ウイルス対策ソフトを通った後の、受信者が受け取るのとほぼ同じ状態で確認できます。",
   },
   {
     en: "Mail to yourself may never leave your organisation. If you also write to people outside it, send a second test to an address of yours elsewhere (for example a personal mailbox) and check that one too.",

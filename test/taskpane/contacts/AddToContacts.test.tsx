@@ -119,7 +119,7 @@ describe("AddToContacts (rendered)", () => {
     expect(html).not.toContain('data-testid="add-to-contacts"');
     expect(html).toContain('data-testid="one-click-unavailable"');
     expect(html).toContain("Outlook.com や Gmail");
-    expect(html).toContain("Outlook on the web には、連絡先に証明書を手動で登録する画面がありません");
+    expect(html).toContain("Outlook on the web には、連絡先に電子証明書を手動で登録する画面がありません");
   });
 
   it("explains an Outlook without NestedAppAuth 1.1", () => {

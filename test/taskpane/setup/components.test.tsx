@@ -71,7 +71,7 @@ describe("ComposePane", () => {
     expect(t).toContain("署名の設定");
     expect(t).toContain("［メール］→［S/MIME］");
     expect(t).toContain("FAQ にはこのメールソフトの手順がないため");
-    expect(t).toContain("S/MIME アシスタントには、このメッセージに署名が付くかどうかを確認することも");
+    expect(t).toContain("S/MIME アシスタントには、このメールに電子署名が付くかどうかを確認することも");
     expect(t).not.toContain("Add digital signature");
   });
 
@@ -124,9 +124,9 @@ describe("RecipientList", () => {
         expect(t).toContain("1 of 2 recipients have no usable certificate known");
         expect(t).toContain("Hanako <hanako@example.jp> · To");
       } else {
-        expect(t).toContain("証明書あり（2027-03-31 まで有効）");
+        expect(t).toContain("電子証明書あり（2027-03-31 まで有効）");
         expect(t).toContain("2 件中 1 件の宛先で");
-        expect(t).toContain("証明書は未確認");
+        expect(t).toContain("電子証明書は未確認");
       }
     }
   });
