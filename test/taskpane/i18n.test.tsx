@@ -61,8 +61,9 @@ describe("the catalogue's Japanese follows docs/style-ja.md", () => {
     expect(ja).not.toMatch(/メッセージ|送信者|送信相手|デジタル署名|署名した人|壊れています/);
     // 署名 alone only in compounds (署名者, 署名時刻, 署名の後, 署名後, 署名ファイル, 署名テスト)
     expect(ja.replace(/電子署名/g, "")).not.toMatch(/署名(?!者|時刻|の後|後|ファイル|テスト)/);
-    // 証明書 alone only in compounds (ルート証明書, 中間CA証明書, 証明書ファイル, 証明書チェーン)
-    expect(ja.replace(/電子証明書|ルート証明書|中間CA証明書/g, "")).not.toMatch(
+    // 証明書 alone only in compounds (ルート証明書, 中間CA証明書, 証明書ファイル, 証明書チェーン); the
+    // disclosure label 「証明書の詳細」 is the one issue #15 names, kept as named (docs/style-ja.md)
+    expect(ja.replace(/電子証明書|ルート証明書|中間CA証明書|^証明書の詳細$/g, "")).not.toMatch(
       /証明書(?!ファイル|チェーン)/,
     );
     // one counter style: number, half-width space, counter — never a bare （{n}）

@@ -168,7 +168,7 @@ const STRINGS = {
   },
   sVouched: { en: "The signer's certificate was {by}.", ja: "署名者の電子証明書は、{by}済みです。" },
   jcanBadge: { en: "JCAN", ja: "JCAN" },
-  showDetails: { en: "Certificate details", ja: "電子証明書の詳細" },
+  showDetails: { en: "Certificate details", ja: "証明書の詳細" },
   findings: { en: "What was checked", ja: "確認した内容" },
   technicalDetail: { en: "Technical information for support staff", ja: "サポート担当者向けの技術情報" },
   copyForSupport: { en: "Copy for a help-desk ticket", ja: "問い合わせ用にコピー" },
