@@ -1,0 +1,213 @@
+/** The cautions: mojibake, an untrusted issuer, points to check on a valid signature, a signature not verifiable. */
+import type { MessageVerdict } from "./types";
+import { rankFindings } from "./rank";
+import { type Ctx, any, charsetName, has, make, outerSigners, str, vouchedBy } from "./common";
+
+/** 6. Mojibake: what the user sees; before an untrusted root (in Outlook, JCAN mail is often untrusted) */
+export function mojibakeVerdict({ d, signed }: Ctx): MessageVerdict | undefined {
+  const moji = has(d, "CHARSET_MISMATCH") ?? has(d, "CHARSET_UNDECLARED");
+  if (moji) {
+    const detected = charsetName(str(moji.detail["detected"]));
+    const declared = str(moji.detail["declared"]);
+    return make({
+      level: "caution",
+      code: "MOJIBAKE",
+      kind: signed && d.signature === "valid" ? "signed-warn" : signed ? "unverifiable" : "none",
+      finding: moji.code,
+      headline: declared
+        ? {
+            ja: `本文が文字化けしています（${charsetName(declared)} と宣言、実際は ${detected}）`,
+            en: `Garbled text: declared ${charsetName(declared)}, written in ${detected}`,
+          }
+        : {
+            ja: `文字コードの指定がなく、文字化けすることがあります（実際は ${detected}）`,
+            en: `No character set declared: may be garbled (${detected})`,
+          },
+      action: {
+        ja: `下の「本文」に、${detected} として読み直した本文を表示しています。`,
+        en: `The text below is shown decoded as ${detected}: read it there.`,
+      },
+    });
+  }
+  return undefined;
+}
+
+/** 7. Untrusted: the chain does not reach a trusted root. */
+export function untrustedVerdict({ d, signed }: Ctx): MessageVerdict | undefined {
+  const untrusted = has(d, "CERT_UNTRUSTED");
+  if (untrusted && signed && d.signature === "valid") {
+    const jcan = outerSigners(d).some((s) => s.jcan);
+    return make({
+      level: "caution",
+      code: "CERT_UNTRUSTED",
+      kind: "signed-warn",
+      finding: "CERT_UNTRUSTED",
+      headline: {
+        ja: "署名者の電子証明書の発行元を確認できません",
+        en: "The signer's certificate is not from a trusted issuer",
+      },
+      action: jcan
+        ? {
+            ja: "JCAN のルート証明書と中間CA証明書をインストールしてから、もう一度確認してください。",
+            en: "Install the JCAN root and intermediate certificates, then check again.",
+          }
+        : {
+            ja: "発行元に心当たりがなければ、差出人に別の方法で確認してください。",
+            en: "If you do not know the issuer, check with the sender by another channel.",
+          },
+    });
+  }
+  return undefined;
+}
+
+/** Further cautions on a valid signature, else the signature is fine. */
+export function validSignatureVerdict({ d, signed }: Ctx): MessageVerdict | undefined {
+  if (signed && d.signature === "valid") {
+    const nfe = has(d, "CERT_NOT_FOR_EMAIL");
+    if (nfe)
+      return make({
+        level: "caution",
+        code: "CERT_NOT_FOR_EMAIL",
+        kind: "signed-warn",
+        finding: "CERT_NOT_FOR_EMAIL",
+        headline: {
+          ja: "署名者の電子証明書は、メールの電子署名用ではありません",
+          en: "The signer's certificate is not meant for signing mail",
+        },
+        action: {
+          ja: "メールソフトによっては警告が出ます。差出人にメール用の電子証明書を使うよう伝えてください。",
+          en: "Some mail programs warn about it; tell the sender to use a certificate made for e-mail.",
+        },
+      });
+    const weak = has(d, "WEAK_DIGEST") ?? has(d, "WEAK_KEY");
+    if (weak)
+      return make({
+        level: "caution",
+        code: "WEAK_ALGORITHM",
+        kind: "signed-warn",
+        finding: weak.code,
+        headline: {
+          ja: "電子署名は有効ですが、古い方式が使われています",
+          en: "The signature is valid but uses an outdated method",
+        },
+        action: {
+          ja: "差出人に、SHA-256 以上で署名するよう設定を見直してもらってください。",
+          en: "Ask the sender to sign with SHA-256 or stronger.",
+        },
+      });
+    const part = has(d, "PARTIALLY_SIGNED");
+    if (part)
+      return make({
+        level: "caution",
+        code: "PARTIALLY_SIGNED",
+        kind: "signed-warn",
+        finding: "PARTIALLY_SIGNED",
+        headline: {
+          ja: "電子署名は、メールの一部にしか付いていません",
+          en: "Only part of the mail is signed",
+        },
+        action: {
+          ja: "署名された部分の外にある文章や添付ファイルは、差出人のものと確認できません。",
+          en: "Text and attachments outside the signed part are not confirmed as the sender's.",
+        },
+      });
+    const stm = has(d, "SIGNING_TIME_MISMATCH");
+    if (stm)
+      return make({
+        level: "caution",
+        code: "SIGNING_TIME_MISMATCH",
+        kind: "signed-warn",
+        finding: "SIGNING_TIME_MISMATCH",
+        headline: {
+          ja: "署名時刻と送信日時が大きく離れています",
+          en: "The signing time is far from the date the mail was sent",
+        },
+        action: {
+          ja: "古いメールの再送でないか、内容の日付を確認してください。",
+          en: "Check that this is not an old message sent again.",
+        },
+      });
+    const other = rankFindings(d.findings).find((f) => f.severity !== "info");
+    if (other) {
+      return make({
+        level: "caution",
+        code: "UNVERIFIABLE",
+        kind: "signed-warn",
+        finding: other.code,
+        headline: {
+          ja: "電子署名は有効ですが、確認が必要な点があります",
+          en: "The signature is valid, with a point to check",
+        },
+        action: {
+          ja: "下の「確認した内容」を開いて、注意点を確認してください。",
+          en: 'Open "What was checked" below to see the point.',
+        },
+      });
+    }
+    // who vouched goes to the what-to-do line, so that the headline keeps to two lines at 320 px; a
+    // revocation check that found the certificate good (relay, --revocation, --crl) is said there too
+    const by = vouchedBy(d);
+    const revocationGood = any(d, "REVOCATION_GOOD") !== undefined;
+    return make({
+      level: "safe",
+      code: "SIGNED_OK",
+      kind: "signed-ok",
+      headline: {
+        ja: "電子署名は有効で、改ざんされていません",
+        en: "The signature is valid and the mail has not been changed",
+      },
+      action: {
+        ja: `${by ? `発行元は ${by.ja}で確認済みです。` : "このメールは署名者から届いたままの内容です。"}${revocationGood ? "署名の時点で電子証明書が失効していないことも確認しました。" : ""}特に対処は必要ありません。`,
+        en: `${by ? `Issuer verified with ${by.en}.` : "This mail is as the signer sent it."}${revocationGood ? " The certificate was not revoked when it was signed." : ""} Nothing to do.`,
+      },
+    });
+  }
+  return undefined;
+}
+
+/** Signed but not verifiable. */
+export function unverifiableVerdict({ d, signed, outlook }: Ctx): MessageVerdict | undefined {
+  if (signed) {
+    const missing = any(d, "SIGNER_CERTIFICATE_MISSING");
+    if (missing)
+      return make({
+        level: "caution",
+        code: "SIGNER_CERTIFICATE_MISSING",
+        kind: "unverifiable",
+        finding: "SIGNER_CERTIFICATE_MISSING",
+        headline: {
+          ja: "署名者の電子証明書がなく、電子署名を確認できません",
+          en: "The signer's certificate is not in the mail, so the signature cannot be checked",
+        },
+        action: {
+          ja: "差出人に、電子証明書を添えて送り直してもらってください。",
+          en: "Ask the sender to send it again with their certificate attached.",
+        },
+      });
+    const unsup = any(d, "UNSUPPORTED_ALGORITHM");
+    return make({
+      level: "caution",
+      code: unsup ? "UNSUPPORTED_ALGORITHM" : "UNVERIFIABLE",
+      kind: "unverifiable",
+      ...(unsup ? { finding: "UNSUPPORTED_ALGORITHM" as const } : {}),
+      headline: unsup
+        ? {
+            ja: "この電子署名の方式は、ここでは確認できません",
+            en: "This signature uses a method that cannot be checked here",
+          }
+        : {
+            ja: "電子署名はありますが、確認できませんでした",
+            en: "The mail is signed, but the signature could not be checked",
+          },
+      action: {
+        ja: outlook
+          ? "Outlook の署名の表示（赤いリボンのアイコン）でも確認してください。"
+          : "お使いのメールソフトの署名の表示でも確認してください。",
+        en: outlook
+          ? "Check the signature icon (the red ribbon) in Outlook as well."
+          : "Check the signature display in your mail program as well.",
+      },
+    });
+  }
+  return undefined;
+}

@@ -1,0 +1,272 @@
+/** The dangers, ranked first: a sender or Reply-To mismatch, an invalid signature, a revoked or expired certificate, damaged input. */
+import type { LocalizedText } from "../../engine";
+import { reasonText, revokedAbove } from "../revocation";
+import { localDay } from "../time";
+import type { MessageVerdict } from "./types";
+import {
+  CHECK_ELSEWHERE,
+  type Ctx,
+  any,
+  firstSentence,
+  has,
+  make,
+  num,
+  outerSigners,
+  short,
+  str,
+  strs,
+} from "./common";
+
+/** 1. Sender mismatch: the From address is not the signer's. A message sent on behalf is milder. */
+export function senderMismatchVerdict({ d, signed }: Ctx): MessageVerdict | undefined {
+  const signerEmails = [...new Set(outerSigners(d).flatMap((s) => s.emails))];
+  const sm = has(d, "SENDER_MISMATCH");
+  if (sm && signed) {
+    const reason = str(sm.detail["reason"]);
+    const from = str(sm.detail["from"]) ?? d.headers?.from?.join(", ") ?? "?";
+    const certs = strs(sm.detail["signerEmails"]);
+    const certList = short(certs.length > 0 ? certs.join(", ") : signerEmails.join(", ") || "—");
+    if (reason === "sender-differs") {
+      const sender = str(sm.detail["sender"]) ?? "?";
+      // one address in the headline (two lines at 320 px), the other in the what-to-do line
+      return make({
+        level: "caution",
+        code: "SENDER_ON_BEHALF",
+        kind: "signed-warn",
+        finding: "SENDER_MISMATCH",
+        headline: {
+          ja: `${short(sender, 30)} が差出人に代わって送信しています`,
+          en: `Sent by ${short(sender, 30)} on the sender's behalf`,
+        },
+        action: {
+          ja: `差出人（${short(from)}）からの代理送信に心当たりがない場合は、別の方法で差出人に確認してください。`,
+          en: `If you do not expect mail sent for ${short(from)}, check with the sender by another channel.`,
+        },
+      });
+    }
+    if (reason === "address-in-display-name") {
+      const hidden = str(sm.detail["displayNameAddress"]) ?? "?";
+      return make({
+        level: "danger",
+        code: "SENDER_MISMATCH",
+        kind: "signed-warn",
+        finding: "SENDER_MISMATCH",
+        headline: {
+          ja: "差出人の表示名と実際のアドレスが違います",
+          en: "The sender's name shows another address",
+        },
+        action: {
+          ja: `実際の差出人は ${short(from)} のため、表示名にある ${short(hidden)} を信用せず、リンクや添付ファイルを開かないでください。`,
+          en: `The real sender is ${short(from)}: do not trust ${short(hidden)} in the name, and do not open its links or attachments.`,
+        },
+      });
+    }
+    // the From address in the headline; the signer's address in the what-to-do line (never the From
+    // header's name as the one who signed: a spoof quotes the victim's name)
+    return make({
+      level: "danger",
+      code: "SENDER_MISMATCH",
+      kind: "signed-warn",
+      finding: "SENDER_MISMATCH",
+      headline: {
+        ja: `差出人 ${short(from, 30)} は署名者と一致しません`,
+        en: `Sender ${short(from, 30)} is not the signer`,
+      },
+      action: {
+        ja: `リンクや添付ファイルを開かず、署名者（${certList}）に電話など別の方法で確認してください。`,
+        en: `Do not open its links or attachments; ask the signer (${certList}) by another channel, such as a phone call.`,
+      },
+    });
+  }
+  return undefined;
+}
+
+/** 2. Reply-To names an address the signer does not. */
+export function replyToVerdict({ d, signed }: Ctx): MessageVerdict | undefined {
+  const rt = has(d, "REPLY_TO_MISMATCH");
+  if (rt && signed) {
+    const to = str(rt.detail["replyTo"]) ?? "?";
+    return make({
+      level: "danger",
+      code: "REPLY_TO_MISMATCH",
+      kind: "signed-warn",
+      finding: "REPLY_TO_MISMATCH",
+      headline: {
+        ja: `返信先が署名者とは別のアドレスです（${short(to, 30)}）`,
+        en: `Replies go to another address: ${short(to, 30)}`,
+      },
+      action: {
+        ja: "返信する前に宛先を確認し、署名者のアドレス（差出人）に送ってください。",
+        en: "Before you reply, check the recipient and send to the signer's own address.",
+      },
+    });
+  }
+  return undefined;
+}
+
+/** 3. Invalid signature: a footer added on the way (by a mailing list or a server), or really changed. */
+export function invalidSignatureVerdict({ d, signed }: Ctx): MessageVerdict | undefined {
+  if (signed && d.signature === "invalid") {
+    const appended = any(d, "CONTENT_APPENDED");
+    if (appended) {
+      const lines = num(appended.detail["addedLines"]);
+      const listId = str(any(d, "MAILING_LIST")?.detail["listId"]);
+      const what: LocalizedText =
+        lines !== undefined
+          ? { ja: ` ${lines} 行`, en: `${lines} line${lines === 1 ? "" : "s"}` }
+          : { ja: "文章", en: "text" };
+      if (listId) {
+        return make({
+          level: "caution",
+          code: "TAMPERED_LIST_FOOTER",
+          kind: "broken",
+          finding: "CONTENT_APPENDED",
+          // the list's name in the what-to-do line: the headline keeps to two lines at 320 px
+          headline: {
+            ja: `電子署名は無効です: メーリングリストが末尾に${what.ja}を追加`,
+            en: `Signature invalid: a mailing list added ${what.en}`,
+          },
+          action: {
+            ja: `メーリングリスト ${short(listId, 40)} が末尾に追加した部分は、差出人の文章として扱わないでください。それより前は署名どおりです。`,
+            en: `Do not treat the text the list ${short(listId, 40)} added at the end as the sender's; everything before it is as signed.`,
+          },
+        });
+      }
+      return make({
+        level: "caution",
+        code: "TAMPERED_FOOTER",
+        kind: "broken",
+        finding: "CONTENT_APPENDED",
+        headline: {
+          ja: `電子署名は無効です: 署名後に末尾へ${what.ja}が追加されています`,
+          en: `Signature invalid: ${what.en} added after signing`,
+        },
+        action: {
+          ja: "追加された部分より前は署名どおりです。繰り返し起きる場合はメール管理者に連絡してください。",
+          en: "Everything before the added part is as signed. If this keeps happening, tell your mail administrator.",
+        },
+      });
+    }
+    return make({
+      level: "danger",
+      code: "SIGNATURE_INVALID",
+      kind: "broken",
+      finding: "SIGNATURE_INVALID",
+      headline: {
+        ja: "電子署名は無効です: 署名の後でメールが改ざんされています",
+        en: "Signature invalid: the mail was changed after it was signed",
+      },
+      action: CHECK_ELSEWHERE,
+    });
+  }
+  return undefined;
+}
+
+/** 4. Revoked: when (local day) and whether before signing in the headline, the reason in the action. */
+export function revokedVerdict({ d, signed }: Ctx): MessageVerdict | undefined {
+  const revoked = has(d, "CERT_REVOKED");
+  if (revoked && signed) {
+    const when = str(revoked.detail["revocationTime"]);
+    const signing = str(revoked.detail["signingTime"]);
+    const compromise = revoked.detail["compromise"] === true;
+    const before = when !== undefined && signing !== undefined && Date.parse(when) <= Date.parse(signing);
+    const day: LocalizedText = when
+      ? { ja: `（${localDay(when, "ja")}）`, en: ` (${localDay(when, "en")})` }
+      : { ja: "", en: "" };
+    const reason = reasonText(str(revoked.detail["reason"]));
+    // a CA above the signer's own certificate was revoked: say so, not "the signer's certificate"
+    const above = revokedAbove(revoked, d.signers);
+    return make({
+      level: "danger",
+      code: "CERT_REVOKED",
+      kind: "signed-warn",
+      finding: revoked.code,
+      headline: above
+        ? {
+            ja: `署名者の電子証明書の発行元（${short(above, 24)}）が失効しています${day.ja}`,
+            en: `The issuer of the signer's certificate (${short(above, 24)}) was revoked${day.en}`,
+          }
+        : compromise
+          ? {
+              ja: `署名者の電子証明書は鍵の漏えいで失効しています${day.ja}`,
+              en: `The signer's certificate was revoked: its key was compromised${day.en}`,
+            }
+          : before
+            ? {
+                ja: `署名者の電子証明書は署名より前に失効しています${day.ja}`,
+                en: `The signer's certificate was revoked before signing${day.en}`,
+              }
+            : {
+                ja: `署名者の電子証明書は失効しています${day.ja}`,
+                en: `The signer's certificate has been revoked${day.en}`,
+              },
+      action: reason
+        ? {
+            ja: `この電子署名は信頼せず（失効理由: ${reason.ja}）、電話など別の方法で差出人に確認してください。`,
+            en: `Do not rely on this signature (revoked: ${reason.en}); check with the sender by another channel, such as a phone call.`,
+          }
+        : {
+            ja: "この電子署名は信頼せず、電話など別の方法で差出人に確認してください。",
+            en: "Do not rely on this signature; check with the sender by another channel, such as a phone call.",
+          },
+    });
+  }
+  return undefined;
+}
+
+/** 5. The certificate was expired or not yet valid when the message was signed. */
+export function invalidAtSigningVerdict({ d, signed }: Ctx): MessageVerdict | undefined {
+  const expired = has(d, "CERT_EXPIRED") ?? has(d, "CERT_NOT_YET_VALID");
+  if (expired && signed) {
+    const when = str(expired.detail["signingTime"]);
+    const notYet = expired.code === "CERT_NOT_YET_VALID";
+    return make({
+      level: "danger",
+      code: "CERT_INVALID_AT_SIGNING",
+      kind: "signed-warn",
+      finding: expired.code,
+      headline: notYet
+        ? {
+            ja: "署名者の電子証明書は、署名した時点でまだ有効ではありませんでした",
+            en: "The signer's certificate was not yet valid at signing",
+          }
+        : {
+            ja: `署名者の電子証明書は、署名した時点で有効期限が切れていました${when ? "" : "（署名時刻なし）"}`,
+            en: `The signer's certificate had expired at signing${when ? "" : " (no signing time)"}`,
+          },
+      action: {
+        ja: "この電子署名は信頼できません。有効な電子証明書で送り直してもらうよう差出人に依頼してください。",
+        en: "Do not rely on this signature; ask the sender to send it again with a valid certificate.",
+      },
+    });
+  }
+  return undefined;
+}
+
+/** Malformed input: not a message we could read (or a damaged CMS): before "unsigned". */
+export function malformedVerdict({ d, signed }: Ctx): MessageVerdict | undefined {
+  const malformed = d.findings.find(
+    (f) => (f.code === "MALFORMED_MIME" || f.code === "MALFORMED_CMS") && f.severity === "error",
+  );
+  if (malformed && (d.kind === "none" || (signed && d.signature !== "valid"))) {
+    return make({
+      level: "danger",
+      code: "MALFORMED",
+      kind: "malformed",
+      finding: malformed.code,
+      // what the file is (a damaged .msg, not a message at all…): the finding's first sentence says it
+      headline:
+        d.kind === "none"
+          ? { ja: firstSentence(malformed.message.ja), en: firstSentence(malformed.message.en) }
+          : {
+              ja: "メールの形式が壊れているため、確認できません",
+              en: "The mail is damaged and cannot be checked",
+            },
+      action: {
+        ja: "内容をうのみにせず、必要なら差出人に送り直してもらってください。",
+        en: "Do not rely on its content; ask the sender to send it again if you need it.",
+      },
+    });
+  }
+  return undefined;
+}
