@@ -1,5 +1,6 @@
 /** The cautions: mojibake, an untrusted issuer, points to check on a valid signature, a signature not verifiable. */
-import type { MessageVerdict } from "./types";
+import type { FindingCode, LocalizedText } from "../../engine";
+import type { MessageVerdict, VerdictCode } from "./types";
 import { rankFindings } from "./rank";
 import { type Ctx, any, charsetName, has, make, outerSigners, str, vouchedBy } from "./common";
 
@@ -60,73 +61,81 @@ export function untrustedVerdict({ d, signed }: Ctx): MessageVerdict | undefined
   return undefined;
 }
 
+/**
+ * Points to check on a valid signature, in rank order: the first whose finding (first listed first) is
+ * present names the verdict.
+ */
+const VALID_CAUTIONS: readonly {
+  findings: readonly FindingCode[];
+  code: VerdictCode;
+  headline: LocalizedText;
+  action: LocalizedText;
+}[] = [
+  {
+    findings: ["CERT_NOT_FOR_EMAIL"],
+    code: "CERT_NOT_FOR_EMAIL",
+    headline: {
+      ja: "署名者の電子証明書は、メールの電子署名用ではありません",
+      en: "The signer's certificate is not meant for signing mail",
+    },
+    action: {
+      ja: "メールソフトによっては警告が出ます。差出人にメール用の電子証明書を使うよう伝えてください。",
+      en: "Some mail programs warn about it; tell the sender to use a certificate made for e-mail.",
+    },
+  },
+  {
+    findings: ["WEAK_DIGEST", "WEAK_KEY"],
+    code: "WEAK_ALGORITHM",
+    headline: {
+      ja: "電子署名は有効ですが、古い方式が使われています",
+      en: "The signature is valid but uses an outdated method",
+    },
+    action: {
+      ja: "差出人に、SHA-256 以上で署名するよう設定を見直してもらってください。",
+      en: "Ask the sender to sign with SHA-256 or stronger.",
+    },
+  },
+  {
+    findings: ["PARTIALLY_SIGNED"],
+    code: "PARTIALLY_SIGNED",
+    headline: {
+      ja: "電子署名は、メールの一部にしか付いていません",
+      en: "Only part of the mail is signed",
+    },
+    action: {
+      ja: "署名された部分の外にある文章や添付ファイルは、差出人のものと確認できません。",
+      en: "Text and attachments outside the signed part are not confirmed as the sender's.",
+    },
+  },
+  {
+    findings: ["SIGNING_TIME_MISMATCH"],
+    code: "SIGNING_TIME_MISMATCH",
+    headline: {
+      ja: "署名時刻と送信日時が大きく離れています",
+      en: "The signing time is far from the date the mail was sent",
+    },
+    action: {
+      ja: "古いメールの再送でないか、内容の日付を確認してください。",
+      en: "Check that this is not an old message sent again.",
+    },
+  },
+];
+
 /** Further cautions on a valid signature, else the signature is fine. */
 export function validSignatureVerdict({ d, signed }: Ctx): MessageVerdict | undefined {
   if (signed && d.signature === "valid") {
-    const nfe = has(d, "CERT_NOT_FOR_EMAIL");
-    if (nfe)
-      return make({
-        level: "caution",
-        code: "CERT_NOT_FOR_EMAIL",
-        kind: "signed-warn",
-        finding: "CERT_NOT_FOR_EMAIL",
-        headline: {
-          ja: "署名者の電子証明書は、メールの電子署名用ではありません",
-          en: "The signer's certificate is not meant for signing mail",
-        },
-        action: {
-          ja: "メールソフトによっては警告が出ます。差出人にメール用の電子証明書を使うよう伝えてください。",
-          en: "Some mail programs warn about it; tell the sender to use a certificate made for e-mail.",
-        },
-      });
-    const weak = has(d, "WEAK_DIGEST") ?? has(d, "WEAK_KEY");
-    if (weak)
-      return make({
-        level: "caution",
-        code: "WEAK_ALGORITHM",
-        kind: "signed-warn",
-        finding: weak.code,
-        headline: {
-          ja: "電子署名は有効ですが、古い方式が使われています",
-          en: "The signature is valid but uses an outdated method",
-        },
-        action: {
-          ja: "差出人に、SHA-256 以上で署名するよう設定を見直してもらってください。",
-          en: "Ask the sender to sign with SHA-256 or stronger.",
-        },
-      });
-    const part = has(d, "PARTIALLY_SIGNED");
-    if (part)
-      return make({
-        level: "caution",
-        code: "PARTIALLY_SIGNED",
-        kind: "signed-warn",
-        finding: "PARTIALLY_SIGNED",
-        headline: {
-          ja: "電子署名は、メールの一部にしか付いていません",
-          en: "Only part of the mail is signed",
-        },
-        action: {
-          ja: "署名された部分の外にある文章や添付ファイルは、差出人のものと確認できません。",
-          en: "Text and attachments outside the signed part are not confirmed as the sender's.",
-        },
-      });
-    const stm = has(d, "SIGNING_TIME_MISMATCH");
-    if (stm)
-      return make({
-        level: "caution",
-        code: "SIGNING_TIME_MISMATCH",
-        kind: "signed-warn",
-        finding: "SIGNING_TIME_MISMATCH",
-        headline: {
-          ja: "署名時刻と送信日時が大きく離れています",
-          en: "The signing time is far from the date the mail was sent",
-        },
-        action: {
-          ja: "古いメールの再送でないか、内容の日付を確認してください。",
-          en: "Check that this is not an old message sent again.",
-        },
-      });
+    for (const c of VALID_CAUTIONS) {
+      const f = c.findings.map((code) => has(d, code)).find((x) => x !== undefined);
+      if (f)
+        return make({
+          level: "caution",
+          code: c.code,
+          kind: "signed-warn",
+          finding: f.code,
+          headline: c.headline,
+          action: c.action,
+        });
+    }
     const other = rankFindings(d.findings).find((f) => f.severity !== "info");
     if (other) {
       return make({
