@@ -17,7 +17,7 @@ if (seed === undefined) {
 }
 const withSeed = seed === undefined ? it.skip : it;
 
-/** The two typos of the page the knowledge base corrects (see src/faq/entries.ts). */
+/** The two typos of the page the knowledge base corrects (see src/faq/entries/index.ts). */
 const CORRECTIONS: [string, string][] = [
   ["電証明書発行管理者", "電子証明書発行管理者"],
   ["「ファイル→」「オプション」", "「ファイル」→「オプション」"],
