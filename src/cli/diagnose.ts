@@ -299,7 +299,7 @@ function humanSummary(d: Diagnosis, lang: "ja" | "en"): string {
   lines.push(
     `  ${lang === "ja" ? "種別" : "kind"}: ${d.kind}    ${lang === "ja" ? "判定" : "verdict"}: ${VERDICT[d.signature][lang]}${d.findings.some((f) => f.code === "CERT_REVOKED") ? (lang === "ja" ? "（ただし電子証明書は失効しています）" : " — but the CERTIFICATE IS REVOKED") : ""}`,
   );
-  // The one verdict, ranked by risk (src/faq/verdict.ts, as the pane shows it), and what to do.
+  // The one verdict, ranked by risk (src/faq/verdict/, as the pane shows it), and what to do.
   const v = messageVerdict(d);
   lines.push(`  ${lang === "ja" ? "結論" : "summary"}: [${v.level}] ${v.headline[lang]}`);
   lines.push(`  ${lang === "ja" ? "対処" : "what to do"}: ${v.action[lang]}`);

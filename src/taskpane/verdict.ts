@@ -1,5 +1,5 @@
 /**
- * The pane's view of the one verdict (src/faq/verdict.ts computes it, ranked by risk): the headline and the
+ * The pane's view of the one verdict (src/faq/verdict/ computes it, ranked by risk): the headline and the
  * what-to-do line in the pane's language, and the Fluent intent of its colour.
  */
 import type { Diagnosis, Finding, Signer } from "../engine";

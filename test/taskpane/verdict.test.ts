@@ -16,7 +16,7 @@ async function sample(file: string, withAnchor = true): Promise<Diagnosis> {
   return diagnose(bytes, { trustAnchors: withAnchor ? anchors : [], at: new Date("2030-01-01T00:00:00Z") });
 }
 
-describe("verdictOf on the samples (src/faq/verdict.ts, through the pane's view)", () => {
+describe("verdictOf on the samples (src/faq/verdict/, through the pane's view)", () => {
   it("signed and intact (trusted) → safe, green, calm; names who vouched", async () => {
     const d = await sample("sample-signed.eml");
     const en = verdictOf(d, "en");

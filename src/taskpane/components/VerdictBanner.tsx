@@ -56,7 +56,7 @@ const useStyles = makeStyles({
 });
 
 /**
- * The one verdict (src/faq/verdict.ts): a heading that names the problem and one what-to-do line. It is not
+ * The one verdict (src/faq/verdict/): a heading that names the problem and one what-to-do line. It is not
  * itself a live region: App announces it once through a region that exists before the verdict does.
  */
 export const VerdictBanner = forwardRef<HTMLHeadingElement, { verdict: Verdict }>(function VerdictBanner(

@@ -212,7 +212,7 @@ export function selfTestVerdict(
   };
 
   const mojibake = has("CHARSET_MISMATCH") || has("CHARSET_UNDECLARED");
-  // The message's one verdict (src/faq/verdict.ts) decides the situation, as in the pane and the CLI.
+  // The message's one verdict (src/faq/verdict/) decides the situation, as in the pane and the CLI.
   const kind = messageVerdict(d).kind;
   let state: SelfTestState;
   if (kind === "none" || kind === "certs-only" || kind === "malformed") {
