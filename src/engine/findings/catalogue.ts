@@ -6,13 +6,12 @@
 import { MAX_NAME_IN_MESSAGE, MAX_RECIPIENTS, cutString } from "../limits";
 import type { LocalizedText } from "../types";
 import { charsetDisplayName, shortCharsetName } from "./charsetNames";
+import { CERTIFICATE_MESSAGES } from "./certificateMessages";
 import type { CataloguedCode, FindingDetails } from "./details";
+import { type Render, type Renderings, plural } from "./render";
 
-type Render<C extends CataloguedCode> = (detail: FindingDetails[C]) => LocalizedText;
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
-
-const CATALOGUE: { [C in CataloguedCode]: Render<C> } = {
+const CATALOGUE: Renderings<CataloguedCode> = {
+  ...CERTIFICATE_MESSAGES,
   ORPHAN_SIGNATURE: (d) =>
     d.source === "office-attachments"
       ? {

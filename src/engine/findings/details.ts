@@ -117,6 +117,54 @@ export interface InternalErrorDetail {
   error: string;
 }
 
+/** A certificate's validity against the evaluation time and the signing time. */
+export interface CertValidityDetail {
+  /** The certificate's display name (common name, else first address, else subject). */
+  name: string;
+  subject: string;
+  notBefore: string;
+  notAfter: string;
+  /** The evaluation time (ISO). */
+  at: string;
+  signingTime?: string;
+  /** null: the message carries no signing time. */
+  validAtSigningTime: boolean | null;
+}
+
+export interface CertNotForEmailDetail {
+  name: string;
+  subject: string;
+  reason: "key-usage" | "extended-key-usage";
+  keyUsage: string[] | null;
+  extendedKeyUsage: string[] | null;
+}
+
+export interface WeakKeyDetail {
+  name: string;
+  subject: string;
+  keyType: string;
+  keySize: number;
+}
+
+export interface CertUntrustedDetail {
+  /** The leaf's display name. */
+  name: string;
+  subject: string;
+  reason: string;
+  /** Subjects from the leaf up. */
+  chain: string[];
+  complete: boolean;
+  top?: string;
+  /** The top certificate's common name, else subject. */
+  topName?: string;
+  topIssuer?: string;
+  chainIncomplete?: true;
+  missingIssuer?: string;
+  /** The chain length cap (reason "too-long"). */
+  maxChain?: number;
+  jcan?: true;
+}
+
 /** The typed details; codes not listed carry an open JSON object. */
 interface TypedDetails {
   ORPHAN_SIGNATURE: OrphanSignatureDetail;
@@ -130,6 +178,11 @@ interface TypedDetails {
   MAILING_LIST: MailingListDetail;
   REPLY_TO_MISMATCH: ReplyToMismatchDetail;
   CHARSET_UNDECLARED: CharsetUndeclaredDetail;
+  CERT_EXPIRED: CertValidityDetail;
+  CERT_NOT_YET_VALID: CertValidityDetail;
+  CERT_NOT_FOR_EMAIL: CertNotForEmailDetail;
+  WEAK_KEY: WeakKeyDetail;
+  CERT_UNTRUSTED: CertUntrustedDetail;
 }
 
 export type FindingDetails = {
