@@ -43,6 +43,12 @@ export function signerLabel(s: Signer): string {
   return s.serialNumber ? `serial ${cut(s.serialNumber)}` : "an unknown signer";
 }
 
+/** The signer's label for a finding's detail; undefined when nothing names the signer. */
+export function signerName(s: Signer): string | undefined {
+  const l = signerLabel(s);
+  return l === "an unknown signer" ? undefined : l;
+}
+
 export function signerLabelJa(s: Signer): string {
   const l = signerLabel(s);
   return l === "an unknown signer" ? "不明な署名者" : l;

@@ -165,6 +165,65 @@ export interface CertUntrustedDetail {
   jcan?: true;
 }
 
+/** Where a signer's finding was made: which SignerInfo of which layer, and the signer's label. */
+interface SignerRef {
+  /** The signer's label (common name <address>, else address, else subject); absent: unknown. */
+  name?: string;
+  /** The SignerInfo's index. */
+  signer?: number;
+  subject?: string;
+  layer?: number;
+}
+
+export interface SignatureValidDetail {
+  /** The signers' labels (as SignerRef.name; null: unknown, as JSON keeps it). */
+  names: (string | null)[];
+  signers: number;
+  layer: number;
+}
+
+export interface SignatureInvalidDetail extends SignerRef {
+  reason:
+    | "no-signers"
+    | "embedded-content"
+    | "signed-attributes-invalid"
+    | "content-type-missing"
+    | "content-type-mismatch"
+    | "message-digest-missing"
+    | "message-digest-mismatch"
+    | "signature-mismatch";
+  sameAsShown?: boolean;
+  attributeProblems?: { attribute: string; problem: string; values?: number }[];
+  signedContentType?: string;
+  eContentType?: string;
+}
+
+export interface SignerCertificateMissingDetail extends SignerRef {
+  issuer?: string;
+  serialNumber?: string;
+  subjectKeyIdentifier?: string;
+}
+
+export interface ContentAppendedDetail extends SignerRef {
+  addedBytes: number;
+  addedLines: number;
+  appendedPreview: string;
+  signatureVerified: boolean;
+}
+
+export interface MultipleSignersDetail {
+  count: number;
+  signers: { index: number; subject: string; valid: boolean; status?: string | undefined; name?: string }[];
+  layer: number;
+}
+
+export interface WeakDigestDetail extends SignerRef {
+  source: "signature" | "certificate";
+  digestAlgorithm: string;
+  /** The digest is fine; the signature algorithm hashes with a weak one. */
+  signatureAlgorithmOnly?: true;
+}
+
 /** The typed details; codes not listed carry an open JSON object. */
 interface TypedDetails {
   ORPHAN_SIGNATURE: OrphanSignatureDetail;
@@ -183,6 +242,12 @@ interface TypedDetails {
   CERT_NOT_FOR_EMAIL: CertNotForEmailDetail;
   WEAK_KEY: WeakKeyDetail;
   CERT_UNTRUSTED: CertUntrustedDetail;
+  SIGNATURE_VALID: SignatureValidDetail;
+  SIGNATURE_INVALID: SignatureInvalidDetail;
+  SIGNER_CERTIFICATE_MISSING: SignerCertificateMissingDetail;
+  CONTENT_APPENDED: ContentAppendedDetail;
+  MULTIPLE_SIGNERS: MultipleSignersDetail;
+  WEAK_DIGEST: WeakDigestDetail;
 }
 
 export type FindingDetails = {

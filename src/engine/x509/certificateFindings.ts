@@ -91,16 +91,13 @@ export function certificateFindings(
   }
   const info = INFO.get(cert);
   if (!cert.selfSigned && (info?.signatureHash === "sha-1" || info?.signatureHash === "md5")) {
-    const h = info.signatureHash.toUpperCase();
     out.push(
-      finding(
-        "WEAK_DIGEST",
-        {
-          en: `The certificate of ${name} is itself signed with ${h}, which is no longer considered secure.`,
-          ja: `${name} の証明書自体が ${h} で署名されています。${h} は現在では安全とはみなされていません。`,
-        },
-        { subject: cert.subject, source: "certificate", digestAlgorithm: info.signatureHash },
-      ),
+      report("WEAK_DIGEST", {
+        name,
+        subject: cert.subject,
+        source: "certificate",
+        digestAlgorithm: info.signatureHash,
+      }),
     );
   }
   return out;
