@@ -8,12 +8,14 @@ import type { LocalizedText } from "../types";
 import { charsetDisplayName, shortCharsetName } from "./charsetNames";
 import { CERTIFICATE_MESSAGES } from "./certificateMessages";
 import type { CataloguedCode, FindingDetails } from "./details";
+import { MAIL_MESSAGES } from "./mailMessages";
 import { SIGNATURE_MESSAGES } from "./signatureMessages";
 import { type Render, type Renderings, plural } from "./render";
 
 const CATALOGUE: Renderings<CataloguedCode> = {
   ...CERTIFICATE_MESSAGES,
   ...SIGNATURE_MESSAGES,
+  ...MAIL_MESSAGES,
   ORPHAN_SIGNATURE: (d) =>
     d.source === "office-attachments"
       ? {

@@ -224,6 +224,28 @@ export interface WeakDigestDetail extends SignerRef {
   signatureAlgorithmOnly?: true;
 }
 
+export interface SenderMismatchDetail {
+  reason:
+    | "from-missing"
+    | "from-multiple-headers"
+    | "from-empty"
+    | "from-multiple-mailboxes"
+    | "address-in-display-name"
+    | "sender-differs"
+    | "not-in-certificate";
+  /** The From address (else the From header as shown). */
+  from: string;
+  signerEmails: string[];
+  reasons?: string[];
+  /** The From headers, decoded. */
+  fromHeaders?: string[];
+  fromAddresses?: string[];
+  /** An address hidden in the From display name. */
+  displayNameAddress?: string;
+  /** The Sender address. */
+  sender?: string;
+}
+
 /** The typed details; codes not listed carry an open JSON object. */
 interface TypedDetails {
   ORPHAN_SIGNATURE: OrphanSignatureDetail;
@@ -248,6 +270,7 @@ interface TypedDetails {
   CONTENT_APPENDED: ContentAppendedDetail;
   MULTIPLE_SIGNERS: MultipleSignersDetail;
   WEAK_DIGEST: WeakDigestDetail;
+  SENDER_MISMATCH: SenderMismatchDetail;
 }
 
 export type FindingDetails = {
