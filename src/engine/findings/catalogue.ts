@@ -9,6 +9,7 @@ import { charsetDisplayName, shortCharsetName } from "./charsetNames";
 import { CERTIFICATE_MESSAGES } from "./certificateMessages";
 import type { CataloguedCode, FindingDetails } from "./details";
 import { MAIL_MESSAGES } from "./mailMessages";
+import { REVOCATION_MESSAGES } from "./revocationMessages";
 import { SIGNATURE_MESSAGES } from "./signatureMessages";
 import { type Render, type Renderings, plural } from "./render";
 
@@ -16,6 +17,7 @@ const CATALOGUE: Renderings<CataloguedCode> = {
   ...CERTIFICATE_MESSAGES,
   ...SIGNATURE_MESSAGES,
   ...MAIL_MESSAGES,
+  ...REVOCATION_MESSAGES,
   ORPHAN_SIGNATURE: (d) =>
     d.source === "office-attachments"
       ? {

@@ -246,6 +246,54 @@ export interface SenderMismatchDetail {
   sender?: string;
 }
 
+/** One certificate's revocation answer (OCSP or CRL). */
+export interface RevocationCheck {
+  status: "good" | "revoked";
+  source: "ocsp" | "crl";
+  url?: string;
+  /** OCSP responder ("issuer" or a delegated responder's subject) or the CRL's issuer. */
+  by: string;
+  thisUpdate?: string;
+  nextUpdate?: string;
+  revocationTime?: string;
+  reason?: string;
+  subject: string;
+}
+
+export interface CertRevokedDetail {
+  status?: "revoked";
+  source?: "ocsp" | "crl";
+  url?: string;
+  by?: string;
+  thisUpdate?: string;
+  nextUpdate?: string;
+  revocationTime?: string;
+  /** The revocation reason (RFC 5280 CRLReason name). */
+  reason?: string;
+  /** The revoked certificate's subject. */
+  subject?: string;
+  /** The signer's name (common name, else subject). */
+  name: string;
+  /** The revoked certificate is a CA above the signer (its subject is `subject`). */
+  issuerRevoked?: true;
+  signingTime?: string;
+  compromise: boolean;
+}
+
+export interface RevocationGoodDetail {
+  name: string;
+  checks: RevocationCheck[];
+  revokedAfterSigning?: true;
+}
+
+export interface RevocationUnknownDetail {
+  name: string;
+  reason: "unavailable" | "not-checked" | "unreadable" | "self-signed" | "issuer-missing" | "not-checkable";
+  /** Why the host cannot check (reason "unavailable"), in its words. */
+  unavailable?: { en: string; ja: string };
+  reasons?: string[];
+}
+
 /** The typed details; codes not listed carry an open JSON object. */
 interface TypedDetails {
   ORPHAN_SIGNATURE: OrphanSignatureDetail;
@@ -271,6 +319,9 @@ interface TypedDetails {
   MULTIPLE_SIGNERS: MultipleSignersDetail;
   WEAK_DIGEST: WeakDigestDetail;
   SENDER_MISMATCH: SenderMismatchDetail;
+  CERT_REVOKED: CertRevokedDetail;
+  REVOCATION_GOOD: RevocationGoodDetail;
+  REVOCATION_UNKNOWN: RevocationUnknownDetail;
 }
 
 export type FindingDetails = {
