@@ -10,6 +10,7 @@ import { CERTIFICATE_MESSAGES } from "./certificateMessages";
 import type { CataloguedCode, FindingDetails } from "./details";
 import { MAIL_MESSAGES } from "./mailMessages";
 import { REVOCATION_MESSAGES } from "./revocationMessages";
+import { STRUCTURE_MESSAGES } from "./structureMessages";
 import { SIGNATURE_MESSAGES } from "./signatureMessages";
 import { type Render, type Renderings, plural } from "./render";
 
@@ -18,6 +19,7 @@ const CATALOGUE: Renderings<CataloguedCode> = {
   ...SIGNATURE_MESSAGES,
   ...MAIL_MESSAGES,
   ...REVOCATION_MESSAGES,
+  ...STRUCTURE_MESSAGES,
   ORPHAN_SIGNATURE: (d) =>
     d.source === "office-attachments"
       ? {

@@ -294,6 +294,56 @@ export interface RevocationUnknownDetail {
   reasons?: string[];
 }
 
+export interface MalformedMimeDetail {
+  problem:
+    | "too-deep"
+    | "signed-parts-missing"
+    | "unanalysable"
+    | "empty"
+    | "not-a-message"
+    | "msg-unreadable"
+    | "msg-properties"
+    | "smime-missing"
+    | "structure";
+  part?: string;
+  layer?: number;
+  maxLayers?: number;
+  children?: string[];
+  error?: string;
+  input?: "empty" | "not-a-message";
+  length?: number;
+  format?: "msg";
+  notOutlook?: true;
+  messageClass?: string;
+  unreadableProperties?: string[];
+  /** The first 20 problems of the MIME parser, and how many there were. */
+  problems?: { message: string; offset: number }[];
+  problemCount?: number;
+}
+
+export interface PartiallySignedDetail {
+  /** MIME paths of the signed parts ("" is the root). */
+  signedParts: string[];
+  layer: number;
+}
+
+export interface NestedSignatureDetail {
+  layer: number;
+  form: string;
+  innerSigners: string[];
+  outerSigner?: string;
+  /** The first inner signer's name <address>, and the outer signer's name. */
+  innerName?: string;
+  outerName?: string;
+}
+
+export interface MsgWithoutMimeDetail {
+  messageClass: string;
+  headers: string;
+  skippedAttachments?: string[];
+  unreadableProperties?: string[];
+}
+
 /** The typed details; codes not listed carry an open JSON object. */
 interface TypedDetails {
   ORPHAN_SIGNATURE: OrphanSignatureDetail;
@@ -322,6 +372,10 @@ interface TypedDetails {
   CERT_REVOKED: CertRevokedDetail;
   REVOCATION_GOOD: RevocationGoodDetail;
   REVOCATION_UNKNOWN: RevocationUnknownDetail;
+  MALFORMED_MIME: MalformedMimeDetail;
+  PARTIALLY_SIGNED: PartiallySignedDetail;
+  NESTED_SIGNATURE: NestedSignatureDetail;
+  MSG_WITHOUT_MIME: MsgWithoutMimeDetail;
 }
 
 export type FindingDetails = {
