@@ -4,7 +4,7 @@
 import { parseCertificate } from "../x509/index";
 import { ownContext } from "../crypto/context";
 import { type HashName } from "../crypto/hashes";
-import { finding, internalError, report } from "../findings";
+import { internalError, report } from "../findings";
 import { isMalformedInput, onlyMalformed } from "../asn1/errors";
 import type { Finding, SignatureVerdict, Signer } from "../types";
 import { equalBytes, toHex } from "../util/bytes";
@@ -31,14 +31,11 @@ export async function verifySigned(cms: SignedCms, options: VerifyOptions): Prom
       findings: [
         !isMalformedInput(err)
           ? internalError("cms/verify", err, { layer: opts.layer })
-          : finding(
-              "MALFORMED_CMS",
-              {
-                en: `The signature could not be processed: ${err instanceof Error ? err.message : String(err)}.`,
-                ja: `署名を処理できませんでした（${err instanceof Error ? err.message : String(err)}）。`,
-              },
-              { error: err instanceof Error ? err.message : String(err), layer: opts.layer },
-            ),
+          : report("MALFORMED_CMS", {
+              problem: "unprocessable",
+              error: err instanceof Error ? err.message : String(err),
+              layer: opts.layer,
+            }),
       ],
       ...(opaqueContent !== undefined ? { content: opaqueContent } : {}),
     };

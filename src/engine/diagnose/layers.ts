@@ -3,20 +3,12 @@
  */
 import { cmsLimitFindings, signerPath, verifySigned, type CmsInfo, type SignedCms } from "../cms/index";
 import { revocationFindings } from "../revocation/index";
-import { finding, report } from "../findings";
+import { report } from "../findings";
 import { decodedBody, isPkcs7MimeType, isSignatureType, parseMessage, signedContent } from "../mime/index";
 import type { MimePart, ParsedMessage } from "../mime/types";
 import { pgpMultipartForm } from "../mail/openpgp";
 import type { CertificateSummary, Signer } from "../types";
-import {
-  MAX_LAYERS,
-  type Context,
-  parseCmsOrReport,
-  setKind,
-  withLayer,
-  pathLabel,
-  summarizeSafe,
-} from "./context";
+import { MAX_LAYERS, type Context, parseCmsOrReport, setKind, withLayer, summarizeSafe } from "./context";
 import { analyzeUnsignedTree } from "./unsigned";
 import { reportMimeProblems } from "./checks";
 
@@ -98,14 +90,11 @@ export async function analyzeMultipartSigned(
   if (info) {
     if (info.type !== "signed") {
       ctx.findings.push(
-        finding(
-          "MALFORMED_CMS",
-          {
-            en: `The signature part ${pathLabel(sigPart)} holds ${info.type === "unknown" ? info.contentType : info.type} data, not a signature.`,
-            ja: `署名パート（${pathLabel(sigPart)}）には、署名ではなく別の種類のデータが入っています。`,
-          },
-          { part: sigPart.path, contentType: info.type === "unknown" ? info.contentType : info.type },
-        ),
+        report("MALFORMED_CMS", {
+          problem: "not-a-signature",
+          part: sigPart.path,
+          contentType: info.type === "unknown" ? info.contentType : info.type,
+        }),
       );
     } else {
       const result = await verifyLayer(info, signed, ctx, layer);
@@ -194,14 +183,7 @@ export async function analyzeNonSignedCms(
   }
   if (info.type === "unknown") {
     ctx.findings.push(
-      finding(
-        "UNSUPPORTED_ALGORITHM",
-        {
-          en: `The S/MIME part ${where} holds CMS content of type ${info.contentType}, which this version does not analyse.`,
-          ja: `S/MIME パート（${where}）には CMS データ（種類：${info.contentType}）が含まれていますが、このバージョンでは解析できません。`,
-        },
-        { part: where, contentType: info.contentType },
-      ),
+      report("UNSUPPORTED_ALGORITHM", { scope: "cms-content", part: where, contentType: info.contentType }),
     );
   }
 }

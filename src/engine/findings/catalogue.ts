@@ -10,6 +10,7 @@ import { CERTIFICATE_MESSAGES } from "./certificateMessages";
 import type { CataloguedCode, FindingDetails } from "./details";
 import { MAIL_MESSAGES } from "./mailMessages";
 import { REVOCATION_MESSAGES } from "./revocationMessages";
+import { CMS_MESSAGES } from "./cmsMessages";
 import { STRUCTURE_MESSAGES } from "./structureMessages";
 import { SIGNATURE_MESSAGES } from "./signatureMessages";
 import { type Render, type Renderings, plural } from "./render";
@@ -20,6 +21,7 @@ const CATALOGUE: Renderings<CataloguedCode> = {
   ...MAIL_MESSAGES,
   ...REVOCATION_MESSAGES,
   ...STRUCTURE_MESSAGES,
+  ...CMS_MESSAGES,
   ORPHAN_SIGNATURE: (d) =>
     d.source === "office-attachments"
       ? {

@@ -344,6 +344,36 @@ export interface MsgWithoutMimeDetail {
   unreadableProperties?: string[];
 }
 
+export interface MalformedCmsDetail {
+  problem: "validity-unreadable" | "unprocessable" | "too-many" | "not-a-signature" | "unreadable";
+  /** validity-unreadable: the certificate's name and which date cannot be read. */
+  name?: string;
+  unreadable?: "notBefore" | "notAfter";
+  /** too-many: what is over the cap, how many there are, how many were checked. */
+  limit?: "signers" | "certificates";
+  cap?: number;
+  count?: number;
+  checked?: number;
+  part?: string;
+  contentType?: string;
+  error?: string;
+  offset?: number;
+  layer?: number;
+}
+
+export interface UnsupportedAlgorithmDetail {
+  /** signer: a signer's digest, signature or key; chain: a certificate above the signer; cms-content: an
+   * S/MIME part's CMS content type; pkcs12: a .p12 file's algorithm. */
+  scope: "signer" | "chain" | "cms-content" | "pkcs12";
+  kind?: "digest" | "signature" | "key";
+  /** The algorithm as the message names it. */
+  what?: string;
+  algorithm?: string;
+  name?: string;
+  part?: string;
+  contentType?: string;
+}
+
 /** The typed details; codes not listed carry an open JSON object. */
 interface TypedDetails {
   ORPHAN_SIGNATURE: OrphanSignatureDetail;
@@ -376,6 +406,8 @@ interface TypedDetails {
   PARTIALLY_SIGNED: PartiallySignedDetail;
   NESTED_SIGNATURE: NestedSignatureDetail;
   MSG_WITHOUT_MIME: MsgWithoutMimeDetail;
+  MALFORMED_CMS: MalformedCmsDetail;
+  UNSUPPORTED_ALGORITHM: UnsupportedAlgorithmDetail;
 }
 
 export type FindingDetails = {

@@ -12,7 +12,7 @@ import {
   TAG,
   type Tlv,
 } from "../asn1";
-import { finding } from "../findings";
+import { finding, report } from "../findings";
 import type { Finding } from "../types";
 import { toHex } from "../util/bytes";
 import { decryptWithPassword, type PasswordForms } from "./ciphers";
@@ -156,7 +156,7 @@ export function withAttrs<T extends object>(o: T, a: { localKeyId?: string; frie
 }
 
 export function unsupportedFinding(what: string, detail: Record<string, unknown> = {}): Finding {
-  return finding("UNSUPPORTED_ALGORITHM", MSG.unsupported(what), { algorithm: what, ...detail });
+  return report("UNSUPPORTED_ALGORITHM", { algorithm: what, ...detail, scope: "pkcs12" });
 }
 
 /** Reads the bags of one SafeContents (recursing into safeContentsBag). */

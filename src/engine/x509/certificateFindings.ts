@@ -1,7 +1,7 @@
 /**
  * Findings about one certificate at a time: validity (at signing and now), e-mail usage, weak keys and digests.
  */
-import { finding, report } from "../findings";
+import { report } from "../findings";
 import { MAX_NAME_IN_MESSAGE, cutString } from "../limits";
 import type { CertificateSummary, Finding } from "../types";
 import { INFO, rsaKeyBits, emailUsageProblem } from "./summary";
@@ -38,19 +38,15 @@ export function certificateFindings(
   if (Number.isNaN(nb) || Number.isNaN(na)) {
     // Unreadable validity dates: the certificate cannot be judged valid (the signer does not count as valid).
     out.push(
-      finding(
-        "MALFORMED_CMS",
-        {
-          en: `The validity dates of the certificate of ${name} cannot be read (${Number.isNaN(nb) ? "notBefore" : "notAfter"}), so whether it is valid cannot be told; it is not counted as valid.`,
-          ja: `${name} の電子証明書の有効期間（${Number.isNaN(nb) ? "開始日" : "終了日"}）を読み取れません。有効かどうか判断できないため、有効とはみなしません。`,
-        },
-        {
-          subject: cert.subject,
-          reason: "validity-unreadable",
-          notBefore: cert.notBefore,
-          notAfter: cert.notAfter,
-        },
-      ),
+      report("MALFORMED_CMS", {
+        problem: "validity-unreadable",
+        name,
+        unreadable: Number.isNaN(nb) ? "notBefore" : "notAfter",
+        subject: cert.subject,
+        reason: "validity-unreadable",
+        notBefore: cert.notBefore,
+        notAfter: cert.notAfter,
+      }),
     );
   }
   const signingDetail =

@@ -1,7 +1,7 @@
 /**
  * The trust judgement of a built chain: CERT_UNTRUSTED with the reason, in words.
  */
-import { finding, report } from "../findings";
+import { report } from "../findings";
 import type { CertificateSummary, Finding } from "../types";
 
 import { displayName } from "./certificateFindings";
@@ -26,14 +26,13 @@ export function trustFinding(leaf: CertificateSummary, result: ChainResult): Fin
     ...(result.problem ?? {}),
   };
   if (reason === "unsupported-algorithm") {
-    return finding(
-      "UNSUPPORTED_ALGORITHM",
-      {
-        en: `The certificate chain of ${name} was not checked: a certificate in it is signed with an algorithm this tool cannot check, so whether it leads to a trusted root cannot be told here.`,
-        ja: `${name} の電子証明書のチェーンは確認していません。チェーンの中に、このツールでは確認できない方式で署名された証明書があるため、信頼できるルート証明書につながるかどうかは判断できません。`,
-      },
-      { ...chainDetail, source: "certificate-chain", chainChecked: false },
-    );
+    return report("UNSUPPORTED_ALGORITHM", {
+      ...chainDetail,
+      scope: "chain",
+      name,
+      source: "certificate-chain",
+      chainChecked: false,
+    });
   }
   const missing = top?.issuer ?? leaf.issuer;
   return report("CERT_UNTRUSTED", {
