@@ -11,6 +11,7 @@ import type { CataloguedCode, FindingDetails } from "./details";
 import { MAIL_MESSAGES } from "./mailMessages";
 import { REVOCATION_MESSAGES } from "./revocationMessages";
 import { CMS_MESSAGES } from "./cmsMessages";
+import { P12_MESSAGES } from "./pkcs12Messages";
 import { STRUCTURE_MESSAGES } from "./structureMessages";
 import { SIGNATURE_MESSAGES } from "./signatureMessages";
 import { type Render, type Renderings, plural } from "./render";
@@ -22,6 +23,7 @@ const CATALOGUE: Renderings<CataloguedCode> = {
   ...REVOCATION_MESSAGES,
   ...STRUCTURE_MESSAGES,
   ...CMS_MESSAGES,
+  ...P12_MESSAGES,
   ORPHAN_SIGNATURE: (d) =>
     d.source === "office-attachments"
       ? {

@@ -12,6 +12,12 @@ const text = (v: unknown): string => (typeof v === "string" || typeof v === "num
 
 export const CERTIFICATE_MESSAGES: Renderings<CertificateCode> = {
   CERT_EXPIRED: (d) => {
+    if (d.certificateFile) {
+      return {
+        en: `The certificate of ${d.name} expired on ${dayEn(d.notAfter)}: it can no longer be used to sign. Keep this file anyway: it is still needed to read mail encrypted to it in the past.`,
+        ja: `${d.name} の電子証明書は${dayJa(d.notAfter)}に有効期限が切れています。電子署名には使えません。ただし、過去に暗号化されたメールを読むのに必要なので、このファイルは削除せずに保管してください。`,
+      };
+    }
     const sEn =
       d.validAtSigningTime === true
         ? " It was still valid when the message was signed, so the signature is not affected: this is normal for older mail. Only new signatures, and encrypted mail to its owner, need a new certificate."
@@ -31,6 +37,12 @@ export const CERTIFICATE_MESSAGES: Renderings<CertificateCode> = {
   },
 
   CERT_NOT_YET_VALID: (d) => {
+    if (d.certificateFile) {
+      return {
+        en: `The certificate of ${d.name} is not valid until ${dayEn(d.notBefore)}. Check the computer's clock.`,
+        ja: `${d.name} の電子証明書は${dayJa(d.notBefore)}から有効になるもので、まだ有効ではありません。パソコンの時計が正しいか確認してください。`,
+      };
+    }
     if (Date.parse(d.at) < Date.parse(d.notBefore) || d.signingTime === undefined) {
       return {
         en: `The certificate of ${d.name} is not valid until ${dayEn(d.notBefore)}. Check the computer's clock, or the certificate was issued with a future start date.${d.validAtSigningTime === false ? " It was not valid when the message was signed either." : ""}`,

@@ -128,7 +128,9 @@ export interface CertValidityDetail {
   at: string;
   signingTime?: string;
   /** null: the message carries no signing time. */
-  validAtSigningTime: boolean | null;
+  validAtSigningTime?: boolean | null;
+  /** Found by the certificate-file check (pkcs12/): said of the file, without signing times. */
+  certificateFile?: true;
 }
 
 export interface CertNotForEmailDetail {
@@ -374,6 +376,49 @@ export interface UnsupportedAlgorithmDetail {
   contentType?: string;
 }
 
+export interface P12MalformedDetail {
+  /** A short code ("too-expensive", "certificate", "private-key") or the reason in words (English). */
+  reason: string;
+  /** The reason in words, when `reason` is a short code. */
+  why?: string;
+  iterationBudget?: number;
+}
+
+export interface P12BadPasswordDetail {
+  stage: "mac" | "decrypt";
+}
+
+export interface P12CertificateDetail {
+  /** The certificate's name (common name, else first address, else subject); absent: no certificate. */
+  name?: string;
+}
+
+export interface CertExpiringDetail {
+  name: string;
+  subject: string;
+  notAfter: string;
+  at: string;
+  daysLeft: number;
+}
+
+export interface EmailMismatchDetail {
+  email: string;
+  certificateEmails: string[];
+}
+
+export interface ChainIncompleteDetail {
+  subject: string;
+  issuer: string;
+  certificatesInFile: string[];
+}
+
+export interface P12OkDetail {
+  name: string;
+  subject: string;
+  emails: string[];
+  notAfter: string;
+}
+
 /** The typed details; codes not listed carry an open JSON object. */
 interface TypedDetails {
   ORPHAN_SIGNATURE: OrphanSignatureDetail;
@@ -408,6 +453,14 @@ interface TypedDetails {
   MSG_WITHOUT_MIME: MsgWithoutMimeDetail;
   MALFORMED_CMS: MalformedCmsDetail;
   UNSUPPORTED_ALGORITHM: UnsupportedAlgorithmDetail;
+  P12_MALFORMED: P12MalformedDetail;
+  P12_BAD_PASSWORD: P12BadPasswordDetail;
+  P12_NO_KEY: P12CertificateDetail;
+  P12_KEY_MISMATCH: P12CertificateDetail;
+  CERT_EXPIRING: CertExpiringDetail;
+  EMAIL_MISMATCH: EmailMismatchDetail;
+  CHAIN_INCOMPLETE: ChainIncompleteDetail;
+  P12_OK: P12OkDetail;
 }
 
 export type FindingDetails = {
