@@ -467,5 +467,9 @@ export type FindingDetails = {
   [C in FindingCode]: C extends keyof TypedDetails ? Detail<TypedDetails[C]> : Detail;
 };
 
-/** The codes whose message the catalogue renders from the detail alone. */
+/** The codes whose message the catalogue renders from the detail alone: every code. */
 export type CataloguedCode = keyof TypedDetails;
+
+/** Compile-time guard: a finding code without a typed detail (and so without catalogue words) fails here. */
+type Uncatalogued = Exclude<FindingCode, CataloguedCode>;
+export const EVERY_CODE_CATALOGUED: [Uncatalogued] extends [never] ? true : Uncatalogued = true;
