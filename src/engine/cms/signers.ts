@@ -5,7 +5,7 @@ import { onlyMalformed } from "../asn1/errors";
 import { type ParsedCertificate } from "../x509/index";
 import { normalizedName, parseName } from "../x509/certificate";
 import { digestSync, type HashName } from "../crypto/hashes";
-import { finding } from "../findings";
+import { report } from "../findings";
 import type { Finding, Signer } from "../types";
 import { encodeBase64, equalBytes, toHex } from "../util/bytes";
 import { digestName, signatureName } from "../asn1/oids";
@@ -41,6 +41,12 @@ export function signerLabel(s: Signer): string {
   if (s.emails[0]) return cut(s.emails[0]);
   if (s.subject) return cut(s.subject);
   return s.serialNumber ? `serial ${cut(s.serialNumber)}` : "an unknown signer";
+}
+
+/** The signer's label for a finding's detail; undefined when nothing names the signer. */
+export function signerName(s: Signer): string | undefined {
+  const l = signerLabel(s);
+  return l === "an unknown signer" ? undefined : l;
 }
 
 export function signerLabelJa(s: Signer): string {
@@ -117,18 +123,5 @@ export function unsupported(
   name: string,
   detail: Record<string, unknown>,
 ): Finding {
-  const en = {
-    digest: `the digest algorithm ${name}`,
-    signature: `the signature algorithm ${name}`,
-    key: `a ${name} key`,
-  }[kind];
-  const ja = { digest: `ダイジェスト方式 ${name}`, signature: `署名方式 ${name}`, key: `${name} の鍵` }[kind];
-  return finding(
-    "UNSUPPORTED_ALGORITHM",
-    {
-      en: `This signature uses ${en}, which this tool cannot check. The signature may well be fine; it simply cannot be verified here.`,
-      ja: `この署名には${ja}が使われていますが、このツールでは確認できません。署名が正しい可能性もありますが、ここでは検証できません。`,
-    },
-    { ...detail, kind },
-  );
+  return report("UNSUPPORTED_ALGORITHM", { ...detail, kind, scope: "signer", what: name });
 }

@@ -4,7 +4,7 @@
 import { parseCertificate } from "../x509/index";
 import { ownContext } from "../crypto/context";
 import { type HashName } from "../crypto/hashes";
-import { finding, internalError } from "../findings";
+import { internalError, report } from "../findings";
 import { isMalformedInput, onlyMalformed } from "../asn1/errors";
 import type { Finding, SignatureVerdict, Signer } from "../types";
 import { equalBytes, toHex } from "../util/bytes";
@@ -12,7 +12,7 @@ import { DIGEST_OIDS } from "../asn1/oids";
 import { findPrefixesByDigest } from "./appended";
 import { MAX_APPENDED_SIGNATURE_CHECKS } from "../limits";
 import { type SignedCms, type VerifyOptions, type Verifying, type SignedResult } from "./types";
-import { type Status, type SharedSearch, signerLabel, signerLabelJa } from "./signers";
+import { type Status, type SharedSearch, signerName } from "./signers";
 import { cmsLimitFindings } from "./limits";
 import { verifyOne } from "./verifySigner";
 
@@ -31,18 +31,20 @@ export async function verifySigned(cms: SignedCms, options: VerifyOptions): Prom
       findings: [
         !isMalformedInput(err)
           ? internalError("cms/verify", err, { layer: opts.layer })
-          : finding(
-              "MALFORMED_CMS",
-              {
-                en: `The signature could not be processed: ${err instanceof Error ? err.message : String(err)}.`,
-                ja: `署名を処理できませんでした（${err instanceof Error ? err.message : String(err)}）。`,
-              },
-              { error: err instanceof Error ? err.message : String(err), layer: opts.layer },
-            ),
+          : report("MALFORMED_CMS", {
+              problem: "unprocessable",
+              error: err instanceof Error ? err.message : String(err),
+              layer: opts.layer,
+            }),
       ],
       ...(opaqueContent !== undefined ? { content: opaqueContent } : {}),
     };
   }
+}
+
+function nameOf(s: Signer): { name?: string } {
+  const name = signerName(s);
+  return name !== undefined ? { name } : {};
 }
 
 export async function verifySignedInner(
@@ -60,16 +62,7 @@ export async function verifySignedInner(
   const content = attack ? embedded : (opts.detachedContent ?? embedded);
 
   if (cms.signerInfos.length === 0) {
-    findings.push(
-      finding(
-        "SIGNATURE_INVALID",
-        {
-          en: "The signature contains no signer at all, so nothing vouches for this message.",
-          ja: "署名データに署名者が 1 人も含まれていないため、このメッセージを保証するものはありません。",
-        },
-        { reason: "no-signers", layer: opts.layer },
-      ),
-    );
+    findings.push(report("SIGNATURE_INVALID", { reason: "no-signers", layer: opts.layer }));
     return withContent({ verdict: "invalid", signers, findings });
   }
 
@@ -133,47 +126,30 @@ export async function verifySignedInner(
   if (attack) {
     const sameAsShown = equalBytes(embedded, opts.detachedContent as Uint8Array);
     findings.unshift(
-      finding(
-        "SIGNATURE_INVALID",
-        {
-          en: sameAsShown
-            ? "The detached signature unexpectedly carries its own copy of the content. A signature that embeds content must not be trusted for the message shown beside it."
-            : "The signature carries its own, different content: it vouches for that hidden content, not for the message you see. Treat this message as forged.",
-          ja: sameAsShown
-            ? "分離署名の中に、本来含まれないはずの本文が埋め込まれています。このような署名は、表示されているメッセージの保証として信頼できません。"
-            : "署名の中に、表示されている本文とは別の本文が埋め込まれています。署名が保証しているのはその隠れた本文で、表示されている内容ではありません。偽装されたメッセージとして扱ってください。",
-        },
-        {
-          reason: "embedded-content",
-          embeddedBytes: embedded.length,
-          shownBytes: opts.detachedContent?.length ?? 0,
-          sameAsShown,
-          signatureOverEmbeddedValid: statuses.every((s) => s === "ok"),
-          layer: opts.layer,
-        },
-      ),
+      report("SIGNATURE_INVALID", {
+        reason: "embedded-content",
+        embeddedBytes: embedded.length,
+        shownBytes: opts.detachedContent?.length ?? 0,
+        sameAsShown,
+        signatureOverEmbeddedValid: statuses.every((s) => s === "ok"),
+        layer: opts.layer,
+      }),
     );
   }
 
   if (cms.signerCount > 1) {
     findings.push(
-      finding(
-        "MULTIPLE_SIGNERS",
-        {
-          en: `This message has ${cms.signerCount} signatures: ${signers.map(signerLabel).join("; ")}. Each is checked separately.`,
-          ja: `このメッセージには ${cms.signerCount} 件の署名があります（${signers.map(signerLabelJa).join("、")}）。それぞれを個別に確認しています。`,
-        },
-        {
-          count: cms.signerCount,
-          signers: signers.map((s, i) => ({
-            index: i,
-            subject: s.subject,
-            valid: s.valid,
-            status: statuses[i],
-          })),
-          layer: opts.layer,
-        },
-      ),
+      report("MULTIPLE_SIGNERS", {
+        count: cms.signerCount,
+        signers: signers.map((s, i) => ({
+          index: i,
+          subject: s.subject,
+          valid: s.valid,
+          status: statuses[i],
+          ...nameOf(s),
+        })),
+        layer: opts.layer,
+      }),
     );
   }
 
@@ -184,22 +160,12 @@ export async function verifySignedInner(
   else verdict = "valid";
 
   if (verdict === "valid") {
-    const names = signers.map(signerLabel).join("; ");
-    const namesJa = signers.map(signerLabelJa).join("、");
     findings.unshift(
-      finding(
-        "SIGNATURE_VALID",
-        signers.length === 1
-          ? {
-              en: `The signature of ${names} is valid: the message has not been changed since it was signed.`,
-              ja: `${namesJa} の署名は正しく、署名されてから内容は変更されていません。`,
-            }
-          : {
-              en: `All ${signers.length} signatures are valid (${names}): the message has not been changed since it was signed.`,
-              ja: `${signers.length} 件の署名（${namesJa}）はすべて正しく、署名されてから内容は変更されていません。`,
-            },
-        { signers: signers.length, layer: opts.layer },
-      ),
+      report("SIGNATURE_VALID", {
+        names: signers.map((s) => signerName(s) ?? null),
+        signers: signers.length,
+        layer: opts.layer,
+      }),
     );
   }
   return withContent({ verdict, signers, findings });

@@ -11,7 +11,7 @@ import {
   type ParsedCertificate,
 } from "../x509/index";
 import { type HashName } from "../crypto/hashes";
-import { finding } from "../findings";
+import { report, type FindingDetails } from "../findings";
 import type { Finding, Signer } from "../types";
 import { equalBytes, toHex } from "../util/bytes";
 import { DIGEST_OIDS, digestName, signatureName } from "../asn1/oids";
@@ -31,8 +31,7 @@ import { type SignerInfoData, type SignedCms, type Verifying, SIGNER_PATHS } fro
 import {
   type SharedSearch,
   type SignerCheck,
-  signerLabel,
-  signerLabelJa,
+  signerName,
   findCertificate,
   certificateBase64,
   placeholderSigner,
@@ -88,45 +87,35 @@ export async function verifyOne(
     signer = placeholderSigner(si, opts.layer);
   }
   if (si.signingTime) signer.signingTime = si.signingTime.toISOString();
-  const label = signerLabel(signer);
-  const labelJa = signerLabelJa(signer);
-  const base = { signer: idx, subject: signer.subject, layer: opts.layer };
+  const label = signerName(signer);
+  const base = {
+    signer: idx,
+    subject: signer.subject,
+    layer: opts.layer,
+    ...(label !== undefined ? { name: label } : {}),
+  };
 
   if (!cert) {
     out.push(
-      finding(
-        "SIGNER_CERTIFICATE_MISSING",
-        {
-          en: `The certificate of the signer (${si.sid.kind === "issuer-serial" ? `issued by ${si.sid.issuer}, serial ${si.sid.serialNumber}` : `key id ${si.sid.subjectKeyIdentifier}`}) is not included in the message, so the signature cannot be checked. Ask the sender to send a signed message that includes the certificate.`,
-          ja: `署名者の証明書（${si.sid.kind === "issuer-serial" ? `発行者 ${si.sid.issuer}、シリアル番号 ${si.sid.serialNumber}` : `鍵識別子 ${si.sid.subjectKeyIdentifier}`}）がメールに含まれていないため、署名を確認できません。証明書を含めて署名したメールを送ってもらうよう、送信者に依頼してください。`,
-        },
-        {
-          ...base,
-          ...(si.sid.kind === "issuer-serial"
-            ? { issuer: si.sid.issuer, serialNumber: si.sid.serialNumber }
-            : { subjectKeyIdentifier: si.sid.subjectKeyIdentifier }),
-        },
-      ),
+      report("SIGNER_CERTIFICATE_MISSING", {
+        ...base,
+        ...(si.sid.kind === "issuer-serial"
+          ? { issuer: si.sid.issuer, serialNumber: si.sid.serialNumber }
+          : { subjectKeyIdentifier: si.sid.subjectKeyIdentifier }),
+      }),
     );
   }
 
   const hash: HashName | undefined = DIGEST_OIDS[si.digestAlgorithm];
   if (hash === "sha-1" || hash === "md5") {
-    const h = hash === "md5" ? "MD5" : "SHA-1";
-    out.push(
-      finding(
-        "WEAK_DIGEST",
-        {
-          en: `The signature of ${label} uses ${h}, which is no longer considered secure. Current mail clients (Thunderbird, recent Outlook) may reject it; the sender should switch to SHA-256.`,
-          ja: `${labelJa} の署名には ${h} が使われています。${h} は現在では安全とはみなされず、最近のメールソフト（Thunderbird や新しい Outlook など）では署名が受け付けられないことがあります。送信者に SHA-256 へ切り替えてもらってください。`,
-        },
-        { ...base, source: "signature", digestAlgorithm: hash },
-      ),
-    );
+    out.push(report("WEAK_DIGEST", { ...base, source: "signature", digestAlgorithm: hash }));
   }
 
-  const fail = (reason: string, en: string, ja: string, extra: Record<string, unknown> = {}): SignerCheck => {
-    out.unshift(finding("SIGNATURE_INVALID", { en, ja }, { ...base, reason, ...extra }));
+  const fail = (
+    reason: FindingDetails["SIGNATURE_INVALID"]["reason"],
+    extra: Omit<Partial<FindingDetails["SIGNATURE_INVALID"]>, "reason"> = {},
+  ): SignerCheck => {
+    out.unshift(report("SIGNATURE_INVALID", { ...base, reason, ...extra }));
     return { status: "bad", reason, findings: out };
   };
   const unverifiable = (): SignerCheck => ({ status: "unverifiable", findings: out });
@@ -159,44 +148,21 @@ export async function verifyOne(
     );
     const first = bad[0];
     if (first) {
-      const what = `${first.attribute} attribute ${first.problem === "repeated" ? "appears more than once" : `has ${first.values ?? 0} values`}`;
-      const whatJa = `${first.attribute} 属性が${first.problem === "repeated" ? "複数あります" : `${first.values ?? 0} 個の値を持っています`}`;
-      return done(
-        fail(
-          "signed-attributes-invalid",
-          `The signature of ${label} is not valid: its ${what}, which the standard forbids (a signature must vouch for exactly one content).`,
-          `${labelJa} の署名は無効です。${whatJa}。規格では認められていません（1 つの署名が保証する内容は 1 つでなければなりません）。`,
-          { attributeProblems: bad },
-        ),
-      );
+      return done(fail("signed-attributes-invalid", { attributeProblems: bad.map((p) => ({ ...p })) }));
     }
     if (si.contentTypeAttr === undefined) {
-      return done(
-        fail(
-          "content-type-missing",
-          `The signature of ${label} lacks the required content-type attribute, so it cannot be valid.`,
-          `${labelJa} の署名には必須の content-type 属性がないため、有効な署名ではありません。`,
-        ),
-      );
+      return done(fail("content-type-missing"));
     }
     if (si.contentTypeAttr !== cms.eContentType) {
       return done(
-        fail(
-          "content-type-mismatch",
-          `The signature of ${label} was made for another kind of content (${si.contentTypeAttr}) than the message carries (${cms.eContentType}).`,
-          `${labelJa} の署名は、このメッセージとは別の種類の内容（${si.contentTypeAttr}）に対するものです。`,
-          { signedContentType: si.contentTypeAttr, eContentType: cms.eContentType },
-        ),
+        fail("content-type-mismatch", {
+          signedContentType: si.contentTypeAttr,
+          eContentType: cms.eContentType,
+        }),
       );
     }
     if (!si.messageDigest) {
-      return done(
-        fail(
-          "message-digest-missing",
-          `The signature of ${label} lacks the message-digest attribute, so it does not vouch for any content.`,
-          `${labelJa} の署名には message-digest 属性がないため、どの内容も保証していません。`,
-        ),
-      );
+      return done(fail("message-digest-missing"));
     }
     const d = await contentDigest(hash);
     digestOk = equalBytes(d, si.messageDigest);
@@ -221,14 +187,12 @@ export async function verifyOne(
     if (scheme.hash === "sha-1" || scheme.hash === "md5") {
       if (hash !== scheme.hash && !out.some((f) => f.code === "WEAK_DIGEST")) {
         out.push(
-          finding(
-            "WEAK_DIGEST",
-            {
-              en: `The signature of ${label} uses ${scheme.hash.toUpperCase()}, which is no longer considered secure.`,
-              ja: `${labelJa} の署名には ${scheme.hash.toUpperCase()} が使われています。現在では安全とはみなされていません。`,
-            },
-            { ...base, source: "signature", digestAlgorithm: scheme.hash },
-          ),
+          report("WEAK_DIGEST", {
+            ...base,
+            source: "signature",
+            digestAlgorithm: scheme.hash,
+            signatureAlgorithmOnly: true,
+          }),
         );
       }
     }
@@ -274,14 +238,8 @@ export async function verifyOne(
 
   if (!digestOk) {
     const appended = await shared.appendedPrefix(hash, si.messageDigest as Uint8Array);
-    const check = fail(
-      "message-digest-mismatch",
-      `The message was changed after ${label} signed it: its content no longer matches the signature.`,
-      `${labelJa} が署名した後に、メッセージの内容が変更されています。内容が署名と一致しません。`,
-      { signatureVerified: sigOutcome === "ok" },
-    );
-    if (appended !== undefined)
-      out.push(appendedFinding(content, appended, base, sigOutcome === "ok", label, labelJa));
+    const check = fail("message-digest-mismatch", { signatureVerified: sigOutcome === "ok" });
+    if (appended !== undefined) out.push(appendedFinding(content, appended, base, sigOutcome === "ok"));
     return done(check);
   }
 
@@ -310,15 +268,9 @@ export async function verifyOne(
     }
     const check = fail(
       appended !== undefined ? "message-digest-mismatch" : "signature-mismatch",
-      appended !== undefined
-        ? `The message was changed after ${label} signed it: its content no longer matches the signature.`
-        : `The signature of ${label} does not match: the signed data or the signature was altered, or the signature was not made with this certificate's key.`,
-      appended !== undefined
-        ? `${labelJa} が署名した後に、メッセージの内容が変更されています。内容が署名と一致しません。`
-        : `${labelJa} の署名が一致しません。署名されたデータか署名そのものが変更されたか、この証明書の鍵で作られた署名ではありません。`,
       appendedSearch !== undefined ? { appendedSearch } : {},
     );
-    if (appended !== undefined) out.push(appendedFinding(content, appended, base, true, label, labelJa));
+    if (appended !== undefined) out.push(appendedFinding(content, appended, base, true));
     return done(check);
   }
   if (sigOutcome === "ok" && !datesUnreadable) return done({ status: "ok", findings: out });
@@ -328,19 +280,12 @@ export async function verifyOne(
 export function appendedFinding(
   content: Uint8Array,
   signedBytes: number,
-  base: Record<string, unknown>,
+  base: { signer?: number; subject?: string; layer?: number; name?: string },
   signatureVerified: boolean,
-  label: string,
-  labelJa: string,
 ): Finding {
-  const d = describeAppended(content, signedBytes);
-  const preview = d.appendedPreview.length > 80 ? `${d.appendedPreview.slice(0, 80)}…` : d.appendedPreview;
-  return finding(
-    "CONTENT_APPENDED",
-    {
-      en: `${d.addedBytes} bytes (${d.addedLines} line${d.addedLines === 1 ? "" : "s"}) were added at the end of the message after ${label} signed it — typically a disclaimer or virus-scan note appended by a mail server. ${signatureVerified ? "The part that was signed is intact." : "The part before it matches what was signed."} The added text begins: "${preview}"`,
-      ja: `${labelJa} が署名した後で、メッセージの末尾に ${d.addedBytes} バイト（${d.addedLines} 行）が追加されています。多くはメールサーバーが付け加える免責事項やウイルスチェックの通知です。${signatureVerified ? "署名された部分そのものは変更されていません。" : "追加部分より前は、署名された内容と一致しています。"}追加された部分の冒頭：「${preview}」`,
-    },
-    { ...base, ...d, signatureVerified },
-  );
+  return report("CONTENT_APPENDED", {
+    ...base,
+    ...describeAppended(content, signedBytes),
+    signatureVerified,
+  });
 }

@@ -1,7 +1,7 @@
 /**
  * Message-level checks: sender, reply-to, mailing list, signing time against Date, MIME problems.
  */
-import { finding, report } from "../findings";
+import { report } from "../findings";
 import { headerValue } from "../mime/index";
 import type { MimePart, ParsedMessage } from "../mime/types";
 import { checkReplyTo, isListAddress, mailingListFinding, mailingListOf } from "../mail/mailinglist";
@@ -60,16 +60,12 @@ export function minLayer(signers: Signer[]): number {
 
 export function reportMimeProblems(msg: ParsedMessage, ctx: Context): void {
   if (msg.problems.length === 0) return;
-  const first = msg.problems[0];
   ctx.findings.push(
-    finding(
-      "MALFORMED_MIME",
-      {
-        en: `The message structure is damaged: ${first?.message ?? "unreadable"} (byte ${first?.offset ?? 0}${msg.problems.length > 1 ? `, and ${msg.problems.length - 1} more problem(s)` : ""}). What could be read is shown.`,
-        ja: `メッセージの構造が壊れています（${first?.offset ?? 0} バイト目付近${msg.problems.length > 1 ? `ほか ${msg.problems.length - 1} 件` : ""}）。読み取れた範囲で表示しています。技術的な詳細：${first?.message ?? "読み取り不能"}`,
-      },
-      { problems: msg.problems.slice(0, 20) },
-    ),
+    report("MALFORMED_MIME", {
+      problem: "structure",
+      problems: msg.problems.slice(0, 20),
+      ...(msg.problems.length > 20 ? { problemCount: msg.problems.length } : {}),
+    }),
   );
 }
 

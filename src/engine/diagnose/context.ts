@@ -4,7 +4,7 @@
 import { summarizeCertificate } from "../x509/index";
 import type { CryptoContext } from "../crypto/context";
 import { parseCms, type CmsInfo } from "../cms/index";
-import { finding, internalError } from "../findings";
+import { internalError, report } from "../findings";
 import { isMalformedInput, onlyMalformed } from "../asn1/errors";
 import type { MimePart } from "../mime/types";
 import { type PgpPlace } from "../mail/openpgp";
@@ -63,19 +63,13 @@ export function parseCmsOrReport(der: Uint8Array, ctx: Context, where: string): 
     }
     const offset = (err as { offset?: number }).offset;
     ctx.findings.push(
-      finding(
-        "MALFORMED_CMS",
-        {
-          en: `The S/MIME data in ${where === "(input)" ? "the input" : `part ${where}`} cannot be read: ${errorText(err)}${offset !== undefined ? ` (at byte ${offset})` : ""}.`,
-          ja: `${where === "(input)" ? "入力" : `パート ${where}`} の S/MIME データを読み取れません（${errorText(err)}${offset !== undefined ? `、${offset} バイト目` : ""}）。`,
-        },
-        {
-          part: where,
-          error: errorText(err),
-          ...(offset !== undefined ? { offset } : {}),
-          length: der.length,
-        },
-      ),
+      report("MALFORMED_CMS", {
+        problem: "unreadable",
+        part: where,
+        error: errorText(err),
+        ...(offset !== undefined ? { offset } : {}),
+        length: der.length,
+      }),
     );
     return undefined;
   }

@@ -1,7 +1,7 @@
 /**
  * Input recognition: a whole message, Exchange's smime.p7m entity, a bare CMS blob (DER or base64), an Outlook .msg.
  */
-import { finding } from "../findings";
+import { report } from "../findings";
 import { messageHeaders, parseMessage } from "../mime/index";
 import { MsgError, readOutlookMessage, type OutlookMessage } from "../mime/msg/index";
 import type { ParsedMessage } from "../mime/types";
@@ -60,19 +60,11 @@ export function notAMessage(bytes: Uint8Array, msg: ParsedMessage): boolean {
 export function reportNotAMessage(bytes: Uint8Array, ctx: Context): void {
   const empty = bytes.length === 0;
   ctx.findings.push(
-    finding(
-      "MALFORMED_MIME",
-      empty
-        ? {
-            en: "The input is empty: there is no e-mail message to check.",
-            ja: "入力が空です。確認するメールがありません。",
-          }
-        : {
-            en: "This file is not an e-mail message: it has no header lines (From, To, Subject…) and holds binary data. Open a message saved as .eml or as an Outlook .msg, or an S/MIME file (.p7m, .p7s).",
-            ja: "このファイルはメールではありません。ヘッダー（From、To、Subject など）がなく、バイナリデータが入っています。.eml または Outlook の .msg として保存したメール、あるいは S/MIME のファイル（.p7m、.p7s）を開いてください。",
-          },
-      { input: empty ? "empty" : "not-a-message", length: bytes.length },
-    ),
+    report("MALFORMED_MIME", {
+      problem: empty ? "empty" : "not-a-message",
+      input: empty ? "empty" : "not-a-message",
+      length: bytes.length,
+    }),
   );
 }
 
@@ -84,19 +76,12 @@ export async function readOutlookItem(bytes: Uint8Array, ctx: Context): Promise<
     const reason = errorText(err);
     const notOutlook = err instanceof MsgError && err.notOutlook;
     ctx.findings.push(
-      finding(
-        "MALFORMED_MIME",
-        notOutlook
-          ? {
-              en: `This file is an Office compound file but not an Outlook message (.msg): ${reason}. Open a message saved from Outlook, or saved as .eml.`,
-              ja: `このファイルは Office の複合ファイルですが、Outlook のメッセージ（.msg）ではありません（${reason}）。Outlook から保存したメッセージ、または .eml として保存したメールを開いてください。`,
-            }
-          : {
-              en: `The Outlook file (.msg) cannot be read: ${reason}. It may be damaged or incomplete; save the message from Outlook again (File › Save As), or as .eml.`,
-              ja: `Outlook のファイル（.msg）を読み取れません（${reason}）。ファイルが壊れているか、途中までしかない可能性があります。Outlook でもう一度保存する（「ファイル」›「名前を付けて保存」）か、.eml として保存してください。`,
-            },
-        { format: "msg", error: reason, ...(notOutlook ? { notOutlook: true } : {}) },
-      ),
+      report("MALFORMED_MIME", {
+        problem: "msg-unreadable",
+        format: "msg",
+        error: reason,
+        ...(notOutlook ? { notOutlook: true as const } : {}),
+      }),
     );
     return undefined;
   }
@@ -104,7 +89,7 @@ export async function readOutlookItem(bytes: Uint8Array, ctx: Context): Promise<
 
 /** What a .msg item could not tell, said plainly. */
 export function reportOutlookItem(item: OutlookMessage, ctx: Context): void {
-  const detail: Record<string, unknown> = {
+  const detail = {
     messageClass: item.messageClass,
     headers: item.headers,
     ...(item.body ? { body: item.body } : {}),
@@ -115,42 +100,14 @@ export function reportOutlookItem(item: OutlookMessage, ctx: Context): void {
   const unreadable = item.unreadableProperties?.join(", ");
   if (unreadable && !item.plain) {
     // an S/MIME item: its own finding (a plain item's MSG_WITHOUT_MIME says it below)
-    ctx.findings.push(
-      finding(
-        "MALFORMED_MIME",
-        {
-          en: `Some properties of this Outlook file could not be read and were left out (${unreadable}): they do not hold a plain e-mail address (line breaks, angle brackets or commas in them), which is how a crafted file would add header lines. Treat the file with care.`,
-          ja: `この Outlook のファイルの一部のプロパティを読み取れなかったため、使っていません（${unreadable}）。普通のメールアドレスではない値（改行、山かっこ、カンマなど）が入っており、細工したファイルがヘッダーを書き足すときの手口です。取り扱いに注意してください。`,
-        },
-        detail,
-      ),
-    );
+    ctx.findings.push(report("MALFORMED_MIME", { problem: "msg-properties", ...detail }));
   }
   if (item.smimeMissing) {
-    ctx.findings.push(
-      finding(
-        "MALFORMED_MIME",
-        {
-          en: `Outlook marks this item as S/MIME (${item.messageClass}) but the file holds no S/MIME attachment (smime.p7m), so its signature or encryption cannot be checked. Only its text and headers are shown.`,
-          ja: `Outlook ではこのアイテムは S/MIME（${item.messageClass}）となっていますが、ファイルに S/MIME の添付（smime.p7m）がないため、電子署名や暗号化を確認できません。本文とヘッダーだけを表示しています。`,
-        },
-        detail,
-      ),
-    );
+    ctx.findings.push(report("MALFORMED_MIME", { problem: "smime-missing", ...detail }));
     return;
   }
   if (!item.plain) return;
-  const skipped = item.skippedAttachments?.length ?? 0;
-  ctx.findings.push(
-    finding(
-      "MSG_WITHOUT_MIME",
-      {
-        en: `This is an Outlook .msg of an ordinary item (${item.messageClass}): Outlook saved it without S/MIME, so it was not signed or encrypted when it was saved. A .msg keeps the text and ${item.headers === "transport" ? "the headers" : "a few properties (no transport headers)"}, not the message as it arrived, so its original character set (garbled text) and MIME structure cannot be checked from this file${skipped ? `, and ${skipped} attached item${skipped === 1 ? "" : "s"} could not be included` : ""}. To check those, download the message as .eml (Outlook on the web, new Outlook) or open it in Outlook with this add-in.${unreadable ? ` Some properties could not be read and were left out (${unreadable}): they do not hold a plain e-mail address.` : ""}`,
-        ja: `これは Outlook の通常のアイテム（${item.messageClass}）を保存した .msg ファイルです。S/MIME なしで保存されているため、保存の時点で電子署名も暗号化もありません。.msg に残るのは本文と${item.headers === "transport" ? "ヘッダー" : "一部のプロパティ（受信時のヘッダーはありません）"}で、届いたときのメールそのものではないため、元の文字コード（文字化け）や MIME の構造はこのファイルからは分かりません${skipped ? `。添付されたアイテム ${skipped} 件は含められませんでした` : ""}。これらを調べるには、Outlook on the web や新しい Outlook でメールを .eml としてダウンロードするか、Outlook でメールを開いてこのアドインで確認してください。${unreadable ? `また、一部のプロパティは普通のメールアドレスではない値が入っていたため読み取れず、使っていません（${unreadable}）。` : ""}`,
-      },
-      detail,
-    ),
-  );
+  ctx.findings.push(report("MSG_WITHOUT_MIME", detail));
 }
 
 /** A bare CMS blob: DER (starts with a SEQUENCE) or base64/PEM text of one. */

@@ -3,20 +3,12 @@
  */
 import { cmsLimitFindings, signerPath, verifySigned, type CmsInfo, type SignedCms } from "../cms/index";
 import { revocationFindings } from "../revocation/index";
-import { finding, report } from "../findings";
+import { report } from "../findings";
 import { decodedBody, isPkcs7MimeType, isSignatureType, parseMessage, signedContent } from "../mime/index";
 import type { MimePart, ParsedMessage } from "../mime/types";
 import { pgpMultipartForm } from "../mail/openpgp";
 import type { CertificateSummary, Signer } from "../types";
-import {
-  MAX_LAYERS,
-  type Context,
-  parseCmsOrReport,
-  setKind,
-  withLayer,
-  pathLabel,
-  summarizeSafe,
-} from "./context";
+import { MAX_LAYERS, type Context, parseCmsOrReport, setKind, withLayer, summarizeSafe } from "./context";
 import { analyzeUnsignedTree } from "./unsigned";
 import { reportMimeProblems } from "./checks";
 
@@ -37,14 +29,7 @@ export async function analyzeEntity(
 ): Promise<void> {
   if (layer >= MAX_LAYERS) {
     ctx.findings.push(
-      finding(
-        "MALFORMED_MIME",
-        {
-          en: `S/MIME layers are nested more than ${MAX_LAYERS} deep; the inner layers were not analysed.`,
-          ja: `S/MIME の入れ子が ${MAX_LAYERS} 段を超えているため、内側は解析していません。`,
-        },
-        { part: part.path, layer },
-      ),
+      report("MALFORMED_MIME", { problem: "too-deep", part: part.path, layer, maxLayers: MAX_LAYERS }),
     );
     return;
   }
@@ -88,17 +73,11 @@ export async function analyzeMultipartSigned(
   const [content, sigPart] = part.children;
   if (!content || !sigPart || !isSignatureType(sigPart.contentType)) {
     ctx.findings.push(
-      finding(
-        "MALFORMED_MIME",
-        {
-          en: `The multipart/signed part ${pathLabel(part)} does not have the two parts it needs (the content, then an application/pkcs7-signature).`,
-          ja: `multipart/signed（${pathLabel(part)}）に、必要な 2 つのパート（本文と application/pkcs7-signature の署名）がそろっていません。`,
-        },
-        {
-          part: part.path,
-          children: part.children.map((c) => `${c.contentType.type}/${c.contentType.subtype}`),
-        },
-      ),
+      report("MALFORMED_MIME", {
+        problem: "signed-parts-missing",
+        part: part.path,
+        children: part.children.map((c) => `${c.contentType.type}/${c.contentType.subtype}`),
+      }),
     );
     setKind(ctx, "signed");
     if (content) await analyzeEntity(msg, content, ctx, layer + 1);
@@ -111,14 +90,11 @@ export async function analyzeMultipartSigned(
   if (info) {
     if (info.type !== "signed") {
       ctx.findings.push(
-        finding(
-          "MALFORMED_CMS",
-          {
-            en: `The signature part ${pathLabel(sigPart)} holds ${info.type === "unknown" ? info.contentType : info.type} data, not a signature.`,
-            ja: `署名パート（${pathLabel(sigPart)}）には、署名ではなく別の種類のデータが入っています。`,
-          },
-          { part: sigPart.path, contentType: info.type === "unknown" ? info.contentType : info.type },
-        ),
+        report("MALFORMED_CMS", {
+          problem: "not-a-signature",
+          part: sigPart.path,
+          contentType: info.type === "unknown" ? info.contentType : info.type,
+        }),
       );
     } else {
       const result = await verifyLayer(info, signed, ctx, layer);
@@ -207,14 +183,7 @@ export async function analyzeNonSignedCms(
   }
   if (info.type === "unknown") {
     ctx.findings.push(
-      finding(
-        "UNSUPPORTED_ALGORITHM",
-        {
-          en: `The S/MIME part ${where} holds CMS content of type ${info.contentType}, which this version does not analyse.`,
-          ja: `S/MIME パート（${where}）には CMS データ（種類：${info.contentType}）が含まれていますが、このバージョンでは解析できません。`,
-        },
-        { part: where, contentType: info.contentType },
-      ),
+      report("UNSUPPORTED_ALGORITHM", { scope: "cms-content", part: where, contentType: info.contentType }),
     );
   }
 }
@@ -240,14 +209,17 @@ export async function verifyLayer(
     const outer = ctx.enclosing[ctx.enclosing.length - 1];
     const inner = result.signers[0];
     ctx.findings.push(
-      finding(
-        "NESTED_SIGNATURE",
-        {
-          en: `Inside the signed message there is another signed message${inner ? `, signed by ${inner.commonName || inner.subject}${inner.emails[0] ? ` <${inner.emails[0]}>` : ""}` : ""}${outer ? ` (the outer signature is by ${outer.commonName || outer.subject})` : ""}. Each signature vouches for its own layer.`,
-          ja: `署名付きメールの中に、さらに別の署名付きメッセージが入っています${inner ? `（内側の署名者：${inner.commonName || inner.subject}${inner.emails[0] ? ` <${inner.emails[0]}>` : ""}）` : ""}${outer ? `。外側の署名者は ${outer.commonName || outer.subject} です` : ""}。それぞれの署名が保証するのは、その署名の階層の内容だけです。`,
-        },
-        { layer, form, innerSigners: result.signers.map((s) => s.subject), outerSigner: outer?.subject },
-      ),
+      report("NESTED_SIGNATURE", {
+        layer,
+        form,
+        innerSigners: result.signers.map((s) => s.subject),
+        ...(outer ? { outerSigner: outer.subject, outerName: outer.commonName || outer.subject } : {}),
+        ...(inner
+          ? {
+              innerName: `${inner.commonName || inner.subject}${inner.emails[0] ? ` <${inner.emails[0]}>` : ""}`,
+            }
+          : {}),
+      }),
     );
   }
   for (const s of result.signers) ctx.signers.push(s);

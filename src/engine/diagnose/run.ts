@@ -2,7 +2,7 @@
  * diagnoseWith(crypto, bytes, options): recognise the input, analyse it, assemble the Diagnosis. Never throws.
  */
 import type { CryptoContext } from "../crypto/context";
-import { finding, internalError } from "../findings";
+import { internalError, report } from "../findings";
 import { isMalformedInput } from "../asn1/errors";
 import { parseMessage } from "../mime/index";
 import { isCompoundFile } from "../mime/msg/index";
@@ -66,17 +66,7 @@ export async function diagnoseWith(
     if (ctx.pgp.length > 0) ctx.findings.push(openPgpFinding(ctx.pgp));
   } catch (err) {
     if (!isMalformedInput(err)) ctx.findings.push(internalError("diagnose", err));
-    else
-      ctx.findings.push(
-        finding(
-          "MALFORMED_MIME",
-          {
-            en: `The message could not be analysed: ${errorText(err)}.`,
-            ja: `メッセージを解析できませんでした（${errorText(err)}）。`,
-          },
-          { error: errorText(err) },
-        ),
-      );
+    else ctx.findings.push(report("MALFORMED_MIME", { problem: "unanalysable", error: errorText(err) }));
   }
   options.onProgress?.(1);
   const diagnosis: Diagnosis = {

@@ -3,20 +3,13 @@
  */
 import { analyzeText } from "../charset/index";
 import { parseCms } from "../cms/index";
-import { finding, report } from "../findings";
+import { report } from "../findings";
 import { decodedBody, isPkcs7MimeType, isSignatureType, walkParts } from "../mime/index";
 import type { MimePart, ParsedMessage } from "../mime/types";
 import { inlinePgpForm, isPgpControlPart, pgpMultipartForm } from "../mail/openpgp";
 import { findPdfSignatures } from "../pdf/index";
 import type { Attachment, Finding } from "../types";
-import {
-  MAX_DISPLAY_TEXT,
-  type Context,
-  parseCmsOrReport,
-  setKind,
-  pathLabel,
-  summarizeSafe,
-} from "./context";
+import { MAX_DISPLAY_TEXT, type Context, parseCmsOrReport, setKind, summarizeSafe } from "./context";
 import { analyzeMultipartSigned, analyzePkcs7Mime, describeUnverifiedSigners } from "./layers";
 
 export async function analyzeUnsignedTree(
@@ -63,14 +56,10 @@ export async function analyzeUnsignedTree(
   }
   if (nestedSigned.length > 0 || (nestedOpaque.length > 0 && ctx.signedLayers > 0)) {
     ctx.findings.push(
-      finding(
-        "PARTIALLY_SIGNED",
-        {
-          en: `Only part of this message is signed (${nestedSigned.concat(nestedOpaque).map(pathLabel).join(", ")}); other content beside it (for example a mailing-list header or an added attachment) is not covered by the signature.`,
-          ja: `このメッセージは一部だけが署名されています（${nestedSigned.concat(nestedOpaque).map(pathLabel).join("、")}）。それ以外の内容（メーリングリストの案内文や後から追加された添付ファイルなど）は署名の対象外です。`,
-        },
-        { signedParts: nestedSigned.concat(nestedOpaque).map((p) => p.path), layer },
-      ),
+      report("PARTIALLY_SIGNED", {
+        signedParts: nestedSigned.concat(nestedOpaque).map((p) => p.path),
+        layer,
+      }),
     );
   }
   if (orphans.length > 0) {

@@ -6,13 +6,24 @@
 import { MAX_NAME_IN_MESSAGE, MAX_RECIPIENTS, cutString } from "../limits";
 import type { LocalizedText } from "../types";
 import { charsetDisplayName, shortCharsetName } from "./charsetNames";
+import { CERTIFICATE_MESSAGES } from "./certificateMessages";
 import type { CataloguedCode, FindingDetails } from "./details";
+import { MAIL_MESSAGES } from "./mailMessages";
+import { REVOCATION_MESSAGES } from "./revocationMessages";
+import { CMS_MESSAGES } from "./cmsMessages";
+import { P12_MESSAGES } from "./pkcs12Messages";
+import { STRUCTURE_MESSAGES } from "./structureMessages";
+import { SIGNATURE_MESSAGES } from "./signatureMessages";
+import { type Render, type Renderings, plural } from "./render";
 
-type Render<C extends CataloguedCode> = (detail: FindingDetails[C]) => LocalizedText;
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
-
-const CATALOGUE: { [C in CataloguedCode]: Render<C> } = {
+const CATALOGUE: Renderings<CataloguedCode> = {
+  ...CERTIFICATE_MESSAGES,
+  ...SIGNATURE_MESSAGES,
+  ...MAIL_MESSAGES,
+  ...REVOCATION_MESSAGES,
+  ...STRUCTURE_MESSAGES,
+  ...CMS_MESSAGES,
+  ...P12_MESSAGES,
   ORPHAN_SIGNATURE: (d) =>
     d.source === "office-attachments"
       ? {
@@ -22,11 +33,11 @@ const CATALOGUE: { [C in CataloguedCode]: Render<C> } = {
             `restructured the message.`,
           ja:
             `電子署名（${d.filename}）が、署名対象の本文から切り離された普通の添付ファイルとして表示されています。このままでは検証できません。` +
-            `S/MIME に対応していないメールソフトや Web メール、途中のサーバーがメッセージを組み替えたときに起こります。`,
+            `S/MIME に対応していないメールソフトや Web メール、途中のサーバーがメールを組み替えたときに起こります。`,
         }
       : {
           en: `The signature (${d.filename}) arrived as an ordinary attachment, separated from the content it signs, so no mail program can check it. This happens when a mail program or web mail without S/MIME support, or a server on the way, restructured the message.`,
-          ja: `電子署名（${d.filename}）が、署名対象の本文から切り離された普通の添付ファイルとして届いています。このままではどのメールソフトでも検証できません。S/MIME に対応していないメールソフトや Web メール、途中のサーバーがメッセージを組み替えたときに起こります。`,
+          ja: `電子署名（${d.filename}）が、署名対象の本文から切り離された普通の添付ファイルとして届いています。このままではどのメールソフトでも検証できません。S/MIME に対応していないメールソフトや Web メール、途中のサーバーがメールを組み替えたときに起こります。`,
         },
 
   ENCRYPTED: (d) => {
@@ -37,12 +48,12 @@ const CATALOGUE: { [C in CataloguedCode]: Render<C> } = {
               "The message is protected with S/MIME: most likely encrypted (it could also be signed with the content " +
               "inside the signature; Outlook's message type does not say which). Only a recipient's private key can open it.",
             ja:
-              "このメッセージは S/MIME で保護されています。暗号化されている可能性が高いです（本文を署名の中に含める形式の署名" +
-              "の場合もあり、Outlook のメッセージの種類からはどちらか判別できません）。開けるのは受信者の秘密鍵だけです。",
+              "このメールは S/MIME で保護されています。暗号化されている可能性が高いです（本文を電子署名の中に含める形式の電子署名" +
+              "の場合もあり、Outlook が示すアイテムの種類からはどちらか判別できません）。開けるのは受信者の秘密鍵だけです。",
           }
         : {
             en: "The message is encrypted with S/MIME. Only a recipient's private key can open it; its content, and any signature inside, cannot be checked here.",
-            ja: "このメッセージは S/MIME で暗号化されています。開けるのは受信者の秘密鍵だけで、本文や内側の署名はここでは確認できません。",
+            ja: "このメールは S/MIME で暗号化されています。開けるのは受信者の秘密鍵だけで、本文や内側の電子署名はここでは確認できません。",
           };
     }
     const n = d.recipientCount;
@@ -51,17 +62,17 @@ const CATALOGUE: { [C in CataloguedCode]: Render<C> } = {
       n > d.recipients.length
         ? {
             en: ` Only the first ${MAX_RECIPIENTS} recipients are listed.`,
-            ja: `受信者は最初の ${MAX_RECIPIENTS} 名だけを表示しています。`,
+            ja: `受信者は最初の ${MAX_RECIPIENTS} 人だけを表示しています。`,
           }
         : { en: "", ja: "" };
     return d.layer === 0
       ? {
           en: `The message is encrypted (${alg}) for ${plural(n, "recipient")}. Only a recipient's private key can open it; its content, and any signature inside, cannot be checked here.${listed.en}`,
-          ja: `このメッセージは暗号化されています（${alg}、受信者 ${n} 名）。開けるのは受信者の秘密鍵だけで、本文や内側の署名はここでは確認できません。${listed.ja}`,
+          ja: `このメールは暗号化されています（${alg}、受信者 ${n} 人）。開けるのは受信者の秘密鍵だけで、本文や内側の電子署名はここでは確認できません。${listed.ja}`,
         }
       : {
           en: `Inside the signature, the content is encrypted (${alg}) for ${plural(n, "recipient")}: the signature vouches only for the encrypted data.${listed.en}`,
-          ja: `署名の内側の本文が暗号化されています（${alg}、受信者 ${n} 名）。署名が保証しているのは暗号化されたデータだけです。${listed.ja}`,
+          ja: `電子署名の内側の本文が暗号化されています（${alg}、受信者 ${n} 人）。電子署名が保証しているのは暗号化されたデータだけです。${listed.ja}`,
         };
   },
 
@@ -69,7 +80,7 @@ const CATALOGUE: { [C in CataloguedCode]: Render<C> } = {
     if ("partial" in d) {
       return {
         en: "This is a certificate bundle, not a signed message.",
-        ja: "これは署名付きメールではなく、証明書だけをまとめたものです。",
+        ja: "これは電子署名付きメールではなく、電子証明書だけをまとめたものです。",
       };
     }
     const n = d.certificates.length;
@@ -78,7 +89,7 @@ const CATALOGUE: { [C in CataloguedCode]: Render<C> } = {
       .join(", ");
     return {
       en: `This is a certificate bundle (${plural(n, "certificate")}${names ? `: ${names}` : ""}), not a signed message.`,
-      ja: `これは署名付きメールではなく、証明書だけをまとめたものです（${n} 件${names ? `：${names}` : ""}）。`,
+      ja: `これは電子署名付きメールではなく、電子証明書だけをまとめたものです（${n} 件${names ? `：${names}` : ""}）。`,
     };
   },
 
@@ -140,7 +151,7 @@ const CATALOGUE: { [C in CataloguedCode]: Render<C> } = {
     let ja = `このメールはメーリングリスト${d.name ? `「${d.name}」（${idsJa}）` : ` ${idsJa} `}を経由して届いています。`;
     if (d.sender) {
       en += ` The Sender ${d.sender} is the list's own address, not a different sender.`;
-      ja += `送信者 (Sender) の ${d.sender} はメーリングリスト自身のアドレスで、別人が送ったことを示すものではありません。`;
+      ja += `Sender ヘッダーの ${d.sender} はメーリングリスト自身のアドレスで、別人が送ったことを示すものではありません。`;
     }
     if (d.signatureAffected) {
       en +=

@@ -117,6 +117,66 @@ export interface InternalErrorDetail {
   error: string;
 }
 
+export type {
+  CertValidityDetail,
+  CertNotForEmailDetail,
+  WeakKeyDetail,
+  CertUntrustedDetail,
+  SignatureValidDetail,
+  SignatureInvalidDetail,
+  SignerCertificateMissingDetail,
+  ContentAppendedDetail,
+  MultipleSignersDetail,
+  WeakDigestDetail,
+  SenderMismatchDetail,
+  RevocationCheck,
+  CertRevokedDetail,
+  RevocationGoodDetail,
+  RevocationUnknownDetail,
+  MalformedMimeDetail,
+  PartiallySignedDetail,
+  NestedSignatureDetail,
+  MsgWithoutMimeDetail,
+  MalformedCmsDetail,
+  UnsupportedAlgorithmDetail,
+  P12MalformedDetail,
+  P12BadPasswordDetail,
+  P12CertificateDetail,
+  CertExpiringDetail,
+  EmailMismatchDetail,
+  ChainIncompleteDetail,
+  P12OkDetail,
+} from "./moreDetails";
+import type {
+  CertValidityDetail,
+  CertNotForEmailDetail,
+  WeakKeyDetail,
+  CertUntrustedDetail,
+  SignatureValidDetail,
+  SignatureInvalidDetail,
+  SignerCertificateMissingDetail,
+  ContentAppendedDetail,
+  MultipleSignersDetail,
+  WeakDigestDetail,
+  SenderMismatchDetail,
+  CertRevokedDetail,
+  RevocationGoodDetail,
+  RevocationUnknownDetail,
+  MalformedMimeDetail,
+  PartiallySignedDetail,
+  NestedSignatureDetail,
+  MsgWithoutMimeDetail,
+  MalformedCmsDetail,
+  UnsupportedAlgorithmDetail,
+  P12MalformedDetail,
+  P12BadPasswordDetail,
+  P12CertificateDetail,
+  CertExpiringDetail,
+  EmailMismatchDetail,
+  ChainIncompleteDetail,
+  P12OkDetail,
+} from "./moreDetails";
+
 /** The typed details; codes not listed carry an open JSON object. */
 interface TypedDetails {
   ORPHAN_SIGNATURE: OrphanSignatureDetail;
@@ -130,11 +190,44 @@ interface TypedDetails {
   MAILING_LIST: MailingListDetail;
   REPLY_TO_MISMATCH: ReplyToMismatchDetail;
   CHARSET_UNDECLARED: CharsetUndeclaredDetail;
+  CERT_EXPIRED: CertValidityDetail;
+  CERT_NOT_YET_VALID: CertValidityDetail;
+  CERT_NOT_FOR_EMAIL: CertNotForEmailDetail;
+  WEAK_KEY: WeakKeyDetail;
+  CERT_UNTRUSTED: CertUntrustedDetail;
+  SIGNATURE_VALID: SignatureValidDetail;
+  SIGNATURE_INVALID: SignatureInvalidDetail;
+  SIGNER_CERTIFICATE_MISSING: SignerCertificateMissingDetail;
+  CONTENT_APPENDED: ContentAppendedDetail;
+  MULTIPLE_SIGNERS: MultipleSignersDetail;
+  WEAK_DIGEST: WeakDigestDetail;
+  SENDER_MISMATCH: SenderMismatchDetail;
+  CERT_REVOKED: CertRevokedDetail;
+  REVOCATION_GOOD: RevocationGoodDetail;
+  REVOCATION_UNKNOWN: RevocationUnknownDetail;
+  MALFORMED_MIME: MalformedMimeDetail;
+  PARTIALLY_SIGNED: PartiallySignedDetail;
+  NESTED_SIGNATURE: NestedSignatureDetail;
+  MSG_WITHOUT_MIME: MsgWithoutMimeDetail;
+  MALFORMED_CMS: MalformedCmsDetail;
+  UNSUPPORTED_ALGORITHM: UnsupportedAlgorithmDetail;
+  P12_MALFORMED: P12MalformedDetail;
+  P12_BAD_PASSWORD: P12BadPasswordDetail;
+  P12_NO_KEY: P12CertificateDetail;
+  P12_KEY_MISMATCH: P12CertificateDetail;
+  CERT_EXPIRING: CertExpiringDetail;
+  EMAIL_MISMATCH: EmailMismatchDetail;
+  CHAIN_INCOMPLETE: ChainIncompleteDetail;
+  P12_OK: P12OkDetail;
 }
 
 export type FindingDetails = {
   [C in FindingCode]: C extends keyof TypedDetails ? Detail<TypedDetails[C]> : Detail;
 };
 
-/** The codes whose message the catalogue renders from the detail alone. */
+/** The codes whose message the catalogue renders from the detail alone: every code. */
 export type CataloguedCode = keyof TypedDetails;
+
+/** Compile-time guard: a finding code without a typed detail (and so without catalogue words) fails here. */
+type Uncatalogued = Exclude<FindingCode, CataloguedCode>;
+export const EVERY_CODE_CATALOGUED: [Uncatalogued] extends [never] ? true : Uncatalogued = true;

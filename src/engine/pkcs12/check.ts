@@ -2,7 +2,7 @@
  * checkPkcs12With: open the file with its password, collect keys and certificates, then judge them.
  */
 import { children, isContext, isUniversal, octetStringContent, readTlv, TAG, type Tlv } from "../asn1";
-import { finding } from "../findings";
+import { report } from "../findings";
 import type { CertificateSummary } from "../types";
 import { equalBytes } from "../util/bytes";
 import { type ParsedCertificate } from "../x509/index";
@@ -15,7 +15,7 @@ import {
   type PasswordForms,
 } from "./ciphers";
 
-import { MSG } from "./messages";
+import { PEM_REASON } from "./messages";
 import { type P12Options, type P12Result } from "./types";
 import {
   OIDS,
@@ -84,7 +84,7 @@ export function declaredLength(bytes: Uint8Array): number | undefined {
 export async function check(crypto: CryptoContext, bytes: Uint8Array, opts: P12Options): Promise<P12Result> {
   const at = opts.at ?? new Date();
   if (bytes.length === 0) return malformed("the file is empty");
-  if (bytes[0] === 0x2d /* '-' */ && bytes[1] === 0x2d) return malformed(MSG.pem());
+  if (bytes[0] === 0x2d /* '-' */ && bytes[1] === 0x2d) return malformed(PEM_REASON);
   // ---- PFX
   let pfx: Tlv;
   try {
@@ -117,9 +117,7 @@ export async function check(crypto: CryptoContext, bytes: Uint8Array, opts: P12O
   const mac = checkMac(macDataT, authSafe, forms, budget);
   if (mac.state === "bad") {
     return {
-      findings: [
-        finding("P12_BAD_PASSWORD", MSG.badPassword("mac"), { stage: "mac", macAlgorithm: mac.algorithm }),
-      ],
+      findings: [report("P12_BAD_PASSWORD", { stage: "mac", macAlgorithm: mac.algorithm })],
     };
   }
   const confirmed = mac.state === "ok";
@@ -188,7 +186,7 @@ export async function check(crypto: CryptoContext, bytes: Uint8Array, opts: P12O
   if (collected.badPassword && collected.keys.length === 0 && collected.certs.length === 0) {
     return {
       findings: [
-        finding("P12_BAD_PASSWORD", MSG.badPassword("decrypt"), {
+        report("P12_BAD_PASSWORD", {
           stage: "decrypt",
           ...(mac.state === "ok" ? { macVerified: true } : {}),
         }),

@@ -1,12 +1,12 @@
 /**
  * The judgement of what the file holds: one key and its e-mail certificate, validity, usage, chain, advice.
  */
-import { finding } from "../findings";
+import { report, type FindingDetails } from "../findings";
 import type { Finding } from "../types";
 import { certificateFindings, parseCertificate, summaryOf } from "../x509/index";
 import type { CryptoContext } from "../crypto/context";
 import { keyLabel, keyMatchesSpki, publicPartOfPkcs8, type KeyPublicPart } from "./keys";
-import { adviceFor, MSG } from "./messages";
+import { adviceFor, nameOf } from "./messages";
 import { type P12Options, type P12Result, EXPIRING_DAYS, DAY_MS } from "./types";
 import { type KeyEntry, type Collected } from "./structure";
 import { type CertInfo, issuedBy, likelyLeaf } from "./check";
@@ -27,12 +27,9 @@ export async function judge(
       certs.push({ entry, parsed, summary: summaryOf(parsed) });
     } catch (e) {
       findings.push(
-        finding(
+        report(
           "P12_MALFORMED",
-          MSG.malformed(`a certificate in the file cannot be read: ${(e as Error).message}`),
-          {
-            reason: "certificate",
-          },
+          { reason: "certificate", why: `a certificate in the file cannot be read: ${(e as Error).message}` },
           "warning",
         ),
       );
@@ -45,16 +42,15 @@ export async function judge(
       keys.push({ entry, pub: await publicPartOfPkcs8(entry.pkcs8, crypto) });
     } catch (e) {
       findings.push(
-        finding("P12_MALFORMED", MSG.malformed(`the private key cannot be read: ${(e as Error).message}`), {
+        report("P12_MALFORMED", {
           reason: "private-key",
+          why: `the private key cannot be read: ${(e as Error).message}`,
         }),
       );
     }
   }
   if (c.badPassword) {
-    findings.push(
-      finding("P12_BAD_PASSWORD", MSG.badPassword("decrypt"), { stage: "decrypt", partial: true }),
-    );
+    findings.push(report("P12_BAD_PASSWORD", { stage: "decrypt", partial: true }));
   }
   // ---- pick the end-entity certificate
   let ee: CertInfo | undefined;
@@ -94,14 +90,20 @@ export async function judge(
   }
   const summary = ee?.summary;
   if (!hasKey) {
-    findings.push(finding("P12_NO_KEY", MSG.noKey(summary), { certificates: certs.length }));
+    findings.push(
+      report("P12_NO_KEY", { certificates: certs.length, ...(summary ? { name: nameOf(summary) } : {}) }),
+    );
   } else if (keys.length > 0 && !matchedKey) {
     findings.push(
-      finding("P12_KEY_MISMATCH", MSG.keyMismatch(summary), {
+      report("P12_KEY_MISMATCH", {
         keys: keys.map((k) => keyLabel(k.pub)),
         certificates: certs.length,
         ...(summary
-          ? { subject: summary.subject, certificateKey: `${summary.keyType} ${summary.keySize ?? ""}`.trim() }
+          ? {
+              subject: summary.subject,
+              certificateKey: `${summary.keyType} ${summary.keySize ?? ""}`.trim(),
+              name: nameOf(summary),
+            }
           : {}),
       }),
     );
@@ -113,9 +115,9 @@ export async function judge(
     for (const f of certificateFindings(summary, { at })) {
       if (f.code === "CERT_EXPIRED") {
         expired = true;
-        findings.push({ ...f, message: MSG.expired(summary), detail: omitSigning(f.detail) });
+        findings.push(report("CERT_EXPIRED", asFileFinding(f.detail), f.severity));
       } else if (f.code === "CERT_NOT_YET_VALID") {
-        findings.push({ ...f, message: MSG.notYetValid(summary), detail: omitSigning(f.detail) });
+        findings.push(report("CERT_NOT_YET_VALID", asFileFinding(f.detail), f.severity));
       } else {
         findings.push(f);
       }
@@ -125,7 +127,8 @@ export async function judge(
       expiring = true;
       const days = Math.max(0, Math.floor((na - at.getTime()) / DAY_MS));
       findings.push(
-        finding("CERT_EXPIRING", MSG.expiring(summary, days), {
+        report("CERT_EXPIRING", {
+          name: nameOf(summary),
           subject: summary.subject,
           notAfter: summary.notAfter,
           at: at.toISOString(),
@@ -136,7 +139,7 @@ export async function judge(
     const email = opts.email?.trim().toLowerCase();
     if (email && !summary.emails.includes(email)) {
       findings.push(
-        finding("EMAIL_MISMATCH", MSG.emailMismatch(summary, email), {
+        report("EMAIL_MISMATCH", {
           email,
           certificateEmails: summary.emails,
         }),
@@ -145,7 +148,7 @@ export async function judge(
     const eeParsed = ee.parsed;
     if (!summary.selfSigned && !certs.some((o) => o !== ee && issuedBy(eeParsed, o.parsed))) {
       findings.push(
-        finding("CHAIN_INCOMPLETE", MSG.chainIncomplete(summary), {
+        report("CHAIN_INCOMPLETE", {
           subject: summary.subject,
           issuer: summary.issuer,
           certificatesInFile: certs.map((x) => x.summary.subject),
@@ -155,7 +158,8 @@ export async function judge(
   }
   if (matchedKey && summary && !findings.some((f) => f.severity === "error" || f.severity === "warning")) {
     findings.unshift(
-      finding("P12_OK", MSG.ok(summary), {
+      report("P12_OK", {
+        name: nameOf(summary),
         subject: summary.subject,
         emails: summary.emails,
         notAfter: summary.notAfter,
@@ -182,4 +186,9 @@ export async function judge(
 export function omitSigning(detail: Record<string, unknown>): Record<string, unknown> {
   const { signingTime: _s, validAtSigningTime: _v, ...rest } = detail;
   return rest;
+}
+
+/** A certificate's validity finding said of the certificate file: no signing times, `certificateFile`. */
+function asFileFinding(detail: Record<string, unknown>): FindingDetails["CERT_EXPIRED"] {
+  return { ...(omitSigning(detail) as FindingDetails["CERT_EXPIRED"]), certificateFile: true };
 }

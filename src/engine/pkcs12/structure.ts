@@ -12,11 +12,10 @@ import {
   TAG,
   type Tlv,
 } from "../asn1";
-import { finding } from "../findings";
+import { report } from "../findings";
 import type { Finding } from "../types";
 import { toHex } from "../util/bytes";
 import { decryptWithPassword, type PasswordForms } from "./ciphers";
-import { MSG } from "./messages";
 import { type P12Result, MAX_BAG_DEPTH, MAX_BAGS } from "./types";
 
 export const OIDS = {
@@ -51,7 +50,7 @@ export class TooExpensiveError extends MalformedInputError {
 export function tooExpensiveResult(e: TooExpensiveError): P12Result {
   return {
     findings: [
-      finding("P12_MALFORMED", MSG.tooExpensive(e.budget), {
+      report("P12_MALFORMED", {
         reason: "too-expensive",
         part: e.part,
         algorithm: e.algorithm,
@@ -85,7 +84,7 @@ export interface Collected {
 }
 
 export function malformed(reason: string, detail: Record<string, unknown> = {}): P12Result {
-  return { findings: [finding("P12_MALFORMED", MSG.malformed(reason), { reason, ...detail })] };
+  return { findings: [report("P12_MALFORMED", { reason, ...detail })] };
 }
 
 export function intValue(t: Tlv | undefined, what: string): number {
@@ -156,7 +155,7 @@ export function withAttrs<T extends object>(o: T, a: { localKeyId?: string; frie
 }
 
 export function unsupportedFinding(what: string, detail: Record<string, unknown> = {}): Finding {
-  return finding("UNSUPPORTED_ALGORITHM", MSG.unsupported(what), { algorithm: what, ...detail });
+  return report("UNSUPPORTED_ALGORITHM", { algorithm: what, ...detail, scope: "pkcs12" });
 }
 
 /** Reads the bags of one SafeContents (recursing into safeContentsBag). */

@@ -10,7 +10,7 @@
  * certificate was good; checked and good → REVOCATION_GOOD; anything that could not be told →
  * REVOCATION_UNKNOWN with the reason. Never a "revoked" from an answer that did not verify.
  */
-import { finding } from "../findings";
+import { report, type FindingDetails } from "../findings";
 import { MAX_NAME_IN_MESSAGE, cutString } from "../limits";
 import type { Finding, LocalizedText, Signer } from "../types";
 import { ownContext, type CryptoContext } from "../crypto/context";
@@ -67,17 +67,6 @@ async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   }
 }
 
-const REASON_JA: Record<string, string> = {
-  unspecified: "理由の記載なし",
-  keyCompromise: "鍵の危殆化（漏えい）",
-  cACompromise: "認証局の危殆化",
-  affiliationChanged: "所属の変更",
-  superseded: "新しい電子証明書への切り替え",
-  cessationOfOperation: "利用の終了",
-  certificateHold: "一時停止",
-  privilegeWithdrawn: "権限の取り消し",
-  aACompromise: "属性認証局の危殆化",
-};
 const COMPROMISE = new Set(["keyCompromise", "cACompromise", "aACompromise"]);
 
 /** The answer for one certificate of the path. */
@@ -206,10 +195,6 @@ async function checkLink(
   return { status: "unknown", subject, reasons };
 }
 
-function day(s: string | undefined): string {
-  return s ? s.slice(0, 10) : "?";
-}
-
 function parsePath(path: readonly Uint8Array[], crypto: CryptoContext): ParsedCertificate[] | undefined {
   try {
     return path.map((d) => parseCertificate(d, crypto));
@@ -233,47 +218,20 @@ export async function revocationFindings(
   const crypto = ownContext(context);
   const cut = (x: string): string => cutString(x, MAX_NAME_IN_MESSAGE);
   const name = cut(signer.commonName || signer.subject);
-  const unknown = (why: LocalizedText, reason: string, extra: Record<string, unknown> = {}): Finding[] => [
-    finding(
-      "REVOCATION_UNKNOWN",
-      {
-        en: `Whether the certificate of ${name} has been revoked is not known: ${why.en}.`,
-        ja: `${name} の電子証明書が失効していないかは確認できていません（${why.ja}）。`,
-      },
-      { ...base, reason, ...extra },
-    ),
-  ];
-  if (opts?.unavailable) return unknown(opts.unavailable, "unavailable");
+  const unknown = (
+    reason: FindingDetails["REVOCATION_UNKNOWN"]["reason"],
+    extra: Record<string, unknown> = {},
+  ): Finding[] => [report("REVOCATION_UNKNOWN", { ...base, name, reason, ...extra })];
+  if (opts?.unavailable)
+    return unknown("unavailable", { unavailable: { en: opts.unavailable.en, ja: opts.unavailable.ja } });
   if (!opts || (!opts.fetch && (opts.crls ?? []).length === 0)) {
-    return unknown(
-      {
-        en: "no revocation check was requested (the command line checks with --revocation or --crl FILE)",
-        ja: "失効の確認は求められていません。コマンドラインでは --revocation か --crl で確認できます",
-      },
-      "not-checked",
-    );
+    return unknown("not-checked");
   }
   const parsed = parsePath(path, crypto);
-  if (!parsed || parsed.length === 0)
-    return unknown(
-      { en: "the certificate could not be read", ja: "電子証明書を読み取れません" },
-      "unreadable",
-    );
+  if (!parsed || parsed.length === 0) return unknown("unreadable");
   const leaf = parsed[0] as ParsedCertificate;
   if (parsed.length === 1) {
-    const self = leaf.subject === leaf.issuer;
-    return unknown(
-      self
-        ? {
-            en: "it is self-signed, so no issuer publishes its revocation",
-            ja: "自己署名の電子証明書で、失効を公開する発行者がいません",
-          }
-        : {
-            en: "the certificate of its issuer is not at hand, so no answer about it could be verified",
-            ja: "発行者の電子証明書が手元にないため、失効情報を検証できません",
-          },
-      self ? "self-signed" : "issuer-missing",
-    );
+    return unknown(leaf.subject === leaf.issuer ? "self-signed" : "issuer-missing");
   }
   const links: LinkStatus[] = [];
   const deadline = Date.now() + (opts.totalTimeoutMs ?? DEFAULT_REVOCATION_TOTAL_MS);
@@ -291,41 +249,15 @@ export async function revocationFindings(
     const t = l.revocationTime ? Date.parse(l.revocationTime) : undefined;
     const compromise = l.reason !== undefined && COMPROMISE.has(l.reason);
     if (!compromise && t !== undefined && signing !== undefined && t > signing) continue;
-    const who =
-      l.subject === leaf.subject
-        ? `The certificate of ${name}`
-        : `The certificate "${cut(l.subject)}" in the path of ${name}`;
-    const whoJa =
-      l.subject === leaf.subject
-        ? `${name} の電子証明書`
-        : `${name} の証明書パスにある「${cut(l.subject)}」の電子証明書`;
-    const reasonEn = l.reason ? ` (reason: ${l.reason})` : "";
-    const reasonJa = l.reason ? `（理由：${REASON_JA[l.reason] ?? l.reason}）` : "";
-    const src = l.source === "ocsp" ? `the OCSP responder ${cut(l.url ?? "")}` : `the CRL of ${cut(l.by)}`;
-    const srcJa = l.source === "ocsp" ? `OCSP レスポンダー ${cut(l.url ?? "")}` : `${cut(l.by)} の CRL`;
-    const when = compromise
-      ? {
-          en: "Its key was reported compromised: whoever holds it could have made this signature, whatever date it carries.",
-          ja: "鍵が漏えいしたと届け出られているため、署名の日時にかかわらず、第三者が作った電子署名である可能性があります。",
-        }
-      : signing === undefined
-        ? {
-            en: "The signature carries no signing time, so it cannot be shown to predate the revocation.",
-            ja: "電子署名に署名時刻がないため、失効より前に署名されたとは確認できません。",
-          }
-        : {
-            en: `That is before the message was signed (${signer.signingTime ?? ""}).`,
-            ja: `これはメールの署名時刻（${signer.signingTime ?? ""}）より前です。`,
-          };
     return [
-      finding(
-        "CERT_REVOKED",
-        {
-          en: `${who} was revoked on ${day(l.revocationTime)}${reasonEn}, as ${src} says. ${when.en} Do not rely on this signature; confirm with the sender by another way (telephone, a known address).`,
-          ja: `${whoJa}は ${day(l.revocationTime)} に失効しています${reasonJa}（${srcJa}による）。${when.ja}この電子署名は信頼せず、電話など別の手段で差出人に確認してください。`,
-        },
-        { ...base, ...detailOf(l), signingTime: signer.signingTime, compromise },
-      ),
+      report("CERT_REVOKED", {
+        ...base,
+        ...detailOf(l),
+        name,
+        ...(l.subject !== leaf.subject ? { issuerRevoked: true as const } : {}),
+        ...(signer.signingTime !== undefined ? { signingTime: signer.signingTime } : {}),
+        compromise,
+      }),
     ];
   }
   const unknowns = links.filter(
@@ -335,40 +267,18 @@ export async function revocationFindings(
     const reasons = unknowns.flatMap((u) =>
       u.reasons.map((r) => (u.subject === leaf.subject ? r : `${cut(u.subject)}: ${r}`)),
     );
-    const text = cutString(reasons.join("; ") || "no answer", 4 * MAX_NAME_IN_MESSAGE);
-    return unknown(
-      { en: `no usable answer was obtained (${text})`, ja: `使える失効情報が得られませんでした：${text}` },
-      "not-checkable",
-      { reasons, checked: links.filter((l) => l.status !== "unknown").map(detailOf) },
-    );
+    return unknown("not-checkable", {
+      reasons,
+      checked: links.filter((l) => l.status !== "unknown").map(detailOf),
+    });
   }
-  const first = links[0] as Exclude<LinkStatus, { status: "unknown" }>;
-  const later = links.filter((l): l is Exclude<LinkStatus, { status: "unknown" }> => l.status === "revoked");
-  const how =
-    first.source === "ocsp"
-      ? {
-          en: `OCSP (${cut(first.url ?? "")}, answer signed by ${cut(first.by)})`,
-          ja: `OCSP（${cut(first.url ?? "")}、応答の署名者：${cut(first.by)}）`,
-        }
-      : {
-          en: `the CRL of ${cut(first.by)}${first.url ? ` (${cut(first.url)})` : ""}`,
-          ja: `${cut(first.by)} の CRL${first.url ? `（${cut(first.url)}）` : ""}`,
-        };
-  const laterText =
-    later.length > 0
-      ? {
-          en: ` It was revoked later, on ${day(later[0]?.revocationTime)}${later[0]?.reason ? ` (reason: ${later[0].reason})` : ""}, after this message was signed: the signature was made while the certificate was good.`,
-          ja: `その後 ${day(later[0]?.revocationTime)} に失効しています${later[0]?.reason ? `（理由：${REASON_JA[later[0].reason] ?? later[0].reason}）` : ""}が、このメールはそれより前、電子証明書が有効なうちに署名されています。`,
-        }
-      : { en: "", ja: "" };
+  const checks = links.filter((l): l is Exclude<LinkStatus, { status: "unknown" }> => l.status !== "unknown");
   return [
-    finding(
-      "REVOCATION_GOOD",
-      {
-        en: `The certificate of ${name} was not revoked${later.length > 0 ? " when the message was signed" : ""}: checked through ${how.en}, answer of ${day(first.thisUpdate)}.${laterText.en}`,
-        ja: `${name} の電子証明書は${later.length > 0 ? "署名の時点で" : ""}失効していません（${how.ja}で確認、${day(first.thisUpdate)} 時点の情報）。${laterText.ja}`,
-      },
-      { ...base, checks: links.map(detailOf), ...(later.length > 0 ? { revokedAfterSigning: true } : {}) },
-    ),
+    report("REVOCATION_GOOD", {
+      ...base,
+      name,
+      checks: checks.map((l) => ({ ...l })),
+      ...(checks.some((l) => l.status === "revoked") ? { revokedAfterSigning: true as const } : {}),
+    }),
   ];
 }

@@ -128,7 +128,7 @@ d("Thunderbird corpus: detached signatures", () => {
       expect(r.verdict).toBe("invalid");
       const inv = r.findings.find((f) => f.code === "SIGNATURE_INVALID");
       expect(inv?.detail["reason"]).toBe("message-digest-mismatch");
-      expect(inv?.message.ja).toMatch(/変更されています。/);
+      expect(inv?.message.ja).toMatch(/改ざんされています。/);
       expect(codes(r)).not.toContain("SIGNATURE_VALID");
       expect(codes(r)).not.toContain("CONTENT_APPENDED");
       expect(r.signers[0]?.valid).toBe(false);

@@ -26,7 +26,7 @@ describe("checkSender: every SENDER_MISMATCH reason", () => {
     expect(f?.code).toBe("SENDER_MISMATCH");
     expect(f?.severity).toBe("warning");
     expect(f?.detail).toMatchObject({ reason: "from-missing", from: "", signerEmails: ALICE });
-    expect(f?.message.ja).toContain("差出人 (From) ヘッダーがない");
+    expect(f?.message.ja).toContain("差出人（From）ヘッダーがない");
   });
 
   test("From empty / no address", () => {
@@ -44,7 +44,7 @@ describe("checkSender: every SENDER_MISMATCH reason", () => {
       fromAddresses: ["alice@example.jp", "mallory@evil.test"],
     });
     expect(f?.message.ja).toBe(
-      "差出人 (From) ヘッダーが 2 つあります (alice@example.jp, mallory@evil.test)。メールソフトによっては、署名した人 (alice@example.jp) とは別の差出人が表示されるおそれがあります。",
+      "差出人（From）ヘッダーが 2 個あります（alice@example.jp, mallory@evil.test）。メールソフトによっては、署名者（alice@example.jp）とは別の差出人が表示されるおそれがあります。",
     );
   });
 
@@ -62,7 +62,7 @@ describe("checkSender: every SENDER_MISMATCH reason", () => {
       displayNameAddress: "boss@company.jp",
     });
     expect(f?.message.ja).toContain(
-      "表示名にアドレス boss@company.jp が書かれていますが、実際の差出人アドレスは mallory@evil.test です。",
+      "表示名にアドレス boss@company.jp が書かれていますが、実際の差出人のアドレスは mallory@evil.test です。",
     );
     // full-width and encoded-word variants
     const fw = checkSender(root(['From: "ｂｏｓｓ＠ｃｏｍｐａｎｙ．ｊｐ" <mallory@evil.test>']), [
@@ -84,7 +84,7 @@ describe("checkSender: every SENDER_MISMATCH reason", () => {
       sender: "list@lists.example.org",
     });
     expect(f?.message.ja).toBe(
-      "送信者 (Sender) のアドレス list@lists.example.org が、差出人 (From) のアドレス alice@example.jp と異なります。別のメールボックスが差出人に代わって送信したメールです。",
+      "Sender ヘッダーのアドレス list@lists.example.org が、差出人のアドレス alice@example.jp と異なります。別のメールボックスが差出人に代わって送信したメールです。",
     );
   });
 
@@ -96,7 +96,7 @@ describe("checkSender: every SENDER_MISMATCH reason", () => {
       signerEmails: ALICE,
     });
     expect(f?.message.ja).toBe(
-      "差出人 (From) のアドレス mallory@evil.test は、署名した証明書のアドレス (alice@example.jp) と一致しません。",
+      "差出人のアドレス mallory@evil.test は、署名者の電子証明書のアドレス（alice@example.jp）と一致しません。",
     );
     expect(f?.message.en).toBe(
       "The From address mallory@evil.test does not match the address of the signer certificate (alice@example.jp).",

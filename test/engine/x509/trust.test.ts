@@ -216,9 +216,9 @@ describe("path building over the OpenSSL-made hierarchy", () => {
     const f = trustFinding(summarizeCertificate(leaf()), refused);
     expect(f?.code).toBe("CERT_UNTRUSTED");
     expect(f?.message.en).toMatch(
-      /no longer trusted for e-mail certificates issued after 2024-06-01.*issued on 2025-01-01/,
+      /no longer trusted for e-mail certificates issued after 1 Jun 2024 \(UTC\).*issued on 1 Jan 2025 \(UTC\)/,
     );
-    expect(f?.message.ja).toContain("2024-06-01 より後に発行された");
+    expect(f?.message.ja).toContain("2024年6月1日（UTC）より後に発行された");
     const ok = await buildChain(
       leaf(),
       [old(), cross()],
@@ -264,7 +264,7 @@ describe("path building over the OpenSSL-made hierarchy", () => {
     expect(expired.trusted).toBe(false);
     expect(expired.reason).toBe("issuer-not-valid");
     expect(trustFinding(summarizeCertificate(renewLeaf), expired)?.message.en).toMatch(
-      /"CN=Trust Test Renewed CA.*" was not valid when the message was signed \(valid 2020-01-01 to 2024-01-01\)/,
+      /"CN=Trust Test Renewed CA.*" was not valid when the message was signed \(valid 1 Jan 2020 \(UTC\) to 1 Jan 2024 \(UTC\)\)/,
     );
   });
 
