@@ -7,7 +7,7 @@
 import { promises as fs } from "node:fs";
 import type { Finding, P12Result } from "../engine";
 import { renewAdvice } from "../faq/engineAdvice";
-import { localDay } from "../faq/time";
+import { localDay, localizedMessage } from "../faq/time";
 import { cliEngine } from "./engine";
 import { parseArgs, type Io } from "./io";
 
@@ -81,7 +81,7 @@ function human(file: string, r: P12Result, lang: "ja" | "en"): string {
     );
     lines.push(`  SHA-256: ${c.sha256}`);
   }
-  for (const f of r.findings) lines.push(`  ${marker(f)} ${f.code}: ${f.message[lang]}`);
+  for (const f of r.findings) lines.push(`  ${marker(f)} ${f.code}: ${localizedMessage(f)[lang]}`);
   if (r.advice && r.advice.length > 0) {
     lines.push(`  ${ja ? "アドバイス" : "Advice"}:`);
     for (const a of r.advice) {

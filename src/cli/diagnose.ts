@@ -20,7 +20,7 @@ import {
 } from "../engine";
 import { faqIdsFor, formatGuidanceTitles, guidanceFor } from "../faq/index";
 import { revocationStatus } from "../faq/revocation";
-import { localDateTime } from "../faq/time";
+import { localDateTime, localizedMessage } from "../faq/time";
 import { adviceForFinding } from "../faq/engineAdvice";
 import { verdictOf as messageVerdict } from "../faq/verdict";
 import type { Host } from "../faq/types";
@@ -330,7 +330,7 @@ function humanSummary(d: Diagnosis, lang: "ja" | "en"): string {
     );
   }
   for (const f of d.findings) {
-    lines.push(`  ${marker(f)} ${f.code}: ${f.message[lang]}`);
+    lines.push(`  ${marker(f)} ${f.code}: ${localizedMessage(f)[lang]}`);
     // The advice that moved out of the engine's messages (JCAN install, Adobe's trust list), beside its finding.
     const advice = adviceForFinding(f);
     if (advice) lines.push(`      ${lang === "ja" ? "→ " : "-> "}${advice[lang]}`);

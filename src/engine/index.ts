@@ -7,6 +7,7 @@ export { createEngine, diagnose, checkPkcs12, type Engine, type EngineOptions } 
 export type { CryptoPort } from "./crypto/port";
 export * from "./types";
 export { finding, report, detailOf, renderMessage, DEFAULT_SEVERITY, type FindingDetails } from "./findings";
+export { dayEn, dayJa } from "./findings/dates";
 export type { P12Advice, P12Options, P12Result } from "./pkcs12/index";
 // ---- trust anchors and certificates
 export { mozillaTrust, organisationAnchors } from "./x509/defaultAnchors";

@@ -16,6 +16,7 @@ import {
   untrustedCandidates,
 } from "./certificates";
 import { mismatchCandidates, unsignedCandidates } from "./sender";
+import { localizedMessage } from "../time";
 
 export function candidates(d: Diagnosis, host: Host): Candidate[] {
   const out: Candidate[] = [];
@@ -130,7 +131,7 @@ export function candidates(d: Diagnosis, host: Host): Candidate[] {
         en: "An attached PDF is digitally signed; Adobe may report a problem with the signature until its trust settings are changed.",
         ja: "添付の PDF に電子署名があります。Adobe の信頼設定を変更するまで、電子署名に問題があると表示されることがあります。",
       },
-      context: pdf.message,
+      context: localizedMessage(pdf),
     });
   }
 

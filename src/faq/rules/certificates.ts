@@ -4,6 +4,7 @@ import { hostName } from "../hosts";
 import { localDay } from "../time";
 import type { Host } from "../types";
 import { type Candidate, P, first, has, jcanSigners, signerName } from "./common";
+import { localizedMessage } from "../time";
 
 export function registerCandidates(d: Diagnosis, host: Host): Candidate[] {
   const out: Candidate[] = [];
@@ -75,7 +76,7 @@ export function expiredCandidates(d: Diagnosis): Candidate[] {
               en: "The signer’s certificate has expired. An expired certificate can no longer be used to sign or encrypt: the sender needs a new one.",
               ja: "署名者の電子証明書の有効期限が切れています。有効期限が切れた電子証明書では電子署名も暗号化もできないため、差出人は新しい電子証明書を取得する必要があります。",
             },
-      context: f.message,
+      context: localizedMessage(f),
     },
   ];
   if (jcanSigners(d).length > 0 || (d.certificates ?? []).some((c) => c.jcan)) {
@@ -108,7 +109,7 @@ export function untrustedCandidates(d: Diagnosis): Candidate[] {
         en: "The signer’s certificate could not be traced to a trusted root certificate.",
         ja: "署名者の電子証明書を、信頼できるルート証明書までたどれませんでした。",
       },
-      context: f.message,
+      context: localizedMessage(f),
     },
     {
       id: "intermediate-ca-certificate",

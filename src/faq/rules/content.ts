@@ -3,6 +3,7 @@ import type { Diagnosis, LocalizedText } from "../../engine";
 import { encodingMenuLabel, hostName, lacksEncodingMenu, preferredClients } from "../hosts";
 import type { Host } from "../types";
 import { type Candidate, P, first, has, num, shorten, str } from "./common";
+import { localizedMessage } from "../time";
 
 export function tamperedContext(d: Diagnosis): LocalizedText | undefined {
   const app = first(d, "CONTENT_APPENDED");
@@ -26,8 +27,8 @@ export function tamperedContext(d: Diagnosis): LocalizedText | undefined {
   const inv = first(d, "SIGNATURE_INVALID");
   if (inv) {
     return {
-      en: `${inv.message.en} If your mail server or antivirus software rewrites messages, ask your mail administrator; otherwise confirm the content with the sender by another channel before relying on it.`,
-      ja: `${inv.message.ja}メールサーバーやウイルス対策ソフトがメールを書き換えていないか、メール管理者に確認してください。心当たりがない場合は、内容を信用する前に、電話など別の手段で差出人に確認してください。`,
+      en: `${localizedMessage(inv).en} If your mail server or antivirus software rewrites messages, ask your mail administrator; otherwise confirm the content with the sender by another channel before relying on it.`,
+      ja: `${localizedMessage(inv).ja}メールサーバーやウイルス対策ソフトがメールを書き換えていないか、メール管理者に確認してください。心当たりがない場合は、内容を信用する前に、電話など別の手段で差出人に確認してください。`,
     };
   }
   return undefined;

@@ -16,6 +16,7 @@ import {
   str,
   strs,
 } from "./common";
+import { localizedMessage } from "../time";
 
 /** 1. Sender mismatch: the From address is not the signer's. A message sent on behalf is milder. */
 export function senderMismatchVerdict({ d, signed }: Ctx): MessageVerdict | undefined {
@@ -257,7 +258,10 @@ export function malformedVerdict({ d, signed }: Ctx): MessageVerdict | undefined
       // what the file is (a damaged .msg, not a message at all…): the finding's first sentence says it
       headline:
         d.kind === "none"
-          ? { ja: firstSentence(malformed.message.ja), en: firstSentence(malformed.message.en) }
+          ? {
+              ja: firstSentence(localizedMessage(malformed).ja),
+              en: firstSentence(localizedMessage(malformed).en),
+            }
           : {
               ja: "メールの形式が壊れているため、確認できません",
               en: "The mail is damaged and cannot be checked",

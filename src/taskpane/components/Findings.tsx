@@ -17,6 +17,7 @@ import {
   revocationTechnicalText,
 } from "../../faq/revocation";
 import { adviceForFinding } from "../../faq/engineAdvice";
+import { localizedMessage } from "../../faq/time";
 import { FINDING_TITLES } from "../../faq/verdict";
 import { useI18n } from "../i18n/index";
 import { sortFindings } from "../verdict";
@@ -64,7 +65,7 @@ export function supportText(f: Finding, lang: "ja" | "en"): string {
     .map(([k, v]) => `${k}: ${detailText(v)}`)
     .join("\n");
   const revocation = revocationTechnicalText(f, lang);
-  return `${f.code} (${f.severity})\n${f.message[lang]}${revocation ? `\n${revocation}` : ""}${detail ? `\n${detail}` : ""}`;
+  return `${f.code} (${f.severity})\n${localizedMessage(f)[lang]}${revocation ? `\n${revocation}` : ""}${detail ? `\n${detail}` : ""}`;
 }
 
 /** One finding opened: its message, the advice that goes with it (src/faq/engineAdvice.ts), the technical detail. */
@@ -83,7 +84,7 @@ export function FindingDetail({ finding }: { finding: Finding }): JSX.Element {
         : t("severityInfo");
   return (
     <div>
-      <p className={s.message}>{p(finding.message)}</p>
+      <p className={s.message}>{p(localizedMessage(finding))}</p>
       {advice ? (
         <p className={s.message} data-testid="finding-advice">
           {p(advice)}
@@ -173,7 +174,7 @@ export function Findings({ findings }: { findings: Finding[] }): JSX.Element | n
                   <AccordionHeader as="h4">
                     <span className={s.header}>
                       {icon(f)}
-                      <span>{title ? p(title) : p(f.message)}</span>
+                      <span>{title ? p(title) : p(localizedMessage(f))}</span>
                     </span>
                   </AccordionHeader>
                   <AccordionPanel>

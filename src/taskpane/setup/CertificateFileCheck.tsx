@@ -22,6 +22,7 @@ import {
 import { useId, useRef, useState, type FormEvent } from "react";
 import type { CertificateSummary, Finding } from "../../engine";
 import { renewAdvice } from "../../faq/engineAdvice";
+import { localizedMessage } from "../../faq/time";
 import { FaqCard } from "./FaqCard";
 import { runFileCheck, type FileCheckOutcome, type FileLike, type P12Checker } from "./p12Check";
 import { formatDay, useI18n } from "../i18n/index";
@@ -76,7 +77,7 @@ export function FindingList({ findings }: { findings: readonly Finding[] }): JSX
           ) : (
             <Info20Regular className={s.info} aria-hidden />
           )}
-          <span>{p(f.message)}</span>
+          <span>{p(localizedMessage(f))}</span>
         </li>
       ))}
     </ul>
@@ -121,7 +122,7 @@ export function FileCheckResult({ outcome }: { outcome: FileCheckOutcome }): JSX
     <div data-testid="p12-result">
       {ok ? (
         <MessageBar intent="success" data-testid="p12-ok">
-          <MessageBarBody>{p(ok.message)}</MessageBarBody>
+          <MessageBarBody>{p(localizedMessage(ok))}</MessageBarBody>
         </MessageBar>
       ) : null}
       <p className={s.note}>{t("checkedFile", { name: outcome.fileName })}</p>
