@@ -11,6 +11,7 @@ import { findPdfSignatures } from "../pdf/index";
 import type { Attachment, Finding } from "../types";
 import { MAX_DISPLAY_TEXT, type Context, parseCmsOrReport, setKind, summarizeSafe } from "./context";
 import { analyzeMultipartSigned, analyzePkcs7Mime, describeUnverifiedSigners } from "./layers";
+import { onlyMalformed } from "../asn1/errors";
 
 export async function analyzeUnsignedTree(
   msg: ParsedMessage,
@@ -129,7 +130,8 @@ export function checkPdf(msg: ParsedMessage, p: MimePart, ctx: Context): void {
             summarizeSafe(info.certificates[0] ?? new Uint8Array(0));
           if (first) name = first.commonName || first.subject;
         }
-      } catch {
+      } catch (e) {
+        onlyMalformed(e);
         /* the PDF's CMS is unreadable: keep the /Name entry */
       }
     }

@@ -17,6 +17,7 @@ import { ownContext, type CryptoContext } from "../crypto/context";
 import { checkCrl, parseCrlCached } from "./crl";
 import { checkOcsp, ocspRequest } from "./ocsp";
 import { normalizedName, parseCertificate, type ParsedCertificate } from "../x509/certificate";
+import { onlyMalformed } from "../asn1/errors";
 
 /** What the engine asks its caller to fetch. */
 export interface RevocationRequest {
@@ -104,7 +105,8 @@ async function checkLink(
     let name: string;
     try {
       name = normalizedName(parseCrlCached(crypto, der).issuerAttrs);
-    } catch {
+    } catch (e) {
+      onlyMalformed(e);
       continue;
     }
     if (name !== normalizedName(cert.issuerAttrs)) continue;
@@ -198,7 +200,8 @@ async function checkLink(
 function parsePath(path: readonly Uint8Array[], crypto: CryptoContext): ParsedCertificate[] | undefined {
   try {
     return path.map((d) => parseCertificate(d, crypto));
-  } catch {
+  } catch (e) {
+    onlyMalformed(e);
     return undefined;
   }
 }

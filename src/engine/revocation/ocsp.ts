@@ -21,6 +21,7 @@ import { concat, equalBytes, fromHex } from "../util/bytes";
 import { ownContext, type CryptoContext } from "../crypto/context";
 import { reasonName, verifyWithCertificate } from "./crl";
 import { parseCertificate, type ParsedCertificate } from "../x509/certificate";
+import { onlyMalformed } from "../asn1/errors";
 
 // ---- a minimal DER writer (lengths, SEQUENCE, OCTET STRING, INTEGER, OID, NULL)
 
@@ -197,7 +198,8 @@ export async function checkOcsp(
         let p: ParsedCertificate;
         try {
           p = parseCertificate(c.raw, crypto);
-        } catch {
+        } catch (e) {
+          onlyMalformed(e);
           continue;
         }
         if (!equalBytes(p.issuerDer, issuer.subjectDer)) continue;

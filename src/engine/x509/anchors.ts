@@ -8,6 +8,7 @@ import { children, isContext, readTlv, type Tlv } from "../asn1";
 import type { DistrustEntry, TrustAnchor, TrustOrigin } from "../types";
 import { equalBytes, fromHex, toHex } from "../util/bytes";
 import { normalizedName, parseName } from "./certificate";
+import { onlyMalformed } from "../asn1/errors";
 
 export type AnchorInput = readonly (Uint8Array | TrustAnchor)[];
 
@@ -65,7 +66,8 @@ function buildSet(anchors: TrustAnchor[]): AnchorSet {
       if (key === undefined) {
         try {
           key = toHex(subjectNameTlv(a.der).raw);
-        } catch {
+        } catch (e) {
+          onlyMalformed(e);
           continue;
         }
       }

@@ -17,6 +17,7 @@ import {
 } from "../asn1";
 import { equalBytes, latin1, toHex } from "../util/bytes";
 import { parseName } from "./name";
+import { onlyMalformed } from "../asn1/errors";
 
 export interface ParsedCertificate {
   der: Uint8Array;
@@ -175,7 +176,8 @@ export function parseCertificateUncached(der: Uint8Array): ParsedCertificate {
     for (const ext of children(exts)) {
       try {
         readExtension(ext, cert);
-      } catch {
+      } catch (e) {
+        onlyMalformed(e);
         // An unreadable extension is ignored (the certificate's other fields stay usable).
       }
     }
