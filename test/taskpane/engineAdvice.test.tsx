@@ -5,35 +5,13 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { renderToStaticMarkup } from "react-dom/server";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { checkPkcs12, diagnose, fromPem, type Diagnosis } from "../../src/engine";
 import { runDiagnose } from "../../src/cli/diagnose";
 import { adobePdfNote, adviceForFinding, jcanInstallAdvice, renewAdvice } from "../../src/faq/engineAdvice";
 import { FindingDetail, Findings } from "../../src/taskpane/components/Findings";
-import { I18nContext, makeI18n } from "../../src/taskpane/i18n/index";
 import { FileCheckResult, runFileCheck, type FileLike } from "../../src/taskpane/setup/index";
 import { GENERATED, messageEntries } from "../fixtures/messageIndexes";
-
-function render(el: JSX.Element, lang: "ja" | "en"): string {
-  return renderToStaticMarkup(
-    <FluentProvider theme={webLightTheme}>
-      <I18nContext.Provider value={makeI18n(lang)}>{el}</I18nContext.Provider>
-    </FluentProvider>,
-  );
-}
-/** Text content (tags dropped, the entities React writes undone). */
-function text(html: string): string {
-  return html
-    .replace(/<style[\s\S]*?<\/style>/g, "")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/\s+/g, " ");
-}
+import { render, text } from "./renderText";
 
 async function diagnoseFixture(file: string): Promise<Diagnosis> {
   const e = messageEntries().find((x) => x.file === file);

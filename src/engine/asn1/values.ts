@@ -1,7 +1,8 @@
 /** Primitive values: OBJECT IDENTIFIER, INTEGER. */
 import { toHex } from "../util/bytes";
-import type { Tlv } from "./reader";
-import { expect, TAG } from "./tags";
+import { children, readTlv, type Tlv } from "./reader";
+import { Asn1Error } from "./errors";
+import { expect, isUniversal, TAG } from "./tags";
 
 /** Dotted OID from the value octets. */
 export function decodeOid(v: Uint8Array): string {
@@ -35,4 +36,24 @@ export function integerHex(v: Uint8Array): string {
 /** Unsigned big-endian bytes → bigint, in linear time (one hex parse, not a shift per byte). */
 export function bigFromBytes(v: Uint8Array): bigint {
   return v.length === 0 ? 0n : BigInt(`0x${toHex(v)}`);
+}
+
+/**
+ * The outer SEQUENCE { tbs SEQUENCE, signatureAlgorithm SEQUENCE, signature BIT STRING } that certificates and
+ * CRLs share (RFC 5280 §4.1, §5.1). Throws Asn1Error naming `what` when the bytes are not one.
+ */
+export function signedEnvelope(
+  der: Uint8Array,
+  what: string,
+): { top: Tlv; tbsT: Tlv; sigAlgT: Tlv; sigT: Tlv } {
+  const top = readTlv(der, 0);
+  if (!isUniversal(top, TAG.SEQUENCE)) throw new Asn1Error(`a ${what} must be a SEQUENCE`, top.offset);
+  const [tbsT, sigAlgT, sigT] = children(top);
+  if (
+    !isUniversal(tbsT, TAG.SEQUENCE) ||
+    !isUniversal(sigAlgT, TAG.SEQUENCE) ||
+    !isUniversal(sigT, TAG.BIT_STRING)
+  )
+    throw new Asn1Error(`malformed ${what}`, top.offset);
+  return { top, tbsT, sigAlgT, sigT };
 }

@@ -117,36 +117,7 @@ export interface InternalErrorDetail {
   error: string;
 }
 
-export type {
-  CertValidityDetail,
-  CertNotForEmailDetail,
-  WeakKeyDetail,
-  CertUntrustedDetail,
-  SignatureValidDetail,
-  SignatureInvalidDetail,
-  SignerCertificateMissingDetail,
-  ContentAppendedDetail,
-  MultipleSignersDetail,
-  WeakDigestDetail,
-  SenderMismatchDetail,
-  RevocationCheck,
-  CertRevokedDetail,
-  RevocationGoodDetail,
-  RevocationUnknownDetail,
-  MalformedMimeDetail,
-  PartiallySignedDetail,
-  NestedSignatureDetail,
-  MsgWithoutMimeDetail,
-  MalformedCmsDetail,
-  UnsupportedAlgorithmDetail,
-  P12MalformedDetail,
-  P12BadPasswordDetail,
-  P12CertificateDetail,
-  CertExpiringDetail,
-  EmailMismatchDetail,
-  ChainIncompleteDetail,
-  P12OkDetail,
-} from "./moreDetails";
+export type * from "./moreDetails";
 import type {
   CertValidityDetail,
   CertNotForEmailDetail,

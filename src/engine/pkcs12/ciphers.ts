@@ -143,6 +143,15 @@ function looksLikeDer(b: Uint8Array): boolean {
   return b.length >= 2 && b[0] === 0x30;
 }
 
+/** PKCS#12 / PBES1 parameters: SEQUENCE { salt OCTET STRING, iterations INTEGER ≥ 1 }; undefined when malformed. */
+function pbeParams(params: Tlv | undefined): { salt: Uint8Array; iterations: number } | undefined {
+  if (!isUniversal(params, TAG.SEQUENCE)) return undefined;
+  const [saltT, iterT] = children(params);
+  const salt = octets(saltT);
+  const iterations = intValue(iterT);
+  return salt && iterations !== undefined && iterations >= 1 ? { salt, iterations } : undefined;
+}
+
 function pkcs12PbeDecrypt(
   scheme: Pkcs12Pbe,
   params: Tlv | undefined,
@@ -150,12 +159,9 @@ function pkcs12PbeDecrypt(
   pw: PasswordForms,
 ): DecryptResult {
   const name = scheme.name;
-  if (!isUniversal(params, TAG.SEQUENCE)) return { ok: false, reason: "malformed", algorithm: name };
-  const [saltT, iterT] = children(params);
-  const salt = octets(saltT);
-  const iterations = intValue(iterT);
-  if (!salt || iterations === undefined || iterations < 1)
-    return { ok: false, reason: "malformed", algorithm: name };
+  const pbe = pbeParams(params);
+  if (!pbe) return { ok: false, reason: "malformed", algorithm: name };
+  const { salt, iterations } = pbe;
   if (iterations > MAX_KDF_ITERATIONS) {
     return {
       ok: false,
@@ -200,12 +206,9 @@ function pbes1Decrypt(
   pw: PasswordForms,
 ): DecryptResult {
   const name = scheme.name;
-  if (!isUniversal(params, TAG.SEQUENCE)) return { ok: false, reason: "malformed", algorithm: name };
-  const [saltT, iterT] = children(params);
-  const salt = octets(saltT);
-  const iterations = intValue(iterT);
-  if (!salt || iterations === undefined || iterations < 1)
-    return { ok: false, reason: "malformed", algorithm: name };
+  const pbe = pbeParams(params);
+  if (!pbe) return { ok: false, reason: "malformed", algorithm: name };
+  const { salt, iterations } = pbe;
   if (iterations > MAX_KDF_ITERATIONS) return { ok: false, reason: "unsupported", algorithm: name };
   if (!spend(pw.budget, kdfCost(scheme.hash, iterations)))
     return tooExpensive(name, kdfCost(scheme.hash, iterations));

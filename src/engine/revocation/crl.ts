@@ -15,6 +15,7 @@ import {
   readTlv,
   TAG,
   type Tlv,
+  signedEnvelope,
 } from "../asn1";
 import { ownContext, type CryptoContext } from "../crypto/context";
 import { publicKeyOf, resolveScheme, verifyData, type VerifyOutcome } from "../crypto/signature";
@@ -98,15 +99,7 @@ function enumValue(v: Uint8Array): number | undefined {
 
 /** Parses a DER CRL. Throws Asn1Error when it is not one. */
 export function parseCrl(der: Uint8Array): ParsedCrl {
-  const top = readTlv(der, 0);
-  if (!isUniversal(top, TAG.SEQUENCE)) throw new Asn1Error("a CRL must be a SEQUENCE", top.offset);
-  const [tbsT, sigAlgT, sigT] = children(top);
-  if (
-    !isUniversal(tbsT, TAG.SEQUENCE) ||
-    !isUniversal(sigAlgT, TAG.SEQUENCE) ||
-    !isUniversal(sigT, TAG.BIT_STRING)
-  )
-    throw new Asn1Error("malformed CRL", top.offset);
+  const { top, tbsT, sigAlgT, sigT } = signedEnvelope(der, "CRL");
   const tbs = children(tbsT);
   let i = 0;
   if (isUniversal(tbs[0], TAG.INTEGER)) i++;

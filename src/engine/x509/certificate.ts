@@ -14,6 +14,7 @@ import {
   readTlv,
   TAG,
   type Tlv,
+  signedEnvelope,
 } from "../asn1";
 import { equalBytes, latin1, toHex } from "../util/bytes";
 import { parseName } from "./name";
@@ -109,16 +110,7 @@ export function parseCertificate(der: Uint8Array, engine?: CryptoContext): Parse
 }
 
 export function parseCertificateUncached(der: Uint8Array): ParsedCertificate {
-  const top = readTlv(der, 0);
-  if (!isUniversal(top, TAG.SEQUENCE)) throw new Asn1Error("a certificate must be a SEQUENCE", top.offset);
-  const [tbsT, sigAlgT, sigT] = children(top);
-  if (
-    !isUniversal(tbsT, TAG.SEQUENCE) ||
-    !isUniversal(sigAlgT, TAG.SEQUENCE) ||
-    !isUniversal(sigT, TAG.BIT_STRING)
-  ) {
-    throw new Asn1Error("malformed certificate", top.offset);
-  }
+  const { top, tbsT, sigAlgT, sigT } = signedEnvelope(der, "certificate");
   const tbs = children(tbsT);
   let i = 0;
   let version = 1;

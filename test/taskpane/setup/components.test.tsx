@@ -4,11 +4,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import * as React from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { checkPkcs12 } from "../../../src/engine";
 import { getEntry } from "../../../src/faq/index";
-import { I18nContext, makeI18n } from "../../../src/taskpane/i18n/index";
 import {
   CertificateFileCheck,
   ComposePane,
@@ -20,26 +17,7 @@ import {
   type FileLike,
 } from "../../../src/taskpane/setup/index";
 import { diagnoseAs } from "./selfTestHelpers";
-
-function render(el: React.ReactElement, lang: "ja" | "en" = "en"): string {
-  return renderToStaticMarkup(
-    <FluentProvider theme={webLightTheme}>
-      <I18nContext.Provider value={makeI18n(lang)}>{el}</I18nContext.Provider>
-    </FluentProvider>,
-  );
-}
-/** Text content (tags dropped, entities of quotes/ampersands undone). */
-function text(html: string): string {
-  return html
-    .replace(/<style[\s\S]*?<\/style>/g, "")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/\s+/g, " ");
-}
+import { render, text } from "../renderText";
 
 const AT = new Date("2026-06-01T00:00:00Z");
 
