@@ -3,7 +3,7 @@
  * keys, chain links, CRL signatures). Nothing is shared between engines, and nothing is module-level: a
  * host that wants another crypto implementation makes another engine.
  */
-import { checkPkcs12With, type P12Options, type P12Result } from "./pkcs12/index";
+import type { P12Options, P12Result } from "./pkcs12/index";
 import { CryptoContext } from "./crypto/context";
 import { webCryptoPort, type CryptoPort } from "./crypto/port";
 import { diagnoseWith } from "./diagnose/index";
@@ -32,7 +32,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
   });
   return {
     diagnose: (bytes, o) => diagnoseWith(crypto, bytes, o),
-    checkPkcs12: (bytes, o) => checkPkcs12With(crypto, bytes, o),
+    // Loaded on first use: the PKCS#12 check and its legacy ciphers (node-forge) stay out of hosts that only
+    // diagnose messages, such as the pane's analysis worker (issue #15: the worker's start-up time).
+    checkPkcs12: async (bytes, o) => (await import("./pkcs12/index")).checkPkcs12With(crypto, bytes, o),
   };
 }
 

@@ -12,7 +12,7 @@ export type { P12Advice, P12Options, P12Result } from "./pkcs12/index";
 // ---- trust anchors and certificates
 export { mozillaTrust, organisationAnchors } from "./x509/defaultAnchors";
 export { MOZILLA_EMAIL_ROOTS, MOZILLA_EMAIL_DISTRUST } from "./x509/mozillaRoots";
-export { originLabel } from "./x509/anchors";
+export { originLabel, prepareAnchors } from "./x509/anchors";
 export { buildChain, summarizeCertificate, type ChainResult } from "./x509/index";
 export { certificateFiles, safeFileName, type CertificateFiles } from "./x509/files";
 export { parseCrl } from "./revocation/crl";

@@ -21,6 +21,8 @@ export interface AnchorSet {
   /** The anchor that is exactly this certificate, if any. */
   exact(der: Uint8Array, subjectDer: Uint8Array): TrustAnchor | undefined;
   readonly size: number;
+  /** Builds both indexes now (a host that is idle before its first message: the pane's worker). */
+  prepare(): void;
 }
 
 /** The subject Name element of a DER certificate (no other field is decoded). */
@@ -45,6 +47,14 @@ export function anchorSet(input: AnchorInput): AnchorSet {
     SETS.set(input, set);
   }
   return set;
+}
+
+/**
+ * Indexes an anchor list ahead of its first use (the same list object must then be passed to diagnose).
+ * For a host with idle time before its first message; the result is the same either way.
+ */
+export function prepareAnchors(input: AnchorInput): void {
+  anchorSet(input).prepare();
 }
 
 /** Hex of an anchor's subject Name DER, known without decoding it (the generated Mozilla list has it). */
@@ -94,6 +104,10 @@ function buildSet(anchors: TrustAnchor[]): AnchorSet {
     size: anchors.length,
     bySubject: (nameDer) => [...(exactIndex().get(toHex(nameDer)) ?? [])],
     bySubjectLoose: (normalized) => [...(normIndex().get(normalized) ?? [])],
+    prepare: () => {
+      exactIndex();
+      normIndex();
+    },
     exact: (der, subjectDer) =>
       exactIndex()
         .get(toHex(subjectDer))

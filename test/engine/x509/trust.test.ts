@@ -20,7 +20,7 @@ import {
   MOZILLA_EMAIL_ROOTS,
   MOZILLA_SOURCE,
 } from "../../../src/engine/x509/mozillaRoots";
-import { diagnose } from "../../../src/engine/index";
+import { diagnose, prepareAnchors } from "../../../src/engine/index";
 import type { DistrustEntry, TrustAnchor } from "../../../src/engine/types";
 import { verdictOf } from "../../../src/taskpane/verdict";
 import { GEN_DIR, REPO_ROOT, pemFile, readBytes } from "../cms/helpers";
@@ -376,5 +376,24 @@ describe("diagnose: trustedBy, the unchecked chain, the time of signing", () => 
     expect(n?.detail["validAtSigningTime"]).toBe(false);
     expect(n?.message.en).toMatch(/was not yet valid when the message was signed/);
     expect(verdictOf(d, "en").kind).toBe("signed-warn");
+  });
+});
+
+describe("prepareAnchors: indexing the anchors ahead of the first message (the pane's worker)", () => {
+  it("gives the same diagnoses as indexing them on first use, for a chain that reaches an anchor and one that does not", async () => {
+    const { anchors, distrust } = mozillaTrust();
+    const testRoot = pemFile(path.join(GEN_DIR, "pki", "root.pem"));
+    const at = new Date("2026-12-01T00:00:00Z");
+    const strip = (d: object): string => JSON.stringify({ ...d, elapsedMs: 0 });
+    for (const extra of [[], testRoot]) {
+      const prepared = [...extra, ...anchors];
+      prepareAnchors(prepared);
+      for (const file of ["jcan-untrusted.eml", "ja-alice.eml"]) {
+        const bytes = readBytes(path.join(GEN_DIR, "messages", file));
+        const a = await diagnose(bytes, { trustAnchors: prepared, distrust, at });
+        const b = await diagnose(bytes, { trustAnchors: [...extra, ...anchors], distrust, at });
+        expect(strip(a)).toBe(strip(b));
+      }
+    }
   });
 });
