@@ -192,7 +192,7 @@ describe("manifest.json (unified manifest) from manifest.xml", () => {
     expect(read.id).toBe("smimeReadOpenPane");
     expect(read.label).toBe("S/MIME Assistant");
     expect(actions.get(read.actionId)).toEqual({
-      page: `${ORIGIN}/taskpane.html`,
+      page: `${ORIGIN}/taskpane.html?mode=read`,
       action: { id: read.actionId, type: "openPage", pinnable: true },
     });
     const compose = byContext("mailCompose");

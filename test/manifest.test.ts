@@ -160,7 +160,7 @@ describe("manifest.xml", () => {
     const forms = childrenNamed(child(root, "FormSettings"), "Form");
     const read = forms.find((f) => f.attrs["xsi:type"] === "ItemRead")!;
     const ds = child(read, "DesktopSettings")!;
-    expect(child(ds, "SourceLocation")!.attrs["DefaultValue"]).toBe(`${ORIGIN}/taskpane.html`);
+    expect(child(ds, "SourceLocation")!.attrs["DefaultValue"]).toBe(`${ORIGIN}/taskpane.html?mode=read`);
     const h = Number(child(ds, "RequestedHeight")!.text);
     expect(h).toBeGreaterThanOrEqual(32);
     expect(h).toBeLessThanOrEqual(450);

@@ -11,6 +11,7 @@ import type { OfficePort } from "../office/index";
 import { Standalone } from "./components/Standalone";
 import { HostContext } from "./hostContext";
 import { I18nContext, makeI18n, type Lang } from "./i18n/index";
+import type { MessageAnalysis } from "./messageAnalysis";
 import { PhaseView } from "./PhaseView";
 import { useMessageAnalysis } from "./useMessageAnalysis";
 
@@ -62,15 +63,20 @@ export interface AppProps {
   /** The pane opened for a message being written (src/office isComposeMode). */
   compose: boolean;
   initialLang: Lang;
+  /** The read pane's check, already started by the entry (index.tsx); unset: the pane starts its own. */
+  analysis?: MessageAnalysis;
 }
 
-export function App({ office, compose, initialLang }: AppProps): JSX.Element {
+export function App({ office, compose, initialLang, analysis }: AppProps): JSX.Element {
   const s = useStyles();
   useReducedMotion();
   const [lang, setLang] = useState<Lang>(initialLang);
   const i18n = useMemo(() => makeI18n(lang), [lang]);
   const { t } = i18n;
-  const { phase, openFile, retry, fail } = useMessageAnalysis(office, { compose });
+  const { phase, openFile, retry, fail } = useMessageAnalysis(office, {
+    compose,
+    ...(analysis ? { analysis } : {}),
+  });
   const [showFileCheck, setShowFileCheck] = useState(false);
   // The verdict is announced once, through a live region that exists before it is filled.
   const [announcement, setAnnouncement] = useState("");

@@ -1,5 +1,5 @@
 /**
- * The pane's trust anchors, loaded lazily by the analysis worker (its own chunk, "anchors"): Mozilla's
+ * The pane's trust anchors, part of the analysis worker and decoded as soon as it runs: Mozilla's
  * root store for e-mail and the organisation's roots built in with SMIME_ASSISTANT_TRUST_ANCHORS=roots.pem
  * (webpack's DefinePlugin, __SMIME_ORG_ANCHORS__). Nothing in a message and no click in the pane adds one.
  */

@@ -1,25 +1,31 @@
 /**
  * Pane entry: waits for Office.js through src/office (when it is there), picks language and theme, and
  * renders the App inside an error boundary. Without Outlook (Office undefined or no mailbox) the same page
- * is the standalone viewer.
+ * is the standalone viewer. Inside Outlook's read pane the message is read and checked from Office.onReady
+ * on, before React's first render (issue #15), and the view subscribes to that check.
  */
+// boot.ts starts the analysis worker in Outlook's read pane. The production build runs it as its own entry,
+// in a task before this one (webpack.config.js); imported first here, it runs before React and Fluent anyway.
+import "./boot";
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { isComposeMode } from "../office/compose/index";
 import { connectOffice, initialDark, initialLanguage, onThemeChange, type OfficePort } from "../office/index";
-import { warmUp } from "./analyze";
 import { App } from "./App";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 import type { Lang } from "./i18n/index";
+import { MessageAnalysis } from "./messageAnalysis";
+import { PANE_ANALYSIS_DEPS } from "./useMessageAnalysis";
 
 interface RootProps {
   office: OfficePort | undefined;
   compose: boolean;
   lang: Lang;
+  analysis: MessageAnalysis | undefined;
 }
 
-function Root({ office, compose, lang }: RootProps): JSX.Element {
+function Root({ office, compose, lang, analysis }: RootProps): JSX.Element {
   const [dark, setDark] = useState(initialDark);
   useEffect(() => onThemeChange(setDark), []);
   useEffect(() => {
@@ -32,7 +38,7 @@ function Root({ office, compose, lang }: RootProps): JSX.Element {
       data-theme={dark ? "dark" : "light"}
     >
       <ErrorBoundary lang={lang}>
-        <App office={office} compose={compose} initialLang={lang} />
+        <App office={office} compose={compose} initialLang={lang} {...(analysis ? { analysis } : {})} />
       </ErrorBoundary>
     </FluentProvider>
   );
@@ -46,13 +52,19 @@ async function main(): Promise<void> {
   } catch {
     compose = false;
   }
-  // Inside Outlook, the engine worker (and its chunk) starts before React's first render, in parallel with
-  // it; useMessageAnalysis then reads the message. (Idempotent: the same worker is used.)
-  if (office && !compose) warmUp();
+  // Inside Outlook's read pane the message is read now, while React renders its first frame, and checked in
+  // the worker (started by boot.ts, or here under an older manifest's URL); the view subscribes to it.
+  let analysis: MessageAnalysis | undefined;
+  if (office && !compose) {
+    analysis = new MessageAnalysis(office, undefined, PANE_ANALYSIS_DEPS);
+    analysis.start();
+  }
   const el = document.getElementById("root");
   if (!el) throw new Error("#root missing");
   el.textContent = "";
-  createRoot(el).render(<Root office={office} compose={compose} lang={initialLanguage()} />);
+  createRoot(el).render(
+    <Root office={office} compose={compose} lang={initialLanguage()} analysis={analysis} />,
+  );
 }
 
 main().catch((e: unknown) => {

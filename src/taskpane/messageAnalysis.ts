@@ -55,15 +55,33 @@ export class MessageAnalysis {
   private request = 0;
   private running: AbortController | undefined;
   private stopped = false;
-
-  constructor(
-    private readonly office: OfficePort | undefined,
-    private readonly onPhase: (phase: Phase) => void,
-    private readonly deps: AnalysisDeps,
-  ) {}
+  private current: Phase;
 
   /**
-   * Inside Outlook: starts the worker and the verdict view's chunks, reads the selected message, and follows
+   * onPhase may come later, through attach(): the pane starts the machine as soon as Office.js is ready,
+   * before React renders the view that listens (index.tsx).
+   */
+  constructor(
+    private readonly office: OfficePort | undefined,
+    private onPhase: ((phase: Phase) => void) | undefined,
+    private readonly deps: AnalysisDeps,
+  ) {
+    this.current = office ? { name: "reading" } : { name: "idle" };
+  }
+
+  /** The phase now (the view's first state when it attaches to a machine already running). */
+  get phase(): Phase {
+    return this.current;
+  }
+
+  /** Sends every phase from now on to onPhase, starting with the current one. */
+  attach(onPhase: (phase: Phase) => void): void {
+    this.onPhase = onPhase;
+    onPhase(this.current);
+  }
+
+  /**
+   * Inside Outlook: starts the worker, reads the selected message, and follows
    * item changes and drops. Without Outlook it does nothing: the standalone page calls open().
    */
   start(): void {
@@ -87,7 +105,12 @@ export class MessageAnalysis {
   }
 
   private set(id: number, phase: Phase): void {
-    if (!this.stopped && id === this.request) this.onPhase(phase);
+    if (!this.stopped && id === this.request) this.emit(phase);
+  }
+
+  private emit(phase: Phase): void {
+    this.current = phase;
+    this.onPhase?.(phase);
   }
 
   /** Reads the selected item from Outlook and checks it. */
@@ -188,6 +211,6 @@ export class MessageAnalysis {
    * checked goes on: its result replaces the error when it comes.
    */
   fail(error: PaneError): void {
-    if (!this.stopped) this.onPhase({ name: "error", error });
+    if (!this.stopped) this.emit({ name: "error", error });
   }
 }

@@ -1,6 +1,8 @@
 /**
  * useMessageAnalysis(office): the read pane's message and its check, for the view. The Office port is passed
- * in (undefined on the standalone page); the state machine is MessageAnalysis (messageAnalysis.ts).
+ * in (undefined on the standalone page); the state machine is MessageAnalysis (messageAnalysis.ts). Inside
+ * Outlook the entry (index.tsx) starts the machine before React's first render and passes it in: the hook
+ * then only listens.
  */
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { OfficePort } from "../office/index";
@@ -11,7 +13,8 @@ import { MessageAnalysis, type AnalysisDeps, type PaneError, type Phase } from "
 
 export type { Phase, PaneError } from "./messageAnalysis";
 
-const DEFAULT_DEPS: AnalysisDeps = { analyse, warmUp };
+/** The pane's analysis: in the worker (analyze.ts). */
+export const PANE_ANALYSIS_DEPS: AnalysisDeps = { analyse, warmUp };
 
 export interface MessageAnalysisState {
   phase: Phase;
@@ -25,19 +28,31 @@ export interface MessageAnalysisState {
 
 export function useMessageAnalysis(
   office: OfficePort | undefined,
-  { compose = false, deps = DEFAULT_DEPS }: { compose?: boolean; deps?: AnalysisDeps } = {},
+  {
+    compose = false,
+    deps = PANE_ANALYSIS_DEPS,
+    analysis,
+  }: { compose?: boolean; deps?: AnalysisDeps; analysis?: MessageAnalysis } = {},
 ): MessageAnalysisState {
   const [phase, setPhase] = useState<Phase>(() =>
-    compose ? { name: "compose" } : office ? { name: "reading" } : { name: "idle" },
+    compose
+      ? { name: "compose" }
+      : analysis
+        ? analysis.phase
+        : office
+          ? { name: "reading" }
+          : { name: "idle" },
   );
   // one state machine per pane (the port and the mode do not change while it is open)
   const machine = useMemo(
-    () => new MessageAnalysis(office, setPhase, deps),
+    () => analysis ?? new MessageAnalysis(office, setPhase, deps),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per pane
     [],
   );
   useEffect(() => {
-    if (!compose) machine.start();
+    // a machine started by the entry: listen (from its current phase on); else start this one
+    if (analysis) machine.attach(setPhase);
+    else if (!compose) machine.start();
     return () => machine.stop();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per pane
   }, []);

@@ -6,8 +6,9 @@
  *   out: { id, type: "started" } (first, so the time limit counts the engine's work only; supervisor.ts)
  *        | { id, type: "progress", fraction } | { id, type: "result", diagnosis } | { id, type: "error", message }
  */
+import { paneTrust } from "./anchors";
 import { paneRevocation } from "./revocationRelay";
-import { diagnose, type Diagnosis, type DistrustEntry, type TrustAnchor } from "../engine";
+import { diagnose, prepareAnchors, type Diagnosis, type DistrustEntry, type TrustAnchor } from "../engine";
 
 export interface AnalyseRequest {
   id: number;
@@ -30,11 +31,24 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 
-/** Mozilla's e-mail roots and the organisation's: their own chunk, loaded on the first message. */
-let defaults: Promise<{ anchors: readonly TrustAnchor[]; distrust: readonly DistrustEntry[] }> | undefined;
-function defaultTrust(): Promise<{ anchors: readonly TrustAnchor[]; distrust: readonly DistrustEntry[] }> {
-  defaults ??= import(/* webpackChunkName: "anchors" */ "./anchors").then((m) => m.paneTrust());
+/**
+ * Mozilla's e-mail roots and the organisation's (anchors.ts): part of this worker's one file, and decoded
+ * as soon as the worker runs. The worker starts ahead of the first message (boot.ts, analyze.ts warmUp), so
+ * the roots are ready when the message comes (issue #15). A failure is reported by the message's check.
+ */
+let defaults: { anchors: readonly TrustAnchor[]; distrust: readonly DistrustEntry[] } | undefined;
+function defaultTrust(): { anchors: readonly TrustAnchor[]; distrust: readonly DistrustEntry[] } {
+  if (!defaults) {
+    defaults = paneTrust();
+    // their subject index too, while the worker waits for the message (the same array goes to diagnose)
+    prepareAnchors(defaults.anchors);
+  }
   return defaults;
+}
+try {
+  defaultTrust();
+} catch {
+  // the first message's check reports it
 }
 
 scope.addEventListener("message", (ev) => {
@@ -44,7 +58,7 @@ scope.addEventListener("message", (ev) => {
     try {
       const at = req.at ? new Date(req.at) : undefined;
       let last = -1;
-      const trust = await defaultTrust();
+      const trust = defaultTrust();
       const diagnosis = await diagnose(new Uint8Array(req.bytes), {
         trustAnchors:
           req.trustAnchors.length === 0

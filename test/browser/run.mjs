@@ -66,7 +66,8 @@ async function openPane({
   locale = "en-US",
   colorScheme = "light",
   viewport = { width: 420, height: 900 },
-  query = "",
+  // Outlook mode opens the manifests' read-pane URL (manifest.xml: taskpane.html?mode=read)
+  query = typeof office === "object" ? "?mode=read" : "",
   timeLimitMs,
 } = {}) {
   const context = await browser.newContext({ locale, colorScheme, viewport, acceptDownloads: true });
@@ -113,12 +114,19 @@ async function openPane({
         window.__workerTraffic = [];
         window.__mainSubtle = [];
         const phase = () => document.querySelector("[data-testid=app]")?.getAttribute("data-phase");
+        window.__workersMade = [];
         const NativeWorker = window.Worker;
         window.Worker = class extends NativeWorker {
           constructor(url, options) {
             super(url, options);
             const name = options?.name;
             this.__name = name;
+            // which script made it, and whether the pane had rendered yet
+            window.__workersMade.push({
+              name,
+              script: document.currentScript?.src ?? null,
+              rendered: document.querySelector("[data-testid=app]") !== null,
+            });
             this.addEventListener("message", (ev) =>
               window.__workerTraffic.push({
                 dir: "in",
@@ -534,6 +542,27 @@ test("Outlook: a message past the time limit → 'too complex to check here' (wo
   assert.deepEqual(await p.page.evaluate(() => window.__workers), { created: 2, terminated: 1 });
   await clean(p);
   await p.context.close();
+});
+
+test("Outlook: at the manifests' read-pane URL the engine worker is started by the boot script, before the pane renders; an older manifest's URL still reads and checks", async () => {
+  for (const query of ["?mode=read", ""]) {
+    const p = await openPane({ office: { item: emlItem("sample-signed.eml") }, query, watch: true });
+    assert.equal((await verdictOf(p.page)).kind, "signed-warn", query);
+    const made = await p.page.evaluate(() => window.__workersMade);
+    const engine = made.filter((w) => w.name === "smime-engine");
+    assert.equal(engine.length, 1, `${query}: ${JSON.stringify(made)}`);
+    if (query) {
+      // boot.<hash>.js, its own entry, run before the pane's entry (React, Fluent) and before Office.onReady
+      assert.match(engine[0].script ?? "", /\/boot\.[0-9a-f]{8}\.js$/, JSON.stringify(engine[0]));
+      assert.equal(engine[0].rendered, false);
+    } else {
+      // no ?mode: boot leaves it; the pane's entry starts it once Office.js is ready, before the first render
+      assert.doesNotMatch(engine[0].script ?? "", /\/boot\./, JSON.stringify(engine[0]));
+      assert.equal(engine[0].rendered, false);
+    }
+    await clean(p);
+    await p.context.close();
+  }
 });
 
 test("Outlook: selecting another message (ItemChanged) re-reads and re-checks", async () => {

@@ -131,6 +131,27 @@ describe("MessageAnalysis inside Outlook (fake port, real engine)", () => {
     expect(office.remembered).toEqual([done.diagnosis]);
   });
 
+  it("started before the view exists (the entry, before React's first render): the view attaches and sees every phase from the current one on", async () => {
+    const office = fakePort();
+    const engine = gatedEngine(office.calls);
+    const m = new MessageAnalysis(office.port, undefined, engine.deps);
+    expect(m.phase).toEqual({ name: "reading" });
+    m.start();
+    expect(office.calls.slice(0, 2)).toEqual(["warmUp", "read"]);
+    office.reads[0]!.resolve(source("sample-signed.eml"));
+    await until(() => m.phase.name === "analysing");
+    // the view mounts now: it gets the phase it missed, then the rest
+    const r = record();
+    m.attach(r.onPhase);
+    expect(r.phases).toEqual([{ name: "analysing", size: bytesOf("sample-signed.eml").byteLength }]);
+    engine.gates[0]!.resolve();
+    await until(() => r.last()?.name === "done");
+    expect(m.phase).toBe(r.last());
+    const done = r.last();
+    if (done?.name !== "done") throw new Error("no verdict");
+    expect(done.diagnosis.kind).toBe("signed");
+  });
+
   it("an item change while a message is checked: the older check is aborted and its result never shown", async () => {
     const office = fakePort();
     const engine = gatedEngine(office.calls);
