@@ -70,6 +70,9 @@ export function ensureBuilt({ quiet = false } = {}) {
   return true;
 }
 
+/** dist/'s content-hashed scripts: taskpane.<hash>.js, <name>.<hash>.chunk.js (webpack.config.js). */
+const HASHED_SCRIPT = /\.[0-9a-f]{8}\.(chunk\.)?js$/;
+
 const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -105,7 +108,13 @@ export function serve(extra = {}, { dist = DIST } = {}) {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const pathname = decodeURIComponent(url.pathname);
     const send = (status, body, type) => {
-      res.writeHead(status, { "Content-Type": type ?? "text/plain", "Cache-Control": "no-store" });
+      // As a static host should serve dist/: the content-hashed scripts (their name changes with their
+      // bytes) may be kept for good, so that the pane's <link rel="prefetch"> downloads are the ones its
+      // lazy chunks then use; everything else is fetched anew. A new browser context starts with an empty
+      // cache, so every test and every bench run is still a first open of the pane.
+      const cache =
+        status === 200 && HASHED_SCRIPT.test(pathname) ? "public, max-age=31536000, immutable" : "no-store";
+      res.writeHead(status, { "Content-Type": type ?? "text/plain", "Cache-Control": cache });
       res.end(body);
     };
     try {
