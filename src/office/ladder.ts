@@ -17,7 +17,8 @@
  * item methods; the owner is recorded. After the engine has run, secondLook() (secondLook.ts) handles
  * classic Outlook for Windows' rebuilt MIME.
  */
-import { decodeBase64String, utf8 } from "../engine";
+import { utf8 } from "../engine";
+import { decodeOfficeBase64 } from "./base64";
 import { DEFAULT_TIMEOUT_MS, OfficeCallError, callOffice } from "./async";
 import { isOnPremisesExchange, userAddress } from "./host";
 import {
@@ -102,7 +103,7 @@ async function climb(timeoutMs: number): Promise<MessageSource> {
       if (typeof b64 !== "string" || b64.length === 0) {
         throw new OfficeCallError("failed", "item.getAsFileAsync", "item.getAsFileAsync returned no data");
       }
-      const bytes = decodeBase64String(b64);
+      const bytes = decodeOfficeBase64(b64);
       if (bytes.length === 0) {
         throw new OfficeCallError("failed", "item.getAsFileAsync", "item.getAsFileAsync returned no data");
       }
@@ -298,7 +299,7 @@ function attachmentBytes(content: { content: string; format: string } | undefine
   }
   const format = String(content.format ?? "").toLowerCase();
   if (format === "base64") {
-    const bytes = decodeBase64String(content.content);
+    const bytes = decodeOfficeBase64(content.content);
     if (bytes.length === 0) throw new OfficeCallError("failed", api, `${api} returned no data`);
     return bytes;
   }
