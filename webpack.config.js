@@ -87,11 +87,12 @@ module.exports = async (env = {}, argv = {}) => {
   ].join(" ");
 
   // boot: a few lines that run in their own task before the pane's entry, so that Outlook's read pane starts
-  // its analysis worker while the entry (React, Fluent) is still downloading and compiling (issue #15);
-  // the entry depends on it and shares its modules (one supervisor, one worker).
+  // its analysis worker while the entry (React, Fluent) is still downloading and compiling (issue #15). Its
+  // own runtime, and no shared modules (dependOn drops the entry's chunk prefetching): it hands the worker
+  // over through one global (src/taskpane/earlyWorker.ts).
   const entry = {
     boot: "./src/taskpane/boot.ts",
-    taskpane: { import: "./src/taskpane/index.tsx", dependOn: "boot" },
+    taskpane: "./src/taskpane/index.tsx",
   };
   const pages = [
     new HtmlWebpackPlugin({

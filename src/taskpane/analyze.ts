@@ -5,6 +5,8 @@
  * (the user moved to another message).
  */
 import type { Diagnosis } from "../engine";
+import { takeEarly } from "./earlyWorker";
+import { newEngineWorker } from "./engineWorker";
 import { testTimeLimit, WorkerSupervisor, type WorkerLike } from "./supervisor";
 import type { AnalyseRequest, AnalyseResponse } from "./worker";
 
@@ -27,8 +29,8 @@ let supervisor: WorkerSupervisor<AnalyseResponse> | undefined;
 
 function engine(): WorkerSupervisor<AnalyseResponse> {
   supervisor ??= new WorkerSupervisor<AnalyseResponse>({
-    create: () =>
-      new Worker(new URL("./worker.ts", import.meta.url), { name: "smime-engine" }) as unknown as WorkerLike,
+    // the worker boot.ts started before the pane's entry ran, else a new one
+    create: () => (takeEarly() ?? newEngineWorker()) as unknown as WorkerLike,
     timeLimitMs: ANALYSE_TIME_LIMIT_MS,
   });
   return supervisor;

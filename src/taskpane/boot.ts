@@ -1,16 +1,17 @@
 /**
  * The pane's first script: its own webpack entry ("boot", webpack.config.js), run in a task of its own before
- * the pane's entry, which depends on it and shares its modules (index.tsx also imports it first; package.json
- * lists it under "sideEffects" so that the bundler keeps its one statement). Opened as Outlook's read pane
- * (the manifests' URL taskpane.html?mode=read), it starts the analysis worker at once: the browser starts the
- * worker's thread while the main thread is idle, waiting for the entry's download, and the engine then loads
- * on the other core while the main thread evaluates React and Fluent and waits for Office.onReady (issue #15:
- * navigation → verdict, BENCHMARKS.md). The standalone page (no ?mode) and the
+ * the pane's entry. Opened as Outlook's read pane (the manifests' URL taskpane.html?mode=read), it starts the
+ * analysis worker at once and leaves it for the pane (earlyWorker.ts): the browser starts the worker's thread
+ * while the main thread is idle, waiting for the entry's download, and the engine then loads on the other
+ * core while the main thread evaluates React and Fluent and waits for Office.onReady (issue #15: navigation
+ * → verdict, BENCHMARKS.md). The standalone page (no ?mode) and the
  * compose pane (?mode=compose) start nothing here: the standalone page loads the engine on the user's first
  * action, and an older manifest without ?mode=read still works, with the worker started after
  * Office.onReady (index.tsx).
  */
-import { warmUp } from "./analyze";
+import { startEarly } from "./earlyWorker";
+import { newEngineWorker } from "./engineWorker";
 import { paneModeFromUrl } from "./paneMode";
 
-if (paneModeFromUrl(typeof location !== "undefined" ? location.search : undefined) === "read") warmUp();
+if (paneModeFromUrl(typeof location !== "undefined" ? location.search : undefined) === "read")
+  startEarly(newEngineWorker);

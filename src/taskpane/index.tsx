@@ -4,9 +4,6 @@
  * is the standalone viewer. Inside Outlook's read pane the message is read and checked from Office.onReady
  * on, before React's first render (issue #15), and the view subscribes to that check.
  */
-// boot.ts starts the analysis worker in Outlook's read pane. The production build runs it as its own entry,
-// in a task before this one (webpack.config.js); imported first here, it runs before React and Fluent anyway.
-import "./boot";
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";

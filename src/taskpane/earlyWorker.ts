@@ -1,0 +1,36 @@
+/**
+ * The analysis worker started early: boot.ts (its own entry and script, run before the pane's entry) makes
+ * it and leaves it on a global; the pane's supervisor (analyze.ts) adopts it once, instead of making its
+ * own. Two scripts with two webpack runtimes share nothing else, so the hand-over is this one global. A
+ * worker that failed to load is not adopted: the supervisor then makes a new one and reports its failure.
+ */
+const KEY = "__smimeAssistantEarlyWorker";
+
+interface Early {
+  worker: Worker;
+  failed: boolean;
+}
+
+/** Starts a worker now (boot.ts: the analysis worker, engineWorker.ts) and leaves it for the pane. Never throws. */
+export function startEarly(make: () => Worker): void {
+  try {
+    const early: Early = { worker: make(), failed: false };
+    early.worker.addEventListener("error", () => {
+      early.failed = true;
+    });
+    (globalThis as Record<string, unknown>)[KEY] = early;
+  } catch {
+    // the pane makes its own when it needs one
+  }
+}
+
+/** The worker boot.ts started, once; undefined when there is none or it failed to load. */
+export function takeEarly(): Worker | undefined {
+  const g = globalThis as Record<string, unknown>;
+  const early = g[KEY] as Early | undefined;
+  if (!early) return undefined;
+  delete g[KEY];
+  if (!early.failed) return early.worker;
+  early.worker.terminate();
+  return undefined;
+}
