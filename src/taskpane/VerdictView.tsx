@@ -20,11 +20,11 @@ import { TextsPanel } from "./components/TextsPanel";
 import { VerdictBanner } from "./components/VerdictBanner";
 import { useHost } from "./hostContext";
 import { useI18n } from "./i18n/index";
-import { VERDICT_VIEW_CHUNKS } from "./prefetchHints";
+import { VERDICT_VIEW_CHUNKS } from "./verdictChunks";
 import { senderIdentity } from "./sender";
 import { verdictOf } from "./verdict";
 
-// The chunks come from prefetchHints.ts, whose webpackPrefetch hints download them while the message is read.
+// The chunks come from verdictChunks.ts, which loads them while the worker checks the message.
 const Guidance = lazy(VERDICT_VIEW_CHUNKS.faq);
 // Signing setup (compose mode, self-test, .p12 check): its own chunk, off the read pane's first paint.
 const SelfTestPanel = lazy(() => VERDICT_VIEW_CHUNKS.setup().then((m) => ({ default: m.SelfTestPanel })));

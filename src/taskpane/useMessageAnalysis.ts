@@ -9,12 +9,23 @@ import type { OfficePort } from "../office/index";
 import { fromPem } from "../engine";
 import { analyse, warmUp } from "./analyze";
 import type { OpenedMessage } from "./components/Standalone";
+import { loadVerdictViewChunks } from "./verdictChunks";
 import { MessageAnalysis, type AnalysisDeps, type PaneError, type Phase } from "./messageAnalysis";
 
 export type { Phase, PaneError } from "./messageAnalysis";
 
-/** The pane's analysis: in the worker (analyze.ts). */
-export const PANE_ANALYSIS_DEPS: AnalysisDeps = { analyse, warmUp };
+/**
+ * The pane's analysis: in the worker (analyze.ts). While the worker checks the message, the verdict view's
+ * chunks load (verdictChunks.ts).
+ */
+export const PANE_ANALYSIS_DEPS: AnalysisDeps = {
+  analyse: (bytes, opts) => {
+    const result = analyse(bytes, opts);
+    loadVerdictViewChunks();
+    return result;
+  },
+  warmUp,
+};
 
 export interface MessageAnalysisState {
   phase: Phase;

@@ -133,6 +133,7 @@ async function openPane({
                 name,
                 type: ev.data?.type,
                 kind: ev.data?.diagnosis?.kind,
+                at: performance.now(),
               }),
             );
           }
@@ -555,6 +556,21 @@ test("Outlook: at the manifests' read-pane URL the engine worker is started by t
       // boot.<hash>.js, its own entry, run before the pane's entry (React, Fluent) and before Office.onReady
       assert.match(engine[0].script ?? "", /\/boot\.[0-9a-f]{8}\.js$/, JSON.stringify(engine[0]));
       assert.equal(engine[0].rendered, false);
+      // the verdict view's chunks (src/taskpane/verdictChunks.ts) were asked for while the worker checked the
+      // message: before its result came back (the view's own lazy() would ask only once it renders)
+      await p.page.getByTestId("guidance").waitFor();
+      const order = await p.page.evaluate(() => {
+        const result = window.__workerTraffic.find(
+          (t) => t.dir === "in" && t.name === "smime-engine" && t.type === "result",
+        )?.at;
+        const start = (re) =>
+          performance.getEntriesByType("resource").find((e) => re.test(e.name))?.startTime;
+        return { result, faq: start(/\/faq\.[^/]*\.js$/), setup: start(/\/setup\.[^/]*\.js$/) };
+      });
+      assert.ok(
+        order.result > 0 && order.faq < order.result && order.setup < order.result,
+        JSON.stringify(order),
+      );
     } else {
       // no ?mode: boot leaves it; the pane's entry starts it once Office.js is ready, before the first render
       assert.doesNotMatch(engine[0].script ?? "", /\/boot\./, JSON.stringify(engine[0]));
