@@ -87,9 +87,9 @@ module.exports = async (env = {}, argv = {}) => {
   ].join(" ");
 
   // boot: a few lines that run in their own task before the pane's entry, so that Outlook's read pane starts
-  // its analysis worker while the entry (React, Fluent) is still downloading and compiling (issue #15). Its
-  // own runtime, and no shared modules (dependOn drops the entry's chunk prefetching): it hands the worker
-  // over through one global (src/taskpane/earlyWorker.ts).
+  // its analysis worker while the entry (React, Fluent) is still downloading and compiling (issue #15). It has
+  // its own runtime and shares no modules with the entry: it hands the worker over through one global
+  // (src/taskpane/earlyWorker.ts).
   const entry = {
     boot: "./src/taskpane/boot.ts",
     taskpane: "./src/taskpane/index.tsx",
@@ -197,7 +197,8 @@ module.exports = async (env = {}, argv = {}) => {
     performance: { hints: false },
     // Lazy chunks of the pane are split as usual, but not the workers' own chunks: a worker loads each
     // extra chunk with a synchronous importScripts, which on a busy machine cost the first verdict about
-    // 200 ms (issue #15, BENCHMARKS.md). Each worker is one file, fetched before its thread starts.
+    // 200 ms (issue #15, BENCHMARKS.md). Each worker is one file, fetched before its thread starts (the
+    // .p12 worker then loads the PKCS#12 code, src/engine/pkcs12, on its first check).
     optimization: {
       splitChunks: {
         chunks: (chunk) => !chunk.canBeInitial() && !WORKER_CHUNKS.has(chunk.name ?? ""),

@@ -63,7 +63,7 @@ const { origin, close } = await serve({
  * How the pages are kept off the network. "dns" (the default): Chromium resolves no host name but 127.0.0.1,
  * and the Office.js stand-in is an init script (the page's Office.js <script> then fails at once, as it
  * does on the standalone page). No request is intercepted, so the browser's cache works as in Outlook (the
- * pane's prefetched chunks are the ones it runs) and no request waits for the DevTools client. "route":
+ * content-hashed scripts may be cached) and no request waits for the DevTools client. "route":
  * the browser tests' isolate() (every request paused and decided by Playwright, which turns the HTTP cache
  * off), as bench:pane measured before 2026-12-02 (BENCHMARKS.md).
  */
@@ -272,7 +272,7 @@ console.log("Initial JavaScript (standalone page, before any user action):");
 for (const f of initialRun)
   console.log(`  ${f.url}  ${(f.raw / KB).toFixed(1)} kB raw, ${(f.gzip / KB).toFixed(1)} kB gzip`);
 console.log(
-  `  prefetched at low priority, not run (the verdict view's chunks): ${(sum(initialPrefetched, "gzip") / KB).toFixed(1)} kB gzip in ${initialPrefetched.length} files`,
+  `  prefetched at low priority, not run: ${(sum(initialPrefetched, "gzip") / KB).toFixed(1)} kB gzip in ${initialPrefetched.length} files`,
 );
 console.log(
   `  total ${(initialGz / KB).toFixed(1)} kB gzip (target ≤ 250 kB): ${initialGz <= 250 * KB ? "OK" : "OVER BUDGET"}`,
@@ -290,7 +290,7 @@ console.log(
 console.log(
   `  navigation → last spinner gone (guidance and self-test in place): ${settled.toFixed(0)} ms (${range(settledTimes)}); ratio to baseline ${(settled / baseline).toFixed(2)}`,
 );
-// how long before the verdict each chunk was requested (without the prefetch, lazy() asks for them only
+// how long before the verdict each chunk was requested (without the early load, lazy() asks for them only
 // while the verdict view renders, a few ms before the verdict's mark)
 const lead = (k) => medianOf(chunkStarts.map((r) => r.verdict - r[k]));
 console.log(

@@ -22,7 +22,10 @@ export interface EngineOptions {
 export interface Engine {
   /** bytes in (EML, smime.p7m entity, bare CMS, Outlook .msg), Diagnosis out. Never throws. */
   diagnose(bytes: Uint8Array, options?: DiagnoseOptions): Promise<Diagnosis>;
-  /** The signing-setup check of a PKCS#12 file with its password. Never throws. */
+  /**
+   * The signing-setup check of a PKCS#12 file with its password. Never throws; the promise rejects only if
+   * the PKCS#12 code, loaded on first use, cannot be loaded (a lazily loaded chunk in the pane).
+   */
   checkPkcs12(bytes: Uint8Array, options: P12Options): Promise<P12Result>;
 }
 

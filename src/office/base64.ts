@@ -10,10 +10,10 @@ import { decodeBase64String } from "../engine";
 type FromBase64 = (text: string, options?: { lastChunkHandling?: "loose" }) => Uint8Array;
 
 export function decodeOfficeBase64(text: string): Uint8Array {
-  const native = (Uint8Array as unknown as { fromBase64?: FromBase64 }).fromBase64;
-  if (typeof native === "function") {
+  const ctor = Uint8Array as unknown as { fromBase64?: FromBase64 };
+  if (typeof ctor.fromBase64 === "function") {
     try {
-      return native(text, { lastChunkHandling: "loose" });
+      return ctor.fromBase64(text, { lastChunkHandling: "loose" });
     } catch {
       // not strict base64: the tolerant decoder below
     }

@@ -9,9 +9,14 @@
  * action, and an older manifest without ?mode=read still works, with the worker started after
  * Office.onReady (index.tsx).
  */
+import { localizeBootTitle } from "./bootTitle";
 import { startEarly } from "./earlyWorker";
 import { newEngineWorker } from "./engineWorker";
 import { paneModeFromUrl } from "./paneMode";
 
 if (paneModeFromUrl(typeof location !== "undefined" ? location.search : undefined) === "read")
   startEarly(newEngineWorker);
+localizeBootTitle(
+  typeof document !== "undefined" ? document : undefined,
+  typeof navigator !== "undefined" ? navigator.language : undefined,
+);

@@ -12,6 +12,7 @@ import { connectOffice, initialDark, initialLanguage, onThemeChange, type Office
 import { App } from "./App";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 import type { Lang } from "./i18n/index";
+import { takeEarly } from "./earlyWorker";
 import { MessageAnalysis } from "./messageAnalysis";
 import { PANE_ANALYSIS_DEPS } from "./useMessageAnalysis";
 
@@ -55,6 +56,9 @@ async function main(): Promise<void> {
   if (office && !compose) {
     analysis = new MessageAnalysis(office, undefined, PANE_ANALYSIS_DEPS);
     analysis.start();
+  } else {
+    // a pane that turned out not to be a read pane: the worker boot.ts may have started is not needed
+    takeEarly()?.terminate();
   }
   const el = document.getElementById("root");
   if (!el) throw new Error("#root missing");

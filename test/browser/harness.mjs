@@ -108,10 +108,10 @@ export function serve(extra = {}, { dist = DIST } = {}) {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const pathname = decodeURIComponent(url.pathname);
     const send = (status, body, type) => {
-      // As a static host should serve dist/: the content-hashed scripts (their name changes with their
-      // bytes) may be kept for good, so that the pane's <link rel="prefetch"> downloads are the ones its
-      // lazy chunks then use; everything else is fetched anew. A new browser context starts with an empty
-      // cache, so every test and every bench run is still a first open of the pane.
+      // As a static host should serve dist/ (README, "Deploying"): the content-hashed scripts (their name
+      // changes with their bytes) may be kept for good; everything else is fetched anew. A new browser
+      // context starts with an empty cache, so every test and every bench run is still a first open of the
+      // pane. (The browser tests' isolate() turns the cache off anyway; bench:pane's default isolation does not.)
       const cache =
         status === 200 && HASHED_SCRIPT.test(pathname) ? "public, max-age=31536000, immutable" : "no-store";
       res.writeHead(status, { "Content-Type": type ?? "text/plain", "Cache-Control": cache });
