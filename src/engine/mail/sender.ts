@@ -5,18 +5,13 @@
  * mailinglist.ts) does not count.
  */
 import { report } from "../findings";
+import type { SenderMismatchDetail } from "../findings/details";
 import { decodeEncodedWords, findAddressesInText, headerValues, parseMailboxes } from "../mime/index";
 import type { MimePart } from "../mime/types";
 import type { Finding } from "../types";
 
-export type SenderMismatchReason =
-  | "from-missing"
-  | "from-multiple-headers"
-  | "from-empty"
-  | "from-multiple-mailboxes"
-  | "address-in-display-name"
-  | "sender-differs"
-  | "not-in-certificate";
+/** Why From (or Sender) does not match the signer: the SENDER_MISMATCH detail's reason. */
+export type SenderMismatchReason = SenderMismatchDetail["reason"];
 
 /**
  * Checks the From (and Sender) headers of the root message against the signer certificate's email

@@ -11,10 +11,11 @@
  * REVOCATION_UNKNOWN with the reason. Never a "revoked" from an answer that did not verify.
  */
 import { report, type FindingDetails } from "../findings";
+import type { RevocationCheck } from "../findings/details";
 import { MAX_NAME_IN_MESSAGE, cutString } from "../limits";
 import type { Finding, LocalizedText, Signer } from "../types";
 import { ownContext, type CryptoContext } from "../crypto/context";
-import { checkCrl, parseCrlCached } from "./crl";
+import { checkCrl, parseCrlCached, type CrlAnswer } from "./crl";
 import { checkOcsp, ocspRequest } from "./ocsp";
 import { normalizedName, parseCertificate, type ParsedCertificate } from "../x509/certificate";
 import { onlyMalformed } from "../asn1/errors";
@@ -71,20 +72,26 @@ async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 const COMPROMISE = new Set(["keyCompromise", "cACompromise", "aACompromise"]);
 
 /** The answer for one certificate of the path. */
-type LinkStatus =
-  | {
-      status: "good" | "revoked";
-      source: "ocsp" | "crl";
-      url?: string;
-      /** OCSP responder ("issuer" or a delegated responder's subject) or the CRL's issuer. */
-      by: string;
-      thisUpdate?: string;
-      nextUpdate?: string;
-      revocationTime?: string;
-      reason?: string;
-      subject: string;
-    }
-  | { status: "unknown"; subject: string; reasons: string[] };
+type LinkStatus = RevocationCheck | { status: "unknown"; subject: string; reasons: string[] };
+
+/** A CRL's answer about one certificate, fetched from `url` or (no url) given offline. */
+function crlCheck(
+  a: Extract<CrlAnswer, { status: "good" | "revoked" }>,
+  subject: string,
+  url?: string,
+): RevocationCheck {
+  return {
+    status: a.status,
+    source: "crl",
+    ...(url !== undefined ? { url } : {}),
+    by: a.crl.issuer,
+    subject,
+    ...(a.crl.thisUpdate ? { thisUpdate: a.crl.thisUpdate.toISOString() } : {}),
+    ...(a.crl.nextUpdate ? { nextUpdate: a.crl.nextUpdate.toISOString() } : {}),
+    ...(a.entry?.revocationDate ? { revocationTime: a.entry.revocationDate.toISOString() } : {}),
+    ...(a.entry?.reason ? { reason: a.entry.reason } : {}),
+  };
+}
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -115,16 +122,7 @@ async function checkLink(
       reasons.push(`offline CRL: ${a.reason}`);
       continue;
     }
-    return {
-      status: a.status,
-      source: "crl",
-      by: a.crl.issuer,
-      subject,
-      ...(a.crl.thisUpdate ? { thisUpdate: a.crl.thisUpdate.toISOString() } : {}),
-      ...(a.crl.nextUpdate ? { nextUpdate: a.crl.nextUpdate.toISOString() } : {}),
-      ...(a.entry?.revocationDate ? { revocationTime: a.entry.revocationDate.toISOString() } : {}),
-      ...(a.entry?.reason ? { reason: a.entry.reason } : {}),
-    };
+    return crlCheck(a, subject);
   }
   const ocspUrls = (cert.ocspUrls ?? []).filter((u) => /^https?:\/\//i.test(u)).slice(0, 4);
   const crlUrls = (cert.crlUrls ?? []).filter((u) => /^https?:\/\//i.test(u)).slice(0, 4);
@@ -182,17 +180,7 @@ async function checkLink(
       reasons.push(`${url}: ${a.reason}`);
       continue;
     }
-    return {
-      status: a.status,
-      source: "crl",
-      url,
-      by: a.crl.issuer,
-      subject,
-      ...(a.crl.thisUpdate ? { thisUpdate: a.crl.thisUpdate.toISOString() } : {}),
-      ...(a.crl.nextUpdate ? { nextUpdate: a.crl.nextUpdate.toISOString() } : {}),
-      ...(a.entry?.revocationDate ? { revocationTime: a.entry.revocationDate.toISOString() } : {}),
-      ...(a.entry?.reason ? { reason: a.entry.reason } : {}),
-    };
+    return crlCheck(a, subject, url);
   }
   return { status: "unknown", subject, reasons };
 }
