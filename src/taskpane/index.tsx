@@ -16,6 +16,9 @@ import { takeEarly } from "./earlyWorker";
 import { MessageAnalysis } from "./messageAnalysis";
 import { PANE_ANALYSIS_DEPS } from "./useMessageAnalysis";
 
+/** How long the read pane's first frame waits for the message's answer (below: no spinner is needed sooner). */
+const FIRST_FRAME_WAIT_MS = 400;
+
 interface RootProps {
   office: OfficePort | undefined;
   compose: boolean;
@@ -60,6 +63,10 @@ async function main(): Promise<void> {
     // a pane that turned out not to be a read pane: the worker boot.ts may have started is not needed
     takeEarly()?.terminate();
   }
+  // React's first frame waits for the answer, up to FIRST_FRAME_WAIT_MS: a small message's verdict is then
+  // the first frame (the page shows the product name meanwhile), and React does not render a "reading"
+  // frame first that the verdict replaces a moment later; a big message gets its progress after the wait.
+  if (analysis) await analysis.answeredOrAfter(FIRST_FRAME_WAIT_MS);
   const el = document.getElementById("root");
   if (!el) throw new Error("#root missing");
   el.textContent = "";

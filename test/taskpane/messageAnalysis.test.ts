@@ -152,6 +152,55 @@ describe("MessageAnalysis inside Outlook (fake port, real engine)", () => {
     expect(done.diagnosis.kind).toBe("signed");
   });
 
+  it("answeredOrAfter (the first frame's wait): resolves when the verdict is there, not before", async () => {
+    const office = fakePort();
+    const engine = gatedEngine(office.calls);
+    const m = new MessageAnalysis(office.port, undefined, engine.deps);
+    m.start();
+    let woke = false;
+    void m.answeredOrAfter(60_000).then(() => (woke = true));
+    office.reads[0]!.resolve(source("sample-signed.eml"));
+    await until(() => m.phase.name === "analysing");
+    await settle();
+    expect(woke).toBe(false); // still checking: the pane keeps waiting
+    engine.gates[0]!.resolve();
+    await until(() => woke);
+    expect(m.phase.name).toBe("done");
+    // already answered: no wait at all
+    await expect(m.answeredOrAfter(60_000)).resolves.toBeUndefined();
+  });
+
+  it("answeredOrAfter: an error is an answer too; a check that takes longer ends the wait after waitMs", async () => {
+    jest.useFakeTimers();
+    try {
+      const office = fakePort();
+      const engine = gatedEngine(office.calls);
+      const m = new MessageAnalysis(office.port, undefined, engine.deps);
+      m.start();
+      let woke = false;
+      void m.answeredOrAfter(400).then(() => (woke = true));
+      await Promise.resolve();
+      jest.advanceTimersByTime(399);
+      await Promise.resolve();
+      expect(woke).toBe(false);
+      jest.advanceTimersByTime(1);
+      await Promise.resolve();
+      expect(woke).toBe(true);
+      expect(m.phase).toEqual({ name: "reading" }); // the message is still read: the frame shows progress
+
+      const m2 = new MessageAnalysis(office.port, undefined, engine.deps);
+      m2.start();
+      let woke2 = false;
+      void m2.answeredOrAfter(60_000).then(() => (woke2 = true));
+      office.reads[1]!.reject(new Error("Outlook said no"));
+      for (let i = 0; i < 20 && !woke2; i++) await Promise.resolve();
+      expect(m2.phase.name).toBe("error");
+      expect(woke2).toBe(true);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it("an item change while a message is checked: the older check is aborted and its result never shown", async () => {
     const office = fakePort();
     const engine = gatedEngine(office.calls);
