@@ -172,13 +172,20 @@ module.exports = async (env = {}, argv = {}) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              transpileOnly: true,
-              compilerOptions: { noEmit: false, module: "esnext", jsx: "react-jsx", sourceMap: true },
+          // Griffel's loader (Fluent UI's recommended build step) turns the pane's own makeStyles() calls into
+          // their finished class names and CSS at build time, as Fluent's packages already ship theirs: the
+          // browser no longer resolves and hashes those style objects while rendering the first frame and the
+          // verdict (issue #15: ~20 ms on the 2-core machine, BENCHMARKS.md). It runs after ts-loader.
+          use: [
+            { loader: "@griffel/webpack-loader" },
+            {
+              loader: "ts-loader",
+              options: {
+                transpileOnly: true,
+                compilerOptions: { noEmit: false, module: "esnext", jsx: "react-jsx", sourceMap: true },
+              },
             },
-          },
+          ],
         },
       ],
     },

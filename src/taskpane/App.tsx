@@ -3,7 +3,7 @@
  * the signing setup (compose), the standalone opener, or the read pane's phase (useMessageAnalysis →
  * PhaseView). Office access comes in as a port (src/office); undefined on the standalone page.
  */
-import { Button, makeStaticStyles, makeStyles, Spinner, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, Spinner, tokens } from "@fluentui/react-components";
 import { LocalLanguage20Regular, ShieldKeyhole20Regular } from "@fluentui/react-icons";
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import type { Host } from "../faq/types";
@@ -52,11 +52,6 @@ const useStyles = makeStyles({
   },
 });
 
-// Reduced motion: spinners and progress bars stop animating (they keep their label).
-const useReducedMotion = makeStaticStyles(
-  "@media (prefers-reduced-motion: reduce) { *, *::before, *::after { animation-duration: 0.01ms !important; animation-iteration-count: 1 !important; transition-duration: 0.01ms !important; } }",
-);
-
 export interface AppProps {
   /** Outlook, through src/office; undefined on the standalone page. */
   office: OfficePort | undefined;
@@ -69,7 +64,6 @@ export interface AppProps {
 
 export function App({ office, compose, initialLang, analysis }: AppProps): JSX.Element {
   const s = useStyles();
-  useReducedMotion();
   const [lang, setLang] = useState<Lang>(initialLang);
   const i18n = useMemo(() => makeI18n(lang), [lang]);
   const { t } = i18n;
