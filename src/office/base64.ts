@@ -20,3 +20,17 @@ export function decodeOfficeBase64(text: string): Uint8Array {
   }
   return decodeBase64String(text);
 }
+
+/** Above this much base64 (~6 MB of message) the decode takes long enough on the main thread (~60 ms and up on a
+ * 2-core machine) that the pane should get to draw its progress first. */
+export const LONG_DECODE_CHARS = 8 * 1024 * 1024;
+
+/**
+ * Before a long decode: one turn of the event loop, so that the pane's first frame, held until the message's
+ * answer or 400 ms (taskpane/index.tsx), and its progress are drawn before the main thread is busy decoding.
+ * Without it the decode ran in the same task as Office's answer, and the pane stayed on the product name
+ * through it (bench:pane's 50 MB message, BENCHMARKS.md).
+ */
+export function beforeLongDecode(chars: number): Promise<void> {
+  return chars > LONG_DECODE_CHARS ? new Promise((resolve) => setTimeout(resolve, 0)) : Promise.resolve();
+}

@@ -18,7 +18,7 @@
  * classic Outlook for Windows' rebuilt MIME.
  */
 import { utf8 } from "../engine";
-import { decodeOfficeBase64 } from "./base64";
+import { beforeLongDecode, decodeOfficeBase64 } from "./base64";
 import { DEFAULT_TIMEOUT_MS, OfficeCallError, callOffice } from "./async";
 import { isOnPremisesExchange, userAddress } from "./host";
 import {
@@ -103,6 +103,7 @@ async function climb(timeoutMs: number): Promise<MessageSource> {
       if (typeof b64 !== "string" || b64.length === 0) {
         throw new OfficeCallError("failed", "item.getAsFileAsync", "item.getAsFileAsync returned no data");
       }
+      await beforeLongDecode(b64.length);
       const bytes = decodeOfficeBase64(b64);
       if (bytes.length === 0) {
         throw new OfficeCallError("failed", "item.getAsFileAsync", "item.getAsFileAsync returned no data");

@@ -6,6 +6,7 @@
  */
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
+import { flushSync } from "react-dom";
 import { createRoot } from "react-dom/client";
 import { isComposeMode } from "../office/compose/index";
 import { connectOffice, initialDark, initialLanguage, onThemeChange, type OfficePort } from "../office/index";
@@ -70,8 +71,10 @@ async function main(): Promise<void> {
   const el = document.getElementById("root");
   if (!el) throw new Error("#root missing");
   el.textContent = "";
-  createRoot(el).render(
-    <Root office={office} compose={compose} lang={initialLanguage()} analysis={analysis} />,
+  // synchronously: the frame is in the page before any other task (a long decode of a big message) runs
+  const root = createRoot(el);
+  flushSync(() =>
+    root.render(<Root office={office} compose={compose} lang={initialLanguage()} analysis={analysis} />),
   );
 }
 

@@ -4,7 +4,7 @@
  * the tests put a stand-in on Uint8Array built on Buffer, strict as the real one.)
  */
 import { decodeBase64String } from "../../src/engine";
-import { decodeOfficeBase64 } from "../../src/office/base64";
+import { beforeLongDecode, decodeOfficeBase64, LONG_DECODE_CHARS } from "../../src/office/base64";
 
 type Holder = { fromBase64?: unknown };
 const holder = Uint8Array as unknown as Holder;
@@ -46,5 +46,17 @@ describe("decodeOfficeBase64", () => {
     expect(decodeOfficeBase64(odd)).toEqual(decodeBase64String(odd));
     expect(decodeOfficeBase64(odd)).toEqual(bytes);
     expect(calls).toHaveLength(2);
+  });
+});
+
+describe("beforeLongDecode: the pane draws before a long decode", () => {
+  it("above LONG_DECODE_CHARS it waits one turn of the event loop (a timer set before it runs first); below, none", async () => {
+    const order: string[] = [];
+    setTimeout(() => order.push("timer"), 0);
+    await beforeLongDecode(LONG_DECODE_CHARS);
+    order.push("short");
+    await beforeLongDecode(LONG_DECODE_CHARS + 1);
+    order.push("long");
+    expect(order).toEqual(["short", "timer", "long"]);
   });
 });
