@@ -18,7 +18,7 @@
 //      Office (base64 decoding on the main thread), median of BENCH_BIG_RUNS (3; 0 skips it) runs. Target
 //      ≤ 200 ms while analysing. (The browser test checks the mechanism — the analysis runs in the
 //      worker — and asserts no time.)
-/* global window, document, setInterval, MutationObserver */
+/* global window, document, setInterval, MutationObserver, PerformanceObserver */
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -145,9 +145,26 @@ const settledTimes = [];
 const chunkStarts = [];
 const pinned = [];
 const reopened = [];
+let paintedRuns = 0;
 let officeJs = [];
-/** The moment the pane shows a verdict with no spinner or progress bar left (reset when one reappears). */
+/**
+ * The verdict's paint, as the browser reports it: Element Timing's renderTime for the headline
+ * (elementtiming="smime-verdict", VerdictBanner.tsx). The pane's own "smime-verdict" mark is set in an effect
+ * after React's commit, which may run before the paint (a synchronous render runs its effects at once): it is
+ * used only where there is no element entry (another message in the same page reuses the headline element).
+ * And the moment the pane shows a verdict with no spinner or progress bar left (DOM time; reset when one
+ * reappears).
+ */
 const watchSpinners = () => {
+  window.__verdictPaint = undefined;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        if (e.identifier === "smime-verdict") window.__verdictPaint ??= e.renderTime || e.loadTime;
+    }).observe({ type: "element", buffered: true });
+  } catch {
+    // no Element Timing: the mark is used
+  }
   window.__settled = undefined;
   new MutationObserver(() => {
     const verdict = document.querySelector("[data-testid=verdict]");
@@ -190,6 +207,10 @@ for (let i = 0; i < RUNS + 2; i++) {
     await page.locator("[data-testid=faq-disclosure]").waitFor({ timeout: 30_000 });
     await page.locator("[data-testid=self-test]").waitFor({ timeout: 30_000 });
     await page.waitForFunction(() => window.__settled !== undefined, null, { timeout: 30_000 });
+    // the headline's element entry is delivered a moment after its paint
+    await page
+      .waitForFunction(() => window.__verdictPaint !== undefined, null, { timeout: 2_000 })
+      .catch(() => undefined);
   };
   if (sizes) {
     officeJs = await jsLoaded(ctx, run);
@@ -205,7 +226,8 @@ for (let i = 0; i < RUNS + 2; i++) {
         .filter((e) => re.test(e.name))
         .map((e) => e.startTime)[0] ?? NaN;
     return {
-      verdict: m ? m.startTime : NaN,
+      verdict: window.__verdictPaint ?? (m ? m.startTime : NaN),
+      painted: window.__verdictPaint !== undefined,
       settled: window.__settled,
       faq: start(/\/faq\.[^/]*\.js$/),
       setup: start(/\/setup\.[^/]*\.js$/),
@@ -214,6 +236,7 @@ for (let i = 0; i < RUNS + 2; i++) {
   if (i > 0) {
     // the first run warms the OS file cache
     times.push(r.verdict);
+    if (r.painted) paintedRuns++;
     baselines.push(base);
     settledTimes.push(Math.max(r.verdict, r.settled));
     chunkStarts.push(r);
@@ -243,7 +266,11 @@ for (let i = 0; i < RUNS + 2; i++) {
     pinned.push({ other: await select("sample-tampered.eml"), again: await select("sample-signed.eml") });
     await run();
     await run();
-    reopened.push(await page.evaluate(() => performance.getEntriesByName("smime-verdict")[0].startTime));
+    reopened.push(
+      await page.evaluate(
+        () => window.__verdictPaint ?? performance.getEntriesByName("smime-verdict")[0].startTime,
+      ),
+    );
   }
   await ctx.close();
 }
@@ -319,7 +346,7 @@ console.log(
   `  baseline page load (pane HTML, same ${(entryJs.length / KB).toFixed(0)} kB of entry JavaScript parsed, not run): ${baseline.toFixed(0)} ms (${range(baselines)})`,
 );
 console.log(
-  `  navigation → verdict: ${median.toFixed(0)} ms (${range(times)}); ratio to baseline ${ratio.toFixed(2)} (budget ≤ ${RATIO_BUDGET.toFixed(2)}): ${ratio <= RATIO_BUDGET ? "OK" : "OVER BUDGET"}; absolute, for reference: ${median <= 300 ? "≤ 300 ms" : median <= 500 ? "≤ 500 ms" : "> 500 ms"}`,
+  `  navigation → verdict on screen (the headline's paint, Element Timing, in ${paintedRuns} of ${times.length} runs; else the pane's mark): ${median.toFixed(0)} ms (${range(times)}); ratio to baseline ${ratio.toFixed(2)} (budget ≤ ${RATIO_BUDGET.toFixed(2)}): ${ratio <= RATIO_BUDGET ? "OK" : "OVER BUDGET"}; absolute, for reference: ${median <= 300 ? "≤ 300 ms" : median <= 500 ? "≤ 500 ms" : "> 500 ms"}`,
 );
 console.log(
   `  navigation → last spinner gone (guidance and self-test in place): ${settled.toFixed(0)} ms (${range(settledTimes)}); ratio to baseline ${(settled / baseline).toFixed(2)}`,

@@ -59,6 +59,12 @@ const useStyles = makeStyles({
  * The one verdict (src/faq/verdict/): a heading that names the problem and one what-to-do line. It is not
  * itself a live region: App announces it once through a region that exists before the verdict does.
  */
+/**
+ * The headline's paint, as the browser reports it (Element Timing: a PerformanceElementTiming entry named
+ * "smime-verdict" with its renderTime): what bench:pane reads as "verdict on screen" (BENCHMARKS.md).
+ */
+const ELEMENT_TIMING = { elementtiming: "smime-verdict" };
+
 export const VerdictBanner = forwardRef<HTMLHeadingElement, { verdict: Verdict }>(function VerdictBanner(
   { verdict },
   ref,
@@ -102,7 +108,14 @@ export const VerdictBanner = forwardRef<HTMLHeadingElement, { verdict: Verdict }
     >
       <Icon className={mergeClasses(s.icon, iconClass)} role="img" aria-label={label} />
       <div className={s.text}>
-        <h2 id="verdict-h" className={s.h2} tabIndex={-1} ref={ref} data-testid="verdict-headline">
+        <h2
+          id="verdict-h"
+          className={s.h2}
+          tabIndex={-1}
+          ref={ref}
+          data-testid="verdict-headline"
+          {...ELEMENT_TIMING}
+        >
           {verdict.title}
         </h2>
         <p className={s.action} data-testid="verdict-sentence">
