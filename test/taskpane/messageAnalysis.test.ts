@@ -152,19 +152,24 @@ describe("MessageAnalysis inside Outlook (fake port, real engine)", () => {
     expect(done.diagnosis.kind).toBe("signed");
   });
 
-  it("answeredOrAfter (the first frame's wait): resolves when the verdict is there, not before", async () => {
-    const office = fakePort();
+  /** A machine started on a fake port (the entry's), and whether its answeredOrAfter(waitMs) has resolved. */
+  function waiting(waitMs: number, office = fakePort()) {
     const engine = gatedEngine(office.calls);
     const m = new MessageAnalysis(office.port, undefined, engine.deps);
     m.start();
-    let woke = false;
-    void m.answeredOrAfter(60_000).then(() => (woke = true));
+    const wait = { woke: false };
+    void m.answeredOrAfter(waitMs).then(() => (wait.woke = true));
+    return { office, engine, m, wait };
+  }
+
+  it("answeredOrAfter (the first frame's wait): resolves when the verdict is there, not before", async () => {
+    const { office, engine, m, wait } = waiting(60_000);
     office.reads[0]!.resolve(source("sample-signed.eml"));
     await until(() => m.phase.name === "analysing");
     await settle();
-    expect(woke).toBe(false); // still checking: the pane keeps waiting
+    expect(wait.woke).toBe(false); // still checking: the pane keeps waiting
     engine.gates[0]!.resolve();
-    await until(() => woke);
+    await until(() => wait.woke);
     expect(m.phase.name).toBe("done");
     // already answered: no wait at all
     await expect(m.answeredOrAfter(60_000)).resolves.toBeUndefined();
@@ -173,29 +178,21 @@ describe("MessageAnalysis inside Outlook (fake port, real engine)", () => {
   it("answeredOrAfter: an error is an answer too; a check that takes longer ends the wait after waitMs", async () => {
     jest.useFakeTimers();
     try {
-      const office = fakePort();
-      const engine = gatedEngine(office.calls);
-      const m = new MessageAnalysis(office.port, undefined, engine.deps);
-      m.start();
-      let woke = false;
-      void m.answeredOrAfter(400).then(() => (woke = true));
+      const { office, m, wait } = waiting(400);
       await Promise.resolve();
       jest.advanceTimersByTime(399);
       await Promise.resolve();
-      expect(woke).toBe(false);
+      expect(wait.woke).toBe(false);
       jest.advanceTimersByTime(1);
       await Promise.resolve();
-      expect(woke).toBe(true);
+      expect(wait.woke).toBe(true);
       expect(m.phase).toEqual({ name: "reading" }); // the message is still read: the frame shows progress
 
-      const m2 = new MessageAnalysis(office.port, undefined, engine.deps);
-      m2.start();
-      let woke2 = false;
-      void m2.answeredOrAfter(60_000).then(() => (woke2 = true));
+      const second = waiting(60_000, office);
       office.reads[1]!.reject(new Error("Outlook said no"));
-      for (let i = 0; i < 20 && !woke2; i++) await Promise.resolve();
-      expect(m2.phase.name).toBe("error");
-      expect(woke2).toBe(true);
+      for (let i = 0; i < 20 && !second.wait.woke; i++) await Promise.resolve();
+      expect(second.m.phase.name).toBe("error");
+      expect(second.wait.woke).toBe(true);
     } finally {
       jest.useRealTimers();
     }
