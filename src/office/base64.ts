@@ -21,8 +21,10 @@ export function decodeOfficeBase64(text: string): Uint8Array {
   return decodeBase64String(text);
 }
 
-/** Above this much base64 (~6 MB of message) the decode takes long enough on the main thread (~60 ms and up on a
- * 2-core machine) that the pane should get to draw its progress first. */
+/**
+ * Above this much base64 (~6 MB of message) the decode takes long enough on the main thread (~60 ms and up
+ * on a 2-core machine) that the pane should get to draw its progress first.
+ */
 export const LONG_DECODE_CHARS = 8 * 1024 * 1024;
 
 /**

@@ -56,15 +56,15 @@ const useStyles = makeStyles({
 });
 
 /**
- * The one verdict (src/faq/verdict/): a heading that names the problem and one what-to-do line. It is not
- * itself a live region: App announces it once through a region that exists before the verdict does.
- */
-/**
  * The headline's paint, as the browser reports it (Element Timing: a PerformanceElementTiming entry named
  * "smime-verdict" with its renderTime): what bench:pane reads as "verdict on screen" (BENCHMARKS.md).
  */
 const ELEMENT_TIMING = { elementtiming: "smime-verdict" };
 
+/**
+ * The one verdict (src/faq/verdict/): a heading that names the problem and one what-to-do line. It is not
+ * itself a live region: App announces it once through a region that exists before the verdict does.
+ */
 export const VerdictBanner = forwardRef<HTMLHeadingElement, { verdict: Verdict }>(function VerdictBanner(
   { verdict },
   ref,
