@@ -671,7 +671,7 @@ test("Sender certificate from a trusted signer (standalone sample with the TEST 
   await p.page.locator("[data-testid=verdict][data-verdict=signed-ok]").waitFor({ timeout: 30_000 });
   await openCertDetails(p.page);
   assert.equal(await p.page.getByTestId("contact-gate").count(), 0);
-  await p.page.getByTestId("add-contact").click();
+  await expand(p.page.getByTestId("add-contact"));
   await p.page.getByTestId("add-contact-steps").waitFor();
   assert.ok((await p.page.locator("[data-testid=add-contact-steps] [data-testid=step-set]").count()) >= 1);
   assert.match(await p.page.getByTestId("add-contact-steps").innerText(), /山田_太郎-b60e40fd2707\.cer/);
