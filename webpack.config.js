@@ -169,23 +169,26 @@ module.exports = async (env = {}, argv = {}) => {
     resolve: { extensions: [".tsx", ".ts", ".mjs", ".js"] },
     module: {
       rules: [
+        // Griffel's loader (Fluent UI's recommended build step) turns the pane's own makeStyles() calls into
+        // their finished class names and CSS at build time, as Fluent's packages already ship theirs: the
+        // browser no longer resolves and hashes those style objects while rendering the first frame and the
+        // verdict (issue #15: ~20 ms on the 2-core machine, BENCHMARKS.md). Only the pane's components call
+        // makeStyles; the loader runs on them, after ts-loader (the next rule).
+        {
+          test: /\.tsx$/,
+          include: path.join(root, "src", "taskpane"),
+          use: [{ loader: "@griffel/webpack-loader" }],
+        },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          // Griffel's loader (Fluent UI's recommended build step) turns the pane's own makeStyles() calls into
-          // their finished class names and CSS at build time, as Fluent's packages already ship theirs: the
-          // browser no longer resolves and hashes those style objects while rendering the first frame and the
-          // verdict (issue #15: ~20 ms on the 2-core machine, BENCHMARKS.md). It runs after ts-loader.
-          use: [
-            { loader: "@griffel/webpack-loader" },
-            {
-              loader: "ts-loader",
-              options: {
-                transpileOnly: true,
-                compilerOptions: { noEmit: false, module: "esnext", jsx: "react-jsx", sourceMap: true },
-              },
+          use: {
+            loader: "ts-loader",
+            options: {
+              transpileOnly: true,
+              compilerOptions: { noEmit: false, module: "esnext", jsx: "react-jsx", sourceMap: true },
             },
-          ],
+          },
         },
       ],
     },

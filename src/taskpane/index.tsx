@@ -54,8 +54,8 @@ async function main(): Promise<void> {
   } catch {
     compose = false;
   }
-  // Inside Outlook's read pane the message is read now, while React renders its first frame, and checked in
-  // the worker (started by boot.ts, or here under an older manifest's URL); the view subscribes to it.
+  // Inside Outlook's read pane the message is read now and checked in the worker (started by boot.ts, or here
+  // under an older manifest's URL); the view subscribes to it once React renders.
   let analysis: MessageAnalysis | undefined;
   if (office && !compose) {
     analysis = new MessageAnalysis(office, undefined, PANE_ANALYSIS_DEPS);
