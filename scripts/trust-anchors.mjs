@@ -126,6 +126,39 @@ export function deriveAnchors(text) {
   return { roots, distrust };
 }
 
+/**
+ * Adds each root's normalised subject (`normalized`): the key of the engine's index for names encoded
+ * differently (PrintableString vs UTF8String, case), which a chain that reaches no anchor exactly looks
+ * up (a JCAN or a company CA's chain). Computed here with the engine's own code (src/engine/x509/name.ts,
+ * bundled by esbuild), so that the pane's worker need not decode and parse 90 names before such a
+ * chain's answer (issue #15). A test checks every root's key against the engine at run time.
+ */
+export async function addNormalizedNames(roots) {
+  const { build } = await import("esbuild");
+  const out = await build({
+    stdin: {
+      contents: [
+        'export { normalizedName, parseName } from "./src/engine/x509/name";',
+        'export { readTlv } from "./src/engine/asn1/reader";',
+        'export { fromHex } from "./src/engine/util/bytes";',
+      ].join("\n"),
+      resolveDir: root,
+      loader: "ts",
+    },
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    write: false,
+    logLevel: "silent",
+  });
+  const code = out.outputFiles[0].text;
+  const { normalizedName, parseName, readTlv, fromHex } = await import(
+    `data:text/javascript;base64,${Buffer.from(code).toString("base64")}`
+  );
+  for (const r of roots) r.normalized = normalizedName(parseName(readTlv(fromHex(r.subject), 0)).attrs);
+  return roots;
+}
+
 /** The TypeScript module's text. */
 export function render({ roots, distrust }) {
   const q = (s) => JSON.stringify(s);
@@ -150,6 +183,8 @@ export function render({ roots, distrust }) {
     "  label: string;",
     "  /** Hex of the subject Name's DER (CKA_SUBJECT): the index key, so that no root is decoded to find one. */",
     "  subject: string;",
+    "  /** normalizedName of the subject (x509/name.ts): the key for names encoded differently. */",
+    "  normalized: string;",
     "  /** Base64 DER. */",
     "  der: string;",
     "  /** CKA_NSS_EMAIL_DISTRUST_AFTER: certificates issued below it with a later notBefore are not trusted. */",
@@ -170,6 +205,7 @@ export function render({ roots, distrust }) {
     out.push("  {", `    label: ${q(r.label)},`);
     if (r.distrustAfter) out.push(`    distrustAfter: ${q(r.distrustAfter)},`);
     out.push(`    subject: ${q(r.subject)},`);
+    out.push(`    normalized: ${q(r.normalized)},`);
     out.push(`    der: ${q(r.der)},`, "  },");
   }
   out.push("];", "", "export const MOZILLA_EMAIL_DISTRUST: readonly MozillaDistrust[] = [");
@@ -188,7 +224,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.stderr.write(`trust-anchors: ${input} not found (see ../shared/trust/README.md)\n`);
     process.exit(2);
   }
-  const text = render(deriveAnchors(fs.readFileSync(input, "utf8")));
+  const derived = deriveAnchors(fs.readFileSync(input, "utf8"));
+  await addNormalizedNames(derived.roots);
+  const text = render(derived);
   if (args.includes("--stdout")) {
     process.stdout.write(text);
   } else if (args.includes("--check")) {

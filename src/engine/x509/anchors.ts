@@ -57,10 +57,15 @@ export function prepareAnchors(input: AnchorInput): void {
   anchorSet(input).prepare();
 }
 
-/** Hex of an anchor's subject Name DER, known without decoding it (the generated Mozilla list has it). */
+/**
+ * Hex of an anchor's subject Name DER, and its normalizedName, known without decoding it (the generated
+ * Mozilla list has both: scripts/trust-anchors.mjs).
+ */
 const SUBJECT_HINTS = new WeakMap<TrustAnchor, string>();
-export function subjectHint(anchor: TrustAnchor, subjectHex: string): void {
+const NORMALIZED_HINTS = new WeakMap<TrustAnchor, string>();
+export function subjectHint(anchor: TrustAnchor, subjectHex: string, normalized?: string): void {
   SUBJECT_HINTS.set(anchor, subjectHex.toLowerCase());
+  if (normalized !== undefined) NORMALIZED_HINTS.set(anchor, normalized);
 }
 
 function buildSet(anchors: TrustAnchor[]): AnchorSet {
@@ -89,6 +94,11 @@ function buildSet(anchors: TrustAnchor[]): AnchorSet {
     if (normIdx) return normIdx;
     normIdx = new Map();
     for (const a of anchors) {
+      const known = NORMALIZED_HINTS.get(a);
+      if (known !== undefined) {
+        push(normIdx, known, a);
+        continue;
+      }
       try {
         const hint = SUBJECT_HINTS.get(a);
         const name = hint !== undefined ? readTlv(fromHex(hint), 0) : subjectNameTlv(a.der);

@@ -34,7 +34,7 @@ export function mozillaTrust(): { anchors: TrustAnchor[]; distrust: DistrustEntr
         label: r.label,
         ...(r.distrustAfter ? { distrustAfter: new Date(r.distrustAfter) } : {}),
       };
-      subjectHint(anchor, r.subject);
+      subjectHint(anchor, r.subject, r.normalized);
       return anchor;
     }),
     distrust: MOZILLA_EMAIL_DISTRUST.map((d) => ({

@@ -15,6 +15,8 @@ import {
   trustFinding,
 } from "../../../src/engine/x509/index";
 import { mozillaTrust } from "../../../src/engine/x509/defaultAnchors";
+import { normalizedName } from "../../../src/engine/x509/name";
+import { anchorSet, subjectHint } from "../../../src/engine/x509/anchors";
 import {
   MOZILLA_EMAIL_DISTRUST,
   MOZILLA_EMAIL_ROOTS,
@@ -85,8 +87,10 @@ describe("Mozilla's root store for e-mail (generated from NSS certdata.txt)", ()
     expect(anchors).toHaveLength(90);
     for (const [i, a] of anchors.entries()) {
       const p = parseCertificate(a.der);
-      // The index key carried beside each root (no root is decoded to find one) is its subject.
+      // The index keys carried beside each root (no root is decoded to find one) are its subject's, and
+      // its normalised subject is what the engine makes of the certificate now.
       expect(MOZILLA_EMAIL_ROOTS[i]?.subject).toBe(Buffer.from(p.subjectDer).toString("hex"));
+      expect(MOZILLA_EMAIL_ROOTS[i]?.normalized).toBe(normalizedName(p.subjectAttrs));
       expect({ label: a.label, ca: p.isCA, origin: a.origin }).toEqual({
         label: a.label,
         ca: true,
@@ -395,5 +399,40 @@ describe("prepareAnchors: indexing the anchors ahead of the first message (the p
         expect(strip(a)).toBe(strip(b));
       }
     }
+  });
+});
+
+describe("the index of normalised names (chains that reach no anchor exactly)", () => {
+  it("takes a root's normalised subject from the generated list: no root is decoded or parsed for it", () => {
+    const root = MOZILLA_EMAIL_ROOTS.find((r) => r.label === "GlobalSign Root CA");
+    if (!root) throw new Error("GlobalSign Root CA missing from the generated list");
+    let decoded = 0;
+    const anchor: TrustAnchor = {
+      get der(): Uint8Array {
+        decoded++;
+        throw new Error("decoded");
+      },
+      origin: "mozilla",
+      label: root.label,
+    };
+    subjectHint(anchor, root.subject, root.normalized);
+    // the key is taken as given: this one's subject hint is no Name at all, and it is still indexed by it
+    const keyOnly: TrustAnchor = { der: new Uint8Array(0), origin: "mozilla", label: "key only" };
+    subjectHint(keyOnly, "ff", "C=jp/CN=known by its key");
+    const list = [anchor, keyOnly];
+    prepareAnchors(list);
+    expect(anchorSet(list).bySubjectLoose(root.normalized)).toEqual([anchor]);
+    expect(anchorSet(list).bySubjectLoose("C=jp/CN=known by its key")).toEqual([keyOnly]);
+    expect(anchorSet(list).bySubject(Buffer.from(root.subject, "hex"))).toEqual([anchor]);
+    expect(decoded).toBe(0);
+  });
+
+  it("parses the subject hint of an anchor without a normalised one, as before", () => {
+    const der = pem("mroot.pem");
+    const p = parseCertificate(der);
+    const anchor: TrustAnchor = { der, origin: "mozilla", label: "Stand-in" };
+    subjectHint(anchor, Buffer.from(p.subjectDer).toString("hex"));
+    const list = [anchor];
+    expect(anchorSet(list).bySubjectLoose(normalizedName(p.subjectAttrs))).toEqual([anchor]);
   });
 });
