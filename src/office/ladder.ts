@@ -19,6 +19,7 @@
  */
 import { utf8 } from "../engine";
 import { beforeLongDecode, decodeOfficeBase64 } from "./base64";
+import { isComposeItem, takeEarlyRead } from "./earlyRead";
 import { DEFAULT_TIMEOUT_MS, OfficeCallError, callOffice } from "./async";
 import { isOnPremisesExchange, userAddress } from "./host";
 import {
@@ -76,6 +77,8 @@ async function climb(timeoutMs: number): Promise<MessageSource> {
     return s;
   }
 
+  // the boot script's getAsFileAsync for this item, when it made one (taken now: none is made after this)
+  const early = takeEarlyRead(item);
   const base: ItemBasics = describeItem(item);
   if (me) base.userAddress = me;
   if (isComposeItem(item)) return { ...base, rung: "basic", notes: [COMPOSE_NOTE], itemMode: "compose" };
@@ -91,13 +94,13 @@ async function climb(timeoutMs: number): Promise<MessageSource> {
     notes.push(sharedItemNote(shared.owner));
   }
 
-  // 1. The whole message.
+  // 1. The whole message (asked for already by the boot script when it could: earlyRead.ts).
   const getAsFile = safe(() => item.getAsFileAsync);
   if (mailboxSupports("1.14") && typeof getAsFile === "function") {
     try {
       const b64 = await callOffice<string>(
         "item.getAsFileAsync",
-        (cb) => getAsFile.call(item, cb),
+        (cb) => (early ? void early.then(cb) : getAsFile.call(item, cb)),
         timeoutMs,
       );
       if (typeof b64 !== "string" || b64.length === 0) {
@@ -245,16 +248,6 @@ function addressOf(v: unknown): { name: string; address: string } | undefined {
   const address = typeof e.emailAddress === "string" ? e.emailAddress.trim() : "";
   if (!address) return undefined;
   return { name: typeof e.displayName === "string" ? e.displayName : "", address };
-}
-
-/** In compose mode, subject is an object with getAsync/setAsync instead of a string. */
-function isComposeItem(item: ItemLike): boolean {
-  const subject = safe(() => item.subject);
-  return (
-    subject !== null &&
-    typeof subject === "object" &&
-    typeof (subject as { getAsync?: unknown }).getAsync === "function"
-  );
 }
 
 export function attachmentsOf(item: ItemLike): (OfficeAttachmentInfo & { id: string })[] {

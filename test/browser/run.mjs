@@ -545,13 +545,23 @@ test("Outlook: a message past the time limit → 'too complex to check here' (wo
   await p.context.close();
 });
 
-test("Outlook: at the manifests' read-pane URL the engine worker is started by the boot script, before the pane renders; an older manifest's URL still reads and checks", async () => {
+test("Outlook: at the manifests' read-pane URL the engine worker is started and the message asked for by the boot script, before the pane renders; an older manifest's URL still reads and checks", async () => {
   for (const query of ["?mode=read", ""]) {
     const p = await openPane({ office: { item: emlItem("sample-signed.eml") }, query, watch: true });
     assert.equal((await verdictOf(p.page)).kind, "signed-warn", query);
     const made = await p.page.evaluate(() => window.__workersMade);
     const engine = made.filter((w) => w.name === "smime-engine");
     assert.equal(engine.length, 1, `${query}: ${JSON.stringify(made)}`);
+    // Outlook is asked for the message once: by the boot script at the read-pane URL (src/office/earlyRead.ts,
+    // before the pane's entry registers its first handler), else by the pane's ladder after it
+    const calls = await p.page.evaluate(() => window.__officeStub.calls);
+    assert.equal(calls.filter((c) => c === "getAsFileAsync").length, 1, `${query}: ${calls.join()}`);
+    const handler = calls.indexOf("addHandlerAsync:olkItemSelectedChanged");
+    assert.ok(handler >= 0, calls.join());
+    assert.ok(
+      query ? calls[0] === "getAsFileAsync" : calls.indexOf("getAsFileAsync") > handler,
+      calls.join(),
+    );
     if (query) {
       // boot.<hash>.js, its own entry, run before the pane's entry (React, Fluent) and before Office.onReady
       assert.match(engine[0].script ?? "", /\/boot\.[0-9a-f]{8}\.js$/, JSON.stringify(engine[0]));
