@@ -1,8 +1,8 @@
-// `node bench/msg.mjs [MB]`: how long an Outlook .msg of MB megabytes (default 20) takes. The compound file
-// is read by SheetJS cfb, whose speed depends on what it is given: in Node the CLI hands it the file's
-// Buffer (cfb's fast path); the pane's worker can only give it a Uint8Array (cfb's portable path, the
-// one every browser takes). The item is a plain IPM.Note with one attachment of that size, laid out by
-// cfb's writer as test/fixtures/gen-msg.mjs lays out the fixtures. Prints the figures; no target.
+// `node bench/msg.mjs [MB]`: how long an Outlook .msg of MB megabytes (default 20) takes, in the engine (in
+// Node, on a Uint8Array as in the pane's worker), as a whole CLI process, and in the standalone pane in
+// Chromium (the file picked → the verdict on screen; skipped, saying so, when dist/ or Chromium is missing).
+// The item is a plain IPM.Note with one attachment of that size, laid out by SheetJS cfb's writer as
+// test/fixtures/gen-msg.mjs lays out the fixtures. Prints the figures; no target.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -69,19 +69,51 @@ const { diagnose } = await import(engine);
 
 const buf = fs.readFileSync(file);
 let t = performance.now();
-await diagnose(new Uint8Array(buf));
-const portable = performance.now() - t;
-t = performance.now();
-await diagnose(buf);
-const fast = performance.now() - t;
+await diagnose(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
+const engineMs = performance.now() - t;
 execFileSync("node", [path.join(root, "scripts", "build-cli.mjs")]);
 t = performance.now();
 execFileSync("node", [path.join(root, "bin", "smime-assistant.js"), "diagnose", "--json", file], {
   maxBuffer: 1 << 26,
 });
 const cli = performance.now() - t;
+const pane = await inThePane(file);
 const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
 console.log(`${mb} MB .msg (plain item, one ${mb} MB attachment)`);
-console.log(`  engine, Uint8Array (cfb's portable path, as in the pane's worker): ${s(portable)}`);
-console.log(`  engine, Node Buffer (cfb's fast path):                            ${s(fast)}`);
-console.log(`  smime-assistant diagnose --json (whole process):                  ${s(cli)}`);
+console.log(`  engine on a Uint8Array (the pane worker's input, in Node): ${s(engineMs)}`);
+console.log(`  smime-assistant diagnose --json (whole process):          ${s(cli)}`);
+console.log(
+  pane.length
+    ? `  standalone pane in Chromium, file picked → verdict:        ${pane.map(s).join(", ")} (${pane.length} runs)`
+    : "  standalone pane: SKIPPED (no dist/ — npm run build — or no Chromium)",
+);
+
+/** The standalone page (dist/, served on 127.0.0.1) in Chromium: the file picked → the verdict shown. */
+async function inThePane(msgFile) {
+  const harness = await import("../test/browser/harness.mjs");
+  if (!fs.existsSync(path.join(root, "dist", "taskpane.html")) || !fs.existsSync(harness.CHROMIUM)) return [];
+  const { chromium } = await import("playwright-core");
+  const { origin, close } = await harness.serve({});
+  const browser = await chromium.launch({
+    executablePath: harness.CHROMIUM,
+    args: [...harness.CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
+    headless: true,
+  });
+  const times = [];
+  try {
+    for (let i = 0; i < Number(process.env.BENCH_MSG_RUNS ?? 3); i++) {
+      const page = await browser.newPage({ viewport: { width: 400, height: 800 } });
+      await page.goto(`${origin}/taskpane.html`);
+      await page.getByTestId("standalone").waitFor();
+      const start = Date.now();
+      await page.getByTestId("file-input").setInputFiles(msgFile);
+      await page.getByTestId("verdict").waitFor({ timeout: 120_000 });
+      times.push(Date.now() - start);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await close();
+  }
+  return times;
+}

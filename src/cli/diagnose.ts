@@ -10,7 +10,6 @@ import {
   type DistrustEntry,
   type Finding,
   fromPem,
-  isCompoundFile,
   MAX_OUTPUT_STRING,
   mozillaTrust,
   organisationAnchors,
@@ -98,10 +97,8 @@ export async function diagnoseFile(
     // Synchronous: one read call instead of fs.promises' open/fstat/read/close round trips, which cost more
     // than the check itself on a batch of small messages.
     const raw = readFileSync(file);
-    // An Outlook .msg is handed over as the Node Buffer itself: SheetJS cfb, which reads it, takes its fast
-    // Buffer path in Node (about 20 times faster on a big .msg than on a plain Uint8Array). Everything
-    // else gets a view of the file's own buffer, not a copy (a 50 MB message is not copied once more).
-    bytes = isCompoundFile(raw) ? raw : new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
+    // a view of the file's own buffer, not a copy (a 50 MB message is not copied once more)
+    bytes = new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code ?? String(err);
     return {

@@ -1,8 +1,8 @@
 /**
  * Outlook .msg input (MS-OXMSG): classic Outlook for Windows saves messages, and drops dragged ones, as a
- * compound file (MS-CFB) of MAPI properties. The compound file itself is read by SheetJS `cfb` (loaded on
- * first use, so it stays out of the pane's first chunk); this module only picks the MS-OXMSG properties
- * out of its streams and rebuilds the message as MIME for the rest of the engine:
+ * compound file (MS-CFB) of MAPI properties. compound.ts reads the compound file's streams (by hand: its
+ * header says why SheetJS `cfb` no longer does); this module picks the MS-OXMSG properties out of them and
+ * rebuilds the message as MIME for the rest of the engine:
  *
  * - an S/MIME item (message class IPM.Note.SMIME…) keeps what was sent in its single attachment
  *   (`smime.p7m`, PidTagAttachDataBinary): the whole multipart/signed entity for a clear-signed item

@@ -10,7 +10,7 @@ import { headerLines, encodedWord } from "./headers";
 
 /** Reads an Outlook item and rebuilds it as MIME. Throws MsgError when the file cannot be read. */
 export async function readOutlookMessage(bytes: Uint8Array): Promise<OutlookMessage> {
-  const streams = await readStreams(bytes);
+  const streams = readStreams(bytes);
   const message = new PropertyObject(streams, "", 32);
   const charset = charsetOf(message.int(P.MessageCodepage)) ?? charsetOf(message.int(P.InternetCodepage));
   if (charset) message.setCodepage(charset);
