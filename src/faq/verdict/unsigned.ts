@@ -81,8 +81,8 @@ export function unsignedVerdict({ d, outlook }: Ctx): MessageVerdict {
         kind: "none",
         headline: { ja: "このメールには電子署名がありません", en: "This mail is not signed" },
         action: {
-          ja: "差出人が本人かどうかは電子署名では確認できません。重要な依頼は別の方法で確認してください。",
-          en: "The signature cannot confirm who sent it; check important requests by another channel.",
+          ja: "電子署名がないため、差出人が本人かどうかは確認できません。重要な依頼は別の方法で確認してください。",
+          en: "Without a signature, nothing confirms who sent it; check important requests by another channel.",
         },
       });
     }
