@@ -5,23 +5,14 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { checkPkcs12, diagnose, fromPem, type Diagnosis } from "../../src/engine";
+import { checkPkcs12 } from "../../src/engine";
 import { runDiagnose } from "../../src/cli/diagnose";
 import { adobePdfNote, adviceForFinding, jcanInstallAdvice, renewAdvice } from "../../src/faq/engineAdvice";
 import { FindingDetail, Findings } from "../../src/taskpane/components/Findings";
 import { FileCheckResult, runFileCheck, type FileLike } from "../../src/taskpane/setup/index";
+import { diagnoseFixture } from "../fixtures/diagnoseFixture";
 import { GENERATED, messageEntries } from "../fixtures/messageIndexes";
 import { render, text } from "./renderText";
-
-async function diagnoseFixture(file: string): Promise<Diagnosis> {
-  const e = messageEntries().find((x) => x.file === file);
-  if (!e) throw new Error(`${file} is in no fixture index`);
-  const bytes = new Uint8Array(fs.readFileSync(path.join(GENERATED, file)));
-  const trustAnchors = (e.trustAnchors ?? []).flatMap((a) =>
-    fromPem(fs.readFileSync(path.join(GENERATED, a), "utf8")),
-  );
-  return diagnose(bytes, { trustAnchors, ...(e.at ? { at: new Date(e.at) } : {}) });
-}
 
 async function cliHuman(file: string, lang: "ja" | "en"): Promise<string> {
   const e = messageEntries().find((x) => x.file === file);

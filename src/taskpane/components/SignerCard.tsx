@@ -9,7 +9,7 @@ import {
   Spinner,
   tokens,
 } from "@fluentui/react-components";
-import { lazy, Suspense } from "react";
+import { Fragment, lazy, Suspense } from "react";
 import type { Diagnosis, Signer } from "../../engine";
 import { REVOCATION_LABEL, REVOKED_BADGE, revocationStatus } from "../../faq/revocation";
 import { formatLocalDay, useI18n, type StringKey } from "../i18n/index";
@@ -41,6 +41,22 @@ export const useCardStyles = makeStyles({
   badges: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap" },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, overflowWrap: "anywhere" },
 });
+
+/**
+ * An e-mail address that wraps before its "@" when the pane is too narrow for it, not at whichever character
+ * reaches the edge ("taro.yamada@example.j" / "p" at 320 px); a part still too long wraps anywhere.
+ */
+function Address({ value }: { value: string }): JSX.Element {
+  const at = value.lastIndexOf("@");
+  if (at <= 0) return <>{value}</>;
+  return (
+    <>
+      {value.slice(0, at)}
+      <wbr />
+      {value.slice(at)}
+    </>
+  );
+}
 
 /** The signer certificate: who, issued by whom, valid until when; details and actions below. */
 export function SignerCard({
@@ -91,7 +107,12 @@ export function SignerCard({
           <>
             <dt className={s.key}>{t("emails")}</dt>
             <dd className={s.value} data-testid="signer-emails">
-              {signer.emails.join(", ")}
+              {signer.emails.map((e, i) => (
+                <Fragment key={`${i}:${e}`}>
+                  {i > 0 ? ", " : ""}
+                  <Address value={e} />
+                </Fragment>
+              ))}
             </dd>
           </>
         )}
