@@ -18,7 +18,7 @@ import path from "node:path";
 import MsgReader from "@kenjiuno/msgreader";
 import CFB from "cfb";
 import { diagnose } from "../../../src/engine/index";
-import { MAX_STORAGE_DEPTH, readStreams } from "../../../src/engine/mime/msg/compound";
+import { MAX_PATH_CHARACTERS, MAX_STORAGE_DEPTH, readStreams } from "../../../src/engine/mime/msg/compound";
 import { isCompoundFile, MsgError, readOutlookMessage } from "../../../src/engine/mime/msg/index";
 import { FINDING_CODES } from "../../../src/engine/types";
 import { fromPem } from "../../../src/engine/util/bytes";
@@ -538,6 +538,115 @@ describe("the engine's compound-file reader, against SheetJS cfb", () => {
   });
 });
 
+/**
+ * A file cfb writes, for the tests below to damage as no writer would: the directory entry i's offset
+ * (cfb writes the directory in consecutive sectors) and a way to rename an entry in place.
+ */
+function written(paths: Record<string, Buffer>): {
+  file: Uint8Array;
+  names: string[];
+  entryAt: (i: number) => number;
+  rename: (b: Uint8Array, i: number, name: string) => void;
+} {
+  const cfb = CFB.utils.cfb_new();
+  for (const [p, data] of Object.entries(paths)) CFB.utils.cfb_add(cfb, p, data);
+  const file = new Uint8Array(CFB.write(cfb, { type: "buffer" }) as Buffer);
+  const names = (CFB.read(Buffer.from(file), { type: "buffer" }).FileIndex as { name: string }[]).map(
+    (e) => e.name,
+  );
+  const { dir } = layout(file);
+  const entryAt = (i: number): number => (dir + 1) * 512 + 128 * i;
+  const rename = (b: Uint8Array, i: number, name: string): void => {
+    const u = Buffer.from(`${name}\0`, "utf16le");
+    b.fill(0, entryAt(i), entryAt(i) + 64);
+    b.set(u, entryAt(i));
+    new DataView(b.buffer, b.byteOffset).setUint16(entryAt(i) + 0x40, u.length, true);
+  };
+  return { file, names, entryAt, rename };
+}
+
+// Security review (2026-12-03) of the hand-written reader: each case below was found by building the file.
+describe("the compound-file reader on crafted and cut files", () => {
+  const one = Buffer.from("x");
+
+  it("a file cut inside a FAT sector or a DIFAT sector: MsgError, not a RangeError", async () => {
+    const { file } = written({ "/__substg1.0_001A001F": Buffer.from("IPM.Note", "utf16le") });
+    const { fat } = layout(file);
+    const cutFat = file.subarray(0, (fat + 1) * 512 + 100);
+    expect(() => readStreams(cutFat)).toThrow(MsgError);
+    expect(() => readStreams(cutFat)).toThrow(new RegExp(`ends inside FAT sector ${fat}`));
+    // more than 109 FAT sectors: the rest are listed in a DIFAT chain (7.3 MB, as cfb writes it)
+    const big = written({ "/__substg1.0_37010102": Buffer.alloc(7_300_000, 1) }).file;
+    const head = new DataView(big.buffer, big.byteOffset);
+    const difat = head.getInt32(0x44, true);
+    expect(head.getInt32(0x48, true)).toBeGreaterThan(0); // DIFAT sectors in the chain
+    expect(readStreams(big).get("__SUBSTG1.0_37010102")?.length).toBe(7_300_000);
+    const cutDifat = big.subarray(0, (difat + 1) * 512 + 100);
+    expect(() => readStreams(cutDifat)).toThrow(new RegExp(`ends inside DIFAT sector ${difat}`));
+    const d = await diagnose(cutDifat, { trustAnchors: anchors, at: AT });
+    expect(d.findings.map((f) => f.code)).toEqual(["MALFORMED_MIME"]);
+    expect(d.findings[0]?.message.en).toMatch(/ends inside DIFAT sector/);
+  });
+
+  it("two entries of one storage whose names differ only in case, or once a NUL ends one: refused", () => {
+    const w = written({ "/a/one": one, "/a/Two": one, "/a/oneXtwo": one });
+    const i = w.names.indexOf("Two");
+    const j = w.names.indexOf("oneXtwo");
+    expect([...readStreams(w.file).keys()]).toEqual(expect.arrayContaining(["A/ONE", "A/TWO", "A/ONEXTWO"]));
+    const b = w.file.slice();
+    w.rename(b, i, "ONE");
+    expect(() => readStreams(b)).toThrow(/two entries of one storage have the same name/);
+    const c = w.file.slice();
+    w.rename(c, j, "one\0two");
+    expect(() => readStreams(c)).toThrow(/two entries of one storage have the same name/);
+  });
+
+  it('a name with "/" in it, which would pass for a path to another stream: refused', () => {
+    // storage "P/Q" holding R beside the real P › Q › R: which R was read depended on the order
+    const w = written({ "/P/Q/R": Buffer.from("real"), "/PxQ/R": Buffer.from("fake") });
+    expect(readStreams(w.file).get("P/Q/R")).toEqual(new Uint8Array(Buffer.from("real")));
+    const b = w.file.slice();
+    w.rename(b, w.names.indexOf("PxQ"), "P/Q");
+    expect(() => readStreams(b)).toThrow(/a name a compound file may not use/);
+  });
+
+  it("paths longer in all than the cap: refused while they are made", () => {
+    // The cap is MAX_PATH_CHARACTERS (4 million; 50 000 streams below 64 storages of 31-character names
+    // held 100–200 MB of paths without it). cfb takes minutes to write a file that long, so the same
+    // reading is checked here against a smaller cap: 40 streams below 16 storages, ~21 000 characters.
+    expect(MAX_PATH_CHARACTERS).toBe(4_000_000);
+    const deep = Array.from({ length: 16 }, (_, k) => `/s${String(k).padStart(30, "0")}`).join("");
+    const paths: Record<string, Buffer> = {};
+    for (let k = 0; k < 40; k++) paths[`${deep}/__substg1.0_${String(k).padStart(19, "0")}`] = one;
+    const { file } = written(paths);
+    const all = [...readStreams(file).keys()];
+    const total =
+      all.reduce((n, k) => n + k.length, 0) +
+      Array.from({ length: 16 }, (_, k) => 32 * (k + 1) - 1).reduce((a, x) => a + x, 0);
+    expect(total).toBeGreaterThan(20_000);
+    expect(readStreams(file, { pathCharacters: total }).size).toBe(all.length);
+    expect(() => readStreams(file, { pathCharacters: total - 1 })).toThrow(
+      new RegExp(`names are longer than ${total - 1} characters in all`),
+    );
+  });
+
+  it("unused directory entries left all zeros are skipped; a link to one is refused", () => {
+    // Root, a, b, c and cfb's own stream: five entries in a directory of eight
+    const w = written({ "/a": one, "/b": one, "/c": one });
+    const unused = w.names.findIndex((n, i) => i > 0 && n === "");
+    expect(unused).toBeGreaterThan(0);
+    const b = w.file.slice();
+    b.fill(0, w.entryAt(unused), w.entryAt(unused) + 128);
+    expect([...readStreams(b).keys()]).toEqual(expect.arrayContaining(["A", "B", "C"]));
+    const dv = new DataView(b.buffer, b.byteOffset);
+    const withChild = w.names.indexOf("a");
+    const c = b.slice();
+    new DataView(c.buffer, c.byteOffset).setUint32(w.entryAt(withChild) + 0x48, unused, true);
+    expect(dv.getUint32(w.entryAt(withChild) + 0x48, true)).not.toBe(unused);
+    expect(() => readStreams(c)).toThrow(new RegExp(`links to entry ${unused} wrongly`));
+  });
+});
+
 describe("damaged compound files", () => {
   const signed = read(path.join(MSG, "signed.msg"));
 
@@ -654,6 +763,12 @@ describe("damaged compound files", () => {
         b[at] = rnd(4) === 0 ? 0xff : rnd(256);
       }
       const cut = rnd(5) === 0 ? b.subarray(0, rnd(b.length)) : b;
+      // the reader's own error or none: never a RangeError or TypeError turned into a finding
+      try {
+        readStreams(cut);
+      } catch (e) {
+        expect(e).toBeInstanceOf(MsgError);
+      }
       const d = await diagnose(cut, { trustAnchors: anchors, at: AT });
       expect(["none", "signed", "opaque-signed", "encrypted", "certs-only", "orphan-signature"]).toContain(
         d.kind,

@@ -35,6 +35,11 @@ export const NOSTREAM = 0xffffffff;
 export const MAX_DIRECTORY_ENTRIES = 50_000;
 /** Storages within storages: an item nests one per embedded message (an attachment that is a message). */
 export const MAX_STORAGE_DEPTH = 64;
+/**
+ * The characters of all entries' paths together (an Outlook item's are 20–60 characters each). Without it,
+ * 50 000 empty streams below 64 storages with 31-character names, a 6.5 MB file, held 100–200 MB of paths.
+ */
+export const MAX_PATH_CHARACTERS = 4_000_000;
 /** Streams shorter than this live in the mini stream, in 64-byte mini sectors (MS-CFB 2.2: always 4 096). */
 const MINI_STREAM_CUTOFF = 4096;
 const MINI_SECTOR = 64;
@@ -46,10 +51,14 @@ const MINI_SECTOR = 64;
  * an idle machine and 11 s on a busy one, with about ten bytes of memory per byte of the file, so a big
  * item ran into the pane's time limit. It also follows chains and directory links without guarding against
  * cycles, as does @kenjiuno/msgreader's reader. This one checks the structure first (structure() below:
- * every chain ends, the directory is a tree), refuses two streams that share a sector, and copies each
- * stream's bytes once: time and memory grow linearly with the file. Bad input throws MsgError.
+ * every chain ends, the directory is a tree, every table sector is whole), refuses two streams that share a
+ * sector and two entries of one storage with the same name, and copies each stream's bytes once: time and
+ * memory grow linearly with the file. Bad input throws MsgError, and nothing else (test/engine/mime/msg.test.ts).
  */
-export function readStreams(b: Uint8Array): Streams {
+export function readStreams(
+  b: Uint8Array,
+  caps: { pathCharacters: number } = { pathCharacters: MAX_PATH_CHARACTERS },
+): Streams {
   const f = structure(b);
   const { dv, ssz, sectors, next, at } = f;
   const entries = f.entries.map((off) => entryAt(b, dv, off));
@@ -113,7 +122,8 @@ export function readStreams(b: Uint8Array): Streams {
       have < size && k < miniSectors;
       k = k < miniFat.length ? (miniFat[k] as number) : ENDOFCHAIN
     ) {
-      if (usedMini[k] === 1) throw new MsgError(`mini sector ${k} belongs to two streams`);
+      if (usedMini[k] === 1)
+        throw new MsgError(`mini sector ${k} belongs to two streams, or a mini sector chain loops`);
       usedMini[k] = 1;
       const host = miniHost[Math.floor((k * MINI_SECTOR) / ssz)] as number;
       parts.push(inFile(at(host) + ((k * MINI_SECTOR) % ssz), MINI_SECTOR));
@@ -123,8 +133,13 @@ export function readStreams(b: Uint8Array): Streams {
   };
 
   // Paths: a storage's children are the entries of the tree below its child link (left and right links
-  // are siblings). Entries outside the tree from the root are free, not streams.
+  // are siblings). Entries outside the tree from the root are free, not streams. Names are compared as
+  // MS-CFB compares them, without regard to case: two children of one storage with the same name (or a
+  // name with "/" in it, which would pass for a path) would let a crafted file decide which of two streams
+  // is read, and not necessarily the one Outlook reads.
   const streams: Streams = new Map();
+  const taken = new Set<string>();
+  let pathCharacters = 0;
   const pathOf = new Array<string | undefined>(entries.length);
   const depthOf = new Uint8Array(entries.length);
   const storages = [0];
@@ -141,7 +156,15 @@ export function readStreams(b: Uint8Array): Streams {
       seen[i] = 1;
       if (e.left !== NOSTREAM) todo.push(e.left);
       if (e.right !== NOSTREAM) todo.push(e.right);
+      if (/[/\\:!]/.test(e.name))
+        throw new MsgError(`directory entry ${i} has a name a compound file may not use`);
       const path = s === 0 ? e.name : `${pathOf[s] as string}/${e.name}`;
+      pathCharacters += path.length;
+      if (pathCharacters > caps.pathCharacters)
+        throw new MsgError(`the entries' names are longer than ${caps.pathCharacters} characters in all`);
+      const key = path.toUpperCase();
+      if (taken.has(key)) throw new MsgError(`two entries of one storage have the same name (entry ${i})`);
+      taken.add(key);
       if (e.type === 1) {
         const depth = (depthOf[s] as number) + 1;
         if (depth > MAX_STORAGE_DEPTH)
@@ -157,7 +180,7 @@ export function readStreams(b: Uint8Array): Streams {
                 e.size,
               )
             : miniStream(e.start, e.size);
-        streams.set(path.toUpperCase(), bytes);
+        streams.set(key, bytes);
       }
     }
   }
@@ -189,10 +212,12 @@ function entryAt(b: Uint8Array, dv: DataView, off: number): Entry {
     };
   // the name's length in bytes counts its terminating NUL; at most 32 UTF-16 code units
   const nameBytes = Math.min(64, dv.getUint16(off + 0x40, true));
+  // the name ends at its first NUL (a NUL inside it must not join the two halves into another name)
   let name = "";
   for (let i = 0; i + 2 <= nameBytes - 2; i += 2) {
     const c = dv.getUint16(off + i, true);
-    if (c !== 0) name += String.fromCharCode(c);
+    if (c === 0) break;
+    name += String.fromCharCode(c);
   }
   return {
     name,
@@ -229,6 +254,11 @@ function structure(b: Uint8Array): Structure {
   if (shift !== 9 && shift !== 12) throw new MsgError(`sector shift ${shift} (expected 9 or 12)`);
   const ssz = 1 << shift;
   const sectors = Math.max(0, Math.ceil(b.length / ssz) - 1);
+  /** A sector read whole as a table (DIFAT, FAT): one the end of the file cuts short is refused. */
+  const whole = (sector: number, what: string): number => {
+    if ((sector + 2) * ssz > b.length) throw new MsgError(`the file ends inside ${what} sector ${sector}`);
+    return (sector + 1) * ssz;
+  };
   const dirStart = dv.getUint32(0x30, true);
   let difat = dv.getInt32(0x44, true);
   const difatCount = dv.getInt32(0x48, true);
@@ -245,12 +275,13 @@ function structure(b: Uint8Array): Structure {
   for (let n = 0; n <= Math.max(0, difatCount) && difat >= 0 && difat < sectors; n++) {
     if (seenDifat.has(difat)) throw new MsgError("the DIFAT chain loops");
     seenDifat.add(difat);
+    const d = whole(difat, "DIFAT");
     for (let i = 0; i < ssz / 4 - 1; i++) {
-      const q = dv.getInt32(at(difat) + 4 * i, true);
+      const q = dv.getInt32(d + 4 * i, true);
       if (q === -2) break;
       fatSectors.push(q);
     }
-    difat = dv.getInt32(at(difat) + ssz - 4, true);
+    difat = dv.getInt32(d + ssz - 4, true);
   }
   // Every FAT sector is a distinct sector of this file. Unused DIFAT slots (FREESECT, -1) may only trail
   // the list. Without this, a DIFAT listing one sector thousands of times sized the table below by the
@@ -269,7 +300,8 @@ function structure(b: Uint8Array): Structure {
   const n = fatSectors.length * perFat;
   const next = new Uint32Array(n).fill(ENDOFCHAIN);
   fatSectors.forEach((f, k) => {
-    for (let i = 0; i < perFat; i++) next[k * perFat + i] = dv.getUint32(at(f) + 4 * i, true);
+    const o = whole(f, "FAT");
+    for (let i = 0; i < perFat; i++) next[k * perFat + i] = dv.getUint32(o + 4 * i, true);
   });
   // Every chain ends: colour the functional graph (0 unvisited, 1 on the current walk, 2 known to end).
   const state = new Uint8Array(n);
@@ -292,13 +324,24 @@ function structure(b: Uint8Array): Structure {
     for (let i = 0; i < ssz / 128; i++) entries.push(at(s) + 128 * i);
   }
   if (entries.length === 0) throw new MsgError("the directory is missing");
+  const typeOf = (e: number): number => (e + 0x42 < b.length ? (b[e + 0x42] as number) : 0);
+  if (typeOf(entries[0] as number) !== 5) throw new MsgError("the directory does not start with its root");
   const parentOf = new Int32Array(entries.length).fill(-1);
   const links = (e: number): number[] =>
     [0x44, 0x48, 0x4c].map((o) => (e + o + 4 <= b.length ? dv.getUint32(e + o, true) : NOSTREAM));
   entries.forEach((e, i) => {
+    // an unused entry's links are not part of the tree (some writers leave unused entries all zeros),
+    // and no entry of the tree links to an unused one
+    if (typeOf(e) === 0) return;
     for (const l of links(e)) {
       if (l === NOSTREAM) continue;
-      if (l >= entries.length || l === 0 || parentOf[l] !== -1 || l === i) {
+      if (
+        l >= entries.length ||
+        l === 0 ||
+        parentOf[l] !== -1 ||
+        l === i ||
+        typeOf(entries[l] as number) === 0
+      ) {
         throw new MsgError(`directory entry ${i} links to entry ${l} wrongly`);
       }
       parentOf[l] = i;
