@@ -7,6 +7,7 @@ import path from "node:path";
 import { diagnose, type Diagnosis, fromPem } from "../../src/engine";
 import { formatSize, languageOf, translate } from "../../src/taskpane/i18n/index";
 import { daysUntil, formatFingerprint, sortFindings, verdictOf } from "../../src/taskpane/verdict";
+import { diagnoseFixture } from "../fixtures/diagnoseFixture";
 
 const SAMPLES = path.resolve(__dirname, "..", "..", "assets", "samples");
 const anchors = fromPem(fs.readFileSync(path.join(SAMPLES, "test-root.pem"), "latin1"));
@@ -17,6 +18,18 @@ async function sample(file: string, withAnchor = true): Promise<Diagnosis> {
 }
 
 describe("verdictOf on the samples (src/faq/verdict/, through the pane's view)", () => {
+  it.each(["msg/damaged.msg", "msg/not-outlook.doc", "messages/malformed-cms-truncated.eml"])(
+    "%s cannot be read: the ja headline and what-to-do are Japanese; the engine's reason is kept for support",
+    async (file) => {
+      const d = await diagnoseFixture(file);
+      const ja = verdictOf(d, "ja");
+      const words = `${ja.title} ${ja.sentence}`.replace(/Outlook|Office|S\/MIME|\.msg|\.eml/g, "");
+      expect(words.match(/[A-Za-z]{2,}/g)).toBeNull();
+      const f = d.findings.find((x) => x.code === "MALFORMED_MIME" || x.code === "MALFORMED_CMS");
+      expect(f?.message.ja).toMatch(/。技術的な詳細：[A-Za-z]/);
+    },
+  );
+
   it("signed and intact (trusted) → safe, green, calm; names who vouched", async () => {
     const d = await sample("sample-signed.eml");
     const en = verdictOf(d, "en");

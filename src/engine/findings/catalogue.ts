@@ -190,7 +190,7 @@ const CATALOGUE: Renderings<CataloguedCode> = {
 
   INTERNAL_ERROR: (d) => ({
     en: `S/MIME Assistant itself failed while checking this message (${d.where}: ${d.error}). This is a bug in the tool, not a problem of the message; the result below may be incomplete.`,
-    ja: `S/MIME Assistant 自体の不具合により、このメールの確認中にエラーが発生しました（${d.where}：${d.error}）。メールの問題ではありません。以下の結果は不完全な可能性があります。`,
+    ja: `S/MIME Assistant 自体の不具合により、このメールの確認中にエラーが発生しました。メールの問題ではありません。以下の結果は不完全な可能性があります。技術的な詳細：${d.where}：${d.error}`,
   }),
 };
 

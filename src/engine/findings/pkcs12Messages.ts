@@ -24,7 +24,7 @@ export const P12_MESSAGES: Renderings<P12Code> = {
         }
       : {
           en: `This is not a readable PKCS#12 (.p12/.pfx) file: ${d.why ?? d.reason}. The file may be damaged or incomplete (for example cut short when it was copied), or it may be another kind of file. Export it again from the program or browser that holds the certificate.`,
-          ja: `読み取れる PKCS#12（.p12/.pfx）ファイルではありません（${d.why ?? d.reason}）。コピーの途中で切れるなどしてファイルが壊れているか、別の種類のファイルの可能性があります。電子証明書が入っているソフトやブラウザーから、もう一度エクスポートしてください。`,
+          ja: `読み取れる PKCS#12（.p12/.pfx）ファイルではありません。コピーの途中で切れるなどしてファイルが壊れているか、別の種類のファイルの可能性があります。電子証明書が入っているソフトやブラウザーから、もう一度エクスポートしてください。技術的な詳細：${d.why ?? d.reason}`,
         },
 
   P12_BAD_PASSWORD: (d) =>

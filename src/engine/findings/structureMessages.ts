@@ -24,7 +24,7 @@ export const STRUCTURE_MESSAGES: Renderings<StructureCode> = {
       case "unanalysable":
         return {
           en: `The message could not be analysed: ${d.error ?? ""}.`,
-          ja: `メールを解析できませんでした（${d.error ?? ""}）。`,
+          ja: `メールを解析できませんでした。技術的な詳細：${d.error ?? ""}`,
         };
       case "empty":
         return {
@@ -40,11 +40,11 @@ export const STRUCTURE_MESSAGES: Renderings<StructureCode> = {
         return d.notOutlook
           ? {
               en: `This file is an Office compound file but not an Outlook message (.msg): ${d.error ?? ""}. Open a message saved from Outlook, or saved as .eml.`,
-              ja: `このファイルは Office の複合ファイルですが、Outlook のメッセージ（.msg）ではありません（${d.error ?? ""}）。Outlook から保存したメッセージ、または .eml として保存したメールを開いてください。`,
+              ja: `このファイルは Office の複合ファイルですが、Outlook のメッセージ（.msg）ではありません。Outlook から保存したメッセージ、または .eml として保存したメールを開いてください。技術的な詳細：${d.error ?? ""}`,
             }
           : {
               en: `The Outlook file (.msg) cannot be read: ${d.error ?? ""}. It may be damaged or incomplete; save the message from Outlook again (File › Save As), or as .eml.`,
-              ja: `Outlook のファイル（.msg）を読み取れません（${d.error ?? ""}）。ファイルが壊れているか、途中までしかない可能性があります。Outlook でもう一度保存する（「ファイル」›「名前を付けて保存」）か、.eml として保存してください。`,
+              ja: `Outlook のファイル（.msg）を読み取れません。ファイルが壊れているか、途中までしかない可能性があります。Outlook でもう一度保存する（「ファイル」›「名前を付けて保存」）か、.eml として保存してください。技術的な詳細：${d.error ?? ""}`,
             };
       case "msg-properties": {
         const unreadable = (d.unreadableProperties ?? []).join(", ");
