@@ -75,7 +75,7 @@ describe("revocation in words, on the fixtures", () => {
     expect(verdictOf(d).action.ja).toContain("電子証明書が失効していないことも確認しました");
     const unchecked = await check("good.eml");
     expect(verdictOf(unchecked).action.ja).toBe(
-      "発行元は 指定されたルート証明書で確認済みです。特に対処は必要ありません。",
+      "発行元は指定されたルート証明書で確認済みです。特に対処は必要ありません。",
     );
   });
 

@@ -40,7 +40,7 @@ describe("verdictOf on the samples (src/faq/verdict/, through the pane's view)",
     expect(en.sentence).toBe("Issuer verified with the root certificate given. Nothing to do.");
     expect(verdictOf(d, "ja").title).toBe("電子署名は有効で、改ざんされていません");
     expect(verdictOf(d, "ja").sentence).toBe(
-      "発行元は 指定されたルート証明書で確認済みです。特に対処は必要ありません。",
+      "発行元は指定されたルート証明書で確認済みです。特に対処は必要ありません。",
     );
   });
 
@@ -55,7 +55,7 @@ describe("verdictOf on the samples (src/faq/verdict/, through the pane's view)",
       /verified with Mozilla's root certificates\. Nothing to do\.$/,
     );
     const org = await diagnose(bytes, { trustAnchors: [{ der: anchors[0]!, origin: "organisation" }], at });
-    expect(verdictOf(org, "ja").sentence).toMatch(/^発行元は 組織のルート証明書で確認済みです。/);
+    expect(verdictOf(org, "ja").sentence).toMatch(/^発行元は組織のルート証明書で確認済みです。/);
     // Untrusted: nobody vouched: a caution that says so, not "safe"
     const none = await diagnose(bytes, { at });
     expect(verdictOf(none, "en")).toMatchObject({ code: "CERT_UNTRUSTED", level: "caution" });
