@@ -19,23 +19,23 @@ export function importCerSteps(cerName: string): StepSet {
     },
     steps: [
       {
-        ja: `上の［.cer 形式で保存］で電子証明書を保存します（ファイル名：${cerName}）。`,
+        ja: `上の「.cer 形式で保存」で電子証明書を保存します（ファイル名：${cerName}）。`,
         en: `Save the certificate with “Save .cer” above (file name: ${cerName}).`,
       },
       {
-        ja: "Outlook の「連絡先」（人）を開き、差出人の連絡先を開きます。まだない場合は［新しい連絡先］で作成し、メールアドレスを入力します。",
+        ja: "Outlook の「連絡先」（人）を開き、差出人の連絡先を開きます。まだない場合は「新しい連絡先」で作成し、メールアドレスを入力します。",
         en: "Open People (Contacts) in Outlook and open the sender’s contact. If there is none, create one with “New Contact” and enter the email address.",
       },
       {
-        ja: "連絡先ウィンドウ上部の［表示］グループにある［証明書］をクリックします。",
+        ja: "連絡先ウィンドウ上部の「表示」グループにある「証明書」をクリックします。",
         en: "In the contact window, click “Certificates” in the Show group at the top.",
       },
       {
-        ja: "［インポート］をクリックし、保存した .cer ファイルを選んで［開く］をクリックします。",
+        ja: "「インポート」をクリックし、保存した .cer ファイルを選んで「開く」をクリックします。",
         en: "Click “Import…”, choose the saved .cer file and click “Open”.",
       },
       {
-        ja: "［アクション］グループの［保存して閉じる］をクリックすれば完了です。",
+        ja: "「アクション」グループの「保存して閉じる」をクリックすれば完了です。",
         en: "Click “Save & Close” in the Actions group to finish.",
       },
     ],

@@ -40,7 +40,7 @@ export const SETUP_STRINGS = {
   },
   noLiveUpdate: {
     en: "This version of Outlook does not tell add-ins when recipients change. Press Refresh after editing them.",
-    ja: "このバージョンの Outlook は、宛先の変更をアドインに通知しません。宛先を変更したら［更新］を押してください。",
+    ja: "このバージョンの Outlook は、宛先の変更をアドインに通知しません。宛先を変更したら「更新」を押してください。",
   },
   refresh: { en: "Refresh", ja: "更新" },
   fieldTo: { en: "To", ja: "宛先" },

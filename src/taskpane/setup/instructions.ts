@@ -39,7 +39,7 @@ export const ADDIN_LIMITATION: LocalizedText = {
 
 const PER_MESSAGE_CLASSIC: LocalizedText = {
   en: "To sign just one message instead: in the message window open the Options tab and click Sign (in some versions it is under Encrypt or Permission).",
-  ja: "1 通だけ電子署名する場合は、メール作成画面の［オプション］タブで［署名］をクリックします（バージョンによっては［暗号化］や［アクセス許可］の中にあります）。",
+  ja: "1 通だけ電子署名する場合は、メール作成画面の「オプション」タブで「署名」をクリックします（バージョンによっては「暗号化」や「アクセス許可」の中にあります）。",
 };
 
 const VERSION_16: LocalizedText = {
@@ -49,7 +49,7 @@ const VERSION_16: LocalizedText = {
 
 const NEEDS_CERTIFICATE: LocalizedText = {
   en: "The option only works once your certificate (the PKCS#12 file) has been imported on this computer and chosen under Email Security → Settings.",
-  ja: "この設定は、電子証明書（PKCS#12 ファイル）をこのパソコンにインポートし、［電子メールのセキュリティ］の［設定］で選んでいる場合にだけ有効です。",
+  ja: "この設定は、電子証明書（PKCS#12 ファイル）をこのパソコンにインポートし、「電子メールのセキュリティ」の「設定」で選んでいる場合にだけ有効です。",
 };
 
 const NEW_OUTLOOK: InstructionSet = {
@@ -57,7 +57,7 @@ const NEW_OUTLOOK: InstructionSet = {
   steps: [
     {
       en: "Open Settings (the gear icon at the top right) → Mail → S/MIME.",
-      ja: "右上の歯車アイコンから［設定］を開き、［メール］→［S/MIME］を選びます。",
+      ja: "右上の歯車アイコンから「設定」を開き、「メール」→「S/MIME」を選びます。",
     },
     {
       en: "Tick “Add a digital signature to all messages I send” and save.",
@@ -65,7 +65,7 @@ const NEW_OUTLOOK: InstructionSet = {
     },
     {
       en: "To sign only one message: in the message you are writing, open the Options tab (or More options …) and choose the S/MIME signing option.",
-      ja: "1 通だけ電子署名する場合は、作成中のメールで［オプション］タブ（または［…］その他のオプション）を開き、S/MIME の電子署名を選びます。",
+      ja: "1 通だけ電子署名する場合は、作成中のメールで「オプション」タブ（または「…」その他のオプション）を開き、S/MIME の電子署名を選びます。",
     },
   ],
   notes: [
@@ -82,7 +82,7 @@ const OUTLOOK_WEB: InstructionSet = {
   steps: [
     {
       en: "Open Settings (the gear icon at the top right) → Mail → S/MIME.",
-      ja: "右上の歯車アイコンから［設定］を開き、［メール］→［S/MIME］を選びます。",
+      ja: "右上の歯車アイコンから「設定」を開き、「メール」→「S/MIME」を選びます。",
     },
     {
       en: "Tick “Add a digital signature to all messages I send” and save.",
@@ -90,7 +90,7 @@ const OUTLOOK_WEB: InstructionSet = {
     },
     {
       en: "To sign only one message: in the message you are writing, open More options (…) and choose the S/MIME signing option.",
-      ja: "1 通だけ電子署名する場合は、作成中のメールで［…］（その他のオプション）を開き、S/MIME の電子署名を選びます。",
+      ja: "1 通だけ電子署名する場合は、作成中のメールで「…」（その他のオプション）を開き、S/MIME の電子署名を選びます。",
     },
   ],
   notes: [
@@ -111,17 +111,17 @@ const OUTLOOK_MAC: InstructionSet = {
     },
     {
       en: "In Outlook choose Outlook → Settings (Preferences) → Accounts, select your account, then Advanced… → Security (in newer versions: the account’s Security settings).",
-      ja: "Outlook で［Outlook］→［設定］（環境設定）→［アカウント］を開き、アカウントを選んで［詳細設定］→［セキュリティ］を開きます（新しいバージョンでは、アカウントの［セキュリティ］設定です）。",
+      ja: "Outlook で「Outlook」→「設定」（環境設定）→「アカウント」を開き、アカウントを選んで「詳細設定」→「セキュリティ」を開きます（新しいバージョンでは、アカウントの「セキュリティ」設定です）。",
     },
     {
       en: "Under Digital signing, choose your certificate and tick “Sign outgoing messages”.",
-      ja: "［デジタル署名］で電子証明書を選び、「送信メッセージに署名する」にチェックを入れます。",
+      ja: "「デジタル署名」で電子証明書を選び、「送信メッセージに署名する」にチェックを入れます。",
     },
   ],
   notes: [
     {
       en: "To sign only one message: in the message you are writing, use the Options tab → Sign (or the lock/S/MIME button). Menu names differ between the legacy and the new Outlook for Mac.",
-      ja: "1 通だけ電子署名する場合は、作成中のメールの［オプション］タブ →［署名］（または鍵／S/MIME のボタン）を使います。メニュー名は従来版と新しい Mac 版 Outlook で異なります。",
+      ja: "1 通だけ電子署名する場合は、作成中のメールの「オプション」タブ →「署名」（または鍵／S/MIME のボタン）を使います。メニュー名は従来版と新しい Mac 版 Outlook で異なります。",
     },
   ],
   source: "product",
@@ -132,7 +132,7 @@ const OUTLOOK_MOBILE: InstructionSet = {
   steps: [
     {
       en: "Open Settings → your account → Security (S/MIME) and switch S/MIME on.",
-      ja: "［設定］→ アカウント →［セキュリティ］（S/MIME）を開き、S/MIME をオンにします。",
+      ja: "「設定」→ アカウント →「セキュリティ」（S/MIME）を開き、S/MIME をオンにします。",
     },
     {
       en: "Switch on signing by default (“Sign by default”) there.",

@@ -109,7 +109,7 @@ const SEE = {
   },
   noCert: {
     en: "Your certificate was not sent with the message, so recipients cannot check the signature. In Outlook’s Email Security settings, tick “Send these certificates with signed messages”.",
-    ja: "メールに電子証明書が含まれていないため、受信者は電子署名を確認できません。Outlook の［電子メールのセキュリティ］の設定で「署名されたメッセージと一緒にこれらの証明書を送信する」にチェックを入れてください。",
+    ja: "メールに電子証明書が含まれていないため、受信者は電子署名を確認できません。Outlook の「電子メールのセキュリティ」の設定で「署名されたメッセージと一緒にこれらの証明書を送信する」にチェックを入れてください。",
   },
   appended: {
     en: "Something on the way (a mail server, a gateway or antivirus software adding a footer) changed the message after you signed it: recipients see a warning that the message was changed. Ask your mail administrator to stop adding text to signed mail.",

@@ -47,7 +47,7 @@ describe("ComposePane", () => {
       render(<ComposePane host={{ client: "outlook-web" }} source={null} lookup={null} />, "ja"),
     );
     expect(t).toContain("署名の設定");
-    expect(t).toContain("［メール］→［S/MIME］");
+    expect(t).toContain("「メール」→「S/MIME」");
     expect(t).toContain("FAQ にはこのメールソフトの手順がないため");
     expect(t).toContain("S/MIME アシスタントには、このメールに電子署名が付くかどうかを確認することも");
     expect(t).not.toContain("Add digital signature");
