@@ -97,6 +97,16 @@ export function reportOutlookItem(item: OutlookMessage, ctx: Context): void {
     ...(item.skippedAttachments ? { skippedAttachments: item.skippedAttachments } : {}),
     ...(item.unreadableProperties ? { unreadableProperties: item.unreadableProperties } : {}),
   };
+  if (item.cutStreams) {
+    ctx.findings.push(
+      report("MALFORMED_MIME", {
+        problem: "msg-cut",
+        format: "msg",
+        cutStreams: item.cutStreams.slice(0, 20),
+        cutStreamCount: item.cutStreams.length,
+      }),
+    );
+  }
   const unreadable = item.unreadableProperties?.join(", ");
   if (unreadable && !item.plain) {
     // an S/MIME item: its own finding (a plain item's MSG_WITHOUT_MIME says it below)

@@ -190,6 +190,7 @@ export interface MalformedMimeDetail {
     | "not-a-message"
     | "msg-unreadable"
     | "msg-properties"
+    | "msg-cut"
     | "smime-missing"
     | "structure";
   part?: string;
@@ -203,6 +204,9 @@ export interface MalformedMimeDetail {
   notOutlook?: true;
   messageClass?: string;
   unreadableProperties?: string[];
+  /** msg-cut: the first 20 streams that hold fewer bytes than their entries say, and how many there were. */
+  cutStreams?: string[];
+  cutStreamCount?: number;
   /** The first 20 problems of the MIME parser, and how many there were. */
   problems?: { message: string; offset: number }[];
   problemCount?: number;

@@ -138,19 +138,31 @@ export function validSignatureVerdict({ d, signed }: Ctx): MessageVerdict | unde
     }
     const other = rankFindings(d.findings).find((f) => f.severity !== "info");
     if (other) {
+      // a .msg cut short: the signed content was read whole and checks out, other streams were not
+      const cut = other.code === "MALFORMED_MIME" && other.detail.problem === "msg-cut";
       return make({
         level: "caution",
         code: "UNVERIFIABLE",
         kind: "signed-warn",
         finding: other.code,
-        headline: {
-          ja: "電子署名は有効ですが、確認が必要な点があります",
-          en: "The signature is valid, with a point to check",
-        },
-        action: {
-          ja: "下の「確認した内容」を開いて、注意点を確認してください。",
-          en: 'Open "What was checked" below to see the point.',
-        },
+        headline: cut
+          ? {
+              ja: "電子署名は有効ですが、Outlook のファイル（.msg）が途中で切れています",
+              en: "The signature is valid, but the Outlook file (.msg) is cut short",
+            }
+          : {
+              ja: "電子署名は有効ですが、確認が必要な点があります",
+              en: "The signature is valid, with a point to check",
+            },
+        action: cut
+          ? {
+              ja: "宛先や添付ファイル名などが欠けている可能性があります。Outlook でもう一度保存して確認してください。",
+              en: "Recipients, attachment names and other details may be missing; save the message from Outlook again and check that.",
+            }
+          : {
+              ja: "下の「確認した内容」を開いて、注意点を確認してください。",
+              en: 'Open "What was checked" below to see the point.',
+            },
       });
     }
     // who vouched goes to the what-to-do line, so that the headline keeps to two lines at 320 px; a

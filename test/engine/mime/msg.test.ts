@@ -18,6 +18,7 @@ import path from "node:path";
 import MsgReader from "@kenjiuno/msgreader";
 import CFB from "cfb";
 import { diagnose } from "../../../src/engine/index";
+import { verdictOf } from "../../../src/faq/verdict/index";
 import { MAX_PATH_CHARACTERS, MAX_STORAGE_DEPTH, readStreams } from "../../../src/engine/mime/msg/compound";
 import { isCompoundFile, MsgError, readOutlookMessage } from "../../../src/engine/mime/msg/index";
 import { FINDING_CODES } from "../../../src/engine/types";
@@ -630,6 +631,43 @@ describe("the compound-file reader on crafted and cut files", () => {
     );
   });
 
+  it("a file cut short after its directory: the short streams are named (MALFORMED_MIME msg-cut), not read silently", async () => {
+    const signed = read(path.join(MSG, "signed.msg"));
+    // the longest cut, a sector at a time from the end, that leaves the directory and tables whole
+    let cut: Uint8Array | undefined;
+    let short: string[] = [];
+    for (let n = signed.length - 512; n > 0 && !cut; n -= 512) {
+      const report = { cutShort: [] as string[] };
+      try {
+        readStreams(signed.subarray(0, n), undefined, report);
+      } catch {
+        continue;
+      }
+      if (report.cutShort.length > 0) [cut, short] = [signed.subarray(0, n), report.cutShort];
+    }
+    expect(cut).toBeDefined();
+    const whole = { cutShort: [] as string[] };
+    readStreams(signed, undefined, whole);
+    expect(whole.cutShort).toEqual([]);
+    const item = await readOutlookMessage(cut as Uint8Array);
+    expect(item.cutStreams).toEqual(short);
+    const d = await diagnose(cut as Uint8Array, { trustAnchors: anchors, at: AT });
+    const f = d.findings.find((x) => x.code === "MALFORMED_MIME" && x.detail.problem === "msg-cut");
+    expect(f?.detail).toMatchObject({ format: "msg", cutStreamCount: short.length });
+    expect(f?.message.en).toMatch(/^This Outlook file \(\.msg\) is cut short: \d+ of its streams/);
+    expect(f?.message.ja).toMatch(
+      /^この Outlook のファイル（\.msg）は途中で切れています。\d+ 件のストリーム/,
+    );
+    // what was cut here is the recipient's and the attachment's properties, not the signed entity: the
+    // signature checks out, and the verdict says what else is wrong
+    expect(short.some((s) => /37010102$/.test(s))).toBe(false);
+    expect(d.signature).toBe("valid");
+    expect(verdictOf(d).headline).toEqual({
+      ja: "電子署名は有効ですが、Outlook のファイル（.msg）が途中で切れています",
+      en: "The signature is valid, but the Outlook file (.msg) is cut short",
+    });
+  });
+
   it("unused directory entries left all zeros are skipped; a link to one is refused", () => {
     // Root, a, b, c and cfb's own stream: five entries in a directory of eight
     const w = written({ "/a": one, "/b": one, "/c": one });
@@ -643,7 +681,7 @@ describe("the compound-file reader on crafted and cut files", () => {
     const c = b.slice();
     new DataView(c.buffer, c.byteOffset).setUint32(w.entryAt(withChild) + 0x48, unused, true);
     expect(dv.getUint32(w.entryAt(withChild) + 0x48, true)).not.toBe(unused);
-    expect(() => readStreams(c)).toThrow(new RegExp(`links to entry ${unused} wrongly`));
+    expect(() => readStreams(c)).toThrow(new RegExp(`links to entry ${unused}, which is unused`));
   });
 });
 

@@ -58,6 +58,8 @@ const MINI_SECTOR = 64;
 export function readStreams(
   b: Uint8Array,
   caps: { pathCharacters: number } = { pathCharacters: MAX_PATH_CHARACTERS },
+  /** Filled with the streams that hold fewer bytes than their entry says (a file cut short). */
+  report?: { cutShort: string[] },
 ): Streams {
   const f = structure(b);
   const { dv, ssz, sectors, next, at } = f;
@@ -180,6 +182,7 @@ export function readStreams(
                 e.size,
               )
             : miniStream(e.start, e.size);
+        if (bytes.length < e.size) report?.cutShort.push(path);
         streams.set(key, bytes);
       }
     }
@@ -335,15 +338,13 @@ function structure(b: Uint8Array): Structure {
     if (typeOf(e) === 0) return;
     for (const l of links(e)) {
       if (l === NOSTREAM) continue;
-      if (
-        l >= entries.length ||
-        l === 0 ||
-        parentOf[l] !== -1 ||
-        l === i ||
-        typeOf(entries[l] as number) === 0
-      ) {
+      if (l >= entries.length || l === 0 || parentOf[l] !== -1 || l === i) {
         throw new MsgError(`directory entry ${i} links to entry ${l} wrongly`);
       }
+      if ((entries[l] as number) + 128 > b.length)
+        throw new MsgError(`the file ends inside the directory (entry ${l})`);
+      if (typeOf(entries[l] as number) === 0)
+        throw new MsgError(`directory entry ${i} links to entry ${l}, which is unused`);
       parentOf[l] = i;
     }
   });

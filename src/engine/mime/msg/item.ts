@@ -10,7 +10,12 @@ import { headerLines, encodedWord } from "./headers";
 
 /** Reads an Outlook item and rebuilds it as MIME. Throws MsgError when the file cannot be read. */
 export async function readOutlookMessage(bytes: Uint8Array): Promise<OutlookMessage> {
-  const streams = readStreams(bytes);
+  const report = { cutShort: [] as string[] };
+  const item = itemOf(readStreams(bytes, undefined, report));
+  return report.cutShort.length > 0 ? { ...item, cutStreams: report.cutShort } : item;
+}
+
+function itemOf(streams: Streams): OutlookMessage {
   const message = new PropertyObject(streams, "", 32);
   const charset = charsetOf(message.int(P.MessageCodepage)) ?? charsetOf(message.int(P.InternetCodepage));
   if (charset) message.setCodepage(charset);

@@ -30,4 +30,9 @@ export interface OutlookMessage {
    * fields), by property name.
    */
   unreadableProperties?: string[];
+  /**
+   * Streams of the file that hold fewer bytes than their directory entries say, by path: the file was cut
+   * short (or made so), and what was read from them is incomplete.
+   */
+  cutStreams?: string[];
 }
