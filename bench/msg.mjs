@@ -47,10 +47,7 @@ CFB.utils.cfb_add(
     Buffer.alloc(8),
     entry(0x37010102, data.length),
     entry(0x3707001f, name.length + 2),
-    (() => {
-      const e = entry(0x37050003, 1);
-      return e;
-    })(),
+    entry(0x37050003, 1),
   ]),
 );
 const file = path.join(out, `plain-${mb}mb.msg`);
@@ -85,13 +82,15 @@ console.log(`  smime-assistant diagnose --json (whole process):          ${s(cli
 console.log(
   pane.length
     ? `  standalone pane in Chromium, file picked → verdict:        ${pane.map(s).join(", ")} (${pane.length} runs)`
-    : "  standalone pane: SKIPPED (no dist/ — npm run build — or no Chromium)",
+    : "  standalone pane: SKIPPED (no Chromium)",
 );
 
 /** The standalone page (dist/, served on 127.0.0.1) in Chromium: the file picked → the verdict shown. */
 async function inThePane(msgFile) {
   const harness = await import("../test/browser/harness.mjs");
-  if (!fs.existsSync(path.join(root, "dist", "taskpane.html")) || !fs.existsSync(harness.CHROMIUM)) return [];
+  if (!fs.existsSync(harness.CHROMIUM)) return [];
+  // the pane as built from the sources now (built first when dist/ is missing or older than them)
+  harness.ensureBuilt({ quiet: true });
   const { chromium } = await import("playwright-core");
   const { origin, close } = await harness.serve({});
   const browser = await chromium.launch({

@@ -38,7 +38,7 @@ export const CMS_MESSAGES: Renderings<"MALFORMED_CMS" | "UNSUPPORTED_ALGORITHM">
         const where = d.part === undefined || d.part === "(input)" ? undefined : d.part;
         return {
           en: `The S/MIME data in ${where === undefined ? "the input" : `part ${where}`} cannot be read: ${d.error ?? ""}${d.offset !== undefined ? ` (at byte ${d.offset})` : ""}.`,
-          ja: `${where === undefined ? "入力" : `パート ${where}`} の S/MIME データを読み取れません${d.offset !== undefined ? `（${d.offset} バイト目）` : ""}。技術的な詳細：${d.error ?? ""}`,
+          ja: `${where === undefined ? "入力" : `パート ${where} `}の S/MIME データを読み取れません${d.offset !== undefined ? `（${d.offset} バイト目）` : ""}。技術的な詳細：${d.error ?? ""}`,
         };
       }
     }

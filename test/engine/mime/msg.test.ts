@@ -668,6 +668,23 @@ describe("the compound-file reader on crafted and cut files", () => {
     });
   });
 
+  // Review: cut into its mini stream, a signed item lost its message class and was read as a plain item
+  // ("not signed"); SheetJS cfb had refused such files.
+  it("an S/MIME item cut anywhere is never read as a plain, unsigned item", async () => {
+    let unreadable = 0;
+    for (const [file, src] of Object.entries(SOURCES)) {
+      if (src.form === "plain") continue;
+      const whole = read(path.join(MSG, file));
+      for (let n = 512; n < whole.length; n += 256) {
+        const d = await diagnose(whole.subarray(0, n), { trustAnchors: anchors, at: AT });
+        expect(d.findings.map((f) => f.code)).not.toContain("MSG_WITHOUT_MIME");
+        if (d.findings.some((f) => /cut short inside the item's own properties/.test(f.message.en)))
+          unreadable++;
+      }
+    }
+    expect(unreadable).toBeGreaterThan(0);
+  });
+
   it("unused directory entries left all zeros are skipped; a link to one is refused", () => {
     // Root, a, b, c and cfb's own stream: five entries in a directory of eight
     const w = written({ "/a": one, "/b": one, "/c": one });

@@ -51,7 +51,7 @@ const MINI_SECTOR = 64;
  * an idle machine and 11 s on a busy one, with about ten bytes of memory per byte of the file, so a big
  * item ran into the pane's time limit. It also follows chains and directory links without guarding against
  * cycles, as does @kenjiuno/msgreader's reader. This one checks the structure first (structure() below:
- * every chain ends, the directory is a tree, every table sector is whole), refuses two streams that share a
+ * every chain ends, the directory is a tree, every FAT and DIFAT sector is whole), refuses two streams that share a
  * sector and two entries of one storage with the same name, and copies each stream's bytes once: time and
  * memory grow linearly with the file. Bad input throws MsgError, and nothing else (test/engine/mime/msg.test.ts).
  */

@@ -11,7 +11,12 @@ import { headerLines, encodedWord } from "./headers";
 /** Reads an Outlook item and rebuilds it as MIME. Throws MsgError when the file cannot be read. */
 export async function readOutlookMessage(bytes: Uint8Array): Promise<OutlookMessage> {
   const report = { cutShort: [] as string[] };
-  const item = itemOf(readStreams(bytes, undefined, report));
+  const streams = readStreams(bytes, undefined, report);
+  // Without its own properties whole the item cannot be told for what it is (a signed item read as a
+  // plain one with an empty class): the file is unreadable, not an item with a few streams short.
+  if (report.cutShort.some((p) => /^(__substg1\.0_001A001[EF]|__properties_version1\.0)$/i.test(p)))
+    throw new MsgError("the file is cut short inside the item's own properties (its class)");
+  const item = itemOf(streams);
   return report.cutShort.length > 0 ? { ...item, cutStreams: report.cutShort } : item;
 }
 
