@@ -1152,6 +1152,11 @@ async function englishInJa(page) {
       }
       if (n.nodeType !== 1) return;
       const el = n;
+      // a line-break opportunity inside a word (the signer's address): the text on both sides is one word
+      if (el.tagName === "WBR") {
+        out.push("\u2060WBR\u2060");
+        return;
+      }
       // the pane's own words only: the message's headers and the certificate's names are the sender's
       if (
         el.closest(
@@ -1166,7 +1171,7 @@ async function englishInJa(page) {
     };
     walk(document.querySelector("main"));
     // the certificate's own names (quoted by findings and guidance) are the signer's words
-    let all = out.join(" ");
+    let all = out.join(" ").split(" \u2060WBR\u2060 ").join("");
     for (const n of document.querySelectorAll("[data-testid=signer-name]"))
       if (n.textContent) all = all.split(n.textContent).join(" ");
     return all;
