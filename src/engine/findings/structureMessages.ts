@@ -48,9 +48,10 @@ export const STRUCTURE_MESSAGES: Renderings<StructureCode> = {
             };
       case "msg-cut": {
         const n = d.cutStreamCount ?? d.cutStreams?.length ?? 0;
+        const listed = `${(d.cutStreams ?? []).slice(0, 3).join(", ")}${n > 3 ? ", …" : ""}`;
         return {
-          en: `This Outlook file (.msg) is cut short: ${n} of its streams hold fewer bytes than the file says, so what was read from them is incomplete (${(d.cutStreams ?? []).slice(0, 3).join(", ")}${n > 3 ? ", …" : ""}). Save the message from Outlook again (File › Save As), or as .eml.`,
-          ja: `この Outlook のファイル（.msg）は途中で切れています。${n} 件のストリームが、ファイルに記録された長さより短いため、読み取った内容は不完全です。Outlook でもう一度保存する（「ファイル」›「名前を付けて保存」）か、.eml として保存してください。技術的な詳細：${(d.cutStreams ?? []).slice(0, 3).join(", ")}${n > 3 ? ", …" : ""}`,
+          en: `This Outlook file (.msg) is cut short: ${n} of its streams hold fewer bytes than the file says, so what was read from them is incomplete (${listed}). Save the message from Outlook again (File › Save As), or as .eml.`,
+          ja: `この Outlook のファイル（.msg）は途中で切れています。${n} 件のストリームが、ファイルに記録された長さより短いため、読み取った内容は不完全です。Outlook でもう一度保存する（「ファイル」›「名前を付けて保存」）か、.eml として保存してください。技術的な詳細：${listed}`,
         };
       }
       case "msg-properties": {

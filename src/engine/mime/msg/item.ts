@@ -5,7 +5,15 @@ import { concat, encodeBase64, utf8 } from "../../util/bytes";
 import { getDecoder } from "../../util/textDecoders";
 import { MsgError, type Streams, readStreams } from "./compound";
 import { type OutlookMessage } from "./types";
-import { PropertyObject, P, charsetOf } from "./properties";
+import {
+  PropertyObject,
+  P,
+  PT_STRING8,
+  PT_UNICODE,
+  charsetOf,
+  propertiesPath,
+  substgPath,
+} from "./properties";
 import { headerLines, encodedWord } from "./headers";
 
 /** Reads an Outlook item and rebuilds it as MIME. Throws MsgError when the file cannot be read. */
@@ -14,7 +22,12 @@ export async function readOutlookMessage(bytes: Uint8Array): Promise<OutlookMess
   const streams = readStreams(bytes, undefined, report);
   // Without its own properties whole the item cannot be told for what it is (a signed item read as a
   // plain one with an empty class): the file is unreadable, not an item with a few streams short.
-  if (report.cutShort.some((p) => /^(__substg1\.0_001A001[EF]|__properties_version1\.0)$/i.test(p)))
+  const own = [
+    propertiesPath(""),
+    substgPath("", P.MessageClass, PT_UNICODE),
+    substgPath("", P.MessageClass, PT_STRING8),
+  ];
+  if (report.cutShort.some((p) => own.includes(p.toUpperCase())))
     throw new MsgError("the file is cut short inside the item's own properties (its class)");
   const item = itemOf(streams);
   return report.cutShort.length > 0 ? { ...item, cutStreams: report.cutShort } : item;
@@ -25,7 +38,7 @@ function itemOf(streams: Streams): OutlookMessage {
   const charset = charsetOf(message.int(P.MessageCodepage)) ?? charsetOf(message.int(P.InternetCodepage));
   if (charset) message.setCodepage(charset);
   const messageClass = message.string(P.MessageClass);
-  if (messageClass === undefined || !streams.has("__PROPERTIES_VERSION1.0")) {
+  if (messageClass === undefined || !streams.has(propertiesPath(""))) {
     throw new MsgError("it has no Outlook message properties (no message class)", true);
   }
   const attachments = listAttachments(streams, charset);

@@ -12,6 +12,14 @@ export const PT_UNICODE = 0x001f;
 export const PT_SYSTIME = 0x0040;
 export const PT_BINARY = 0x0102;
 
+/** The upper-cased path of a property's stream: prefix + __SUBSTG1.0_<id><type>. */
+export function substgPath(prefix: string, id: number, type: number): string {
+  return `${prefix}__SUBSTG1.0_${((id << 16) | type).toString(16).toUpperCase().padStart(8, "0")}`;
+}
+
+/** The upper-cased path of a property object's fixed-size values. */
+export const propertiesPath = (prefix: string): string => `${prefix}__PROPERTIES_VERSION1.0`;
+
 /** One property object: its fixed values (from __properties_version1.0) and its streams. */
 export class PropertyObject {
   private readonly fixed = new Map<number, DataView>();
@@ -23,7 +31,7 @@ export class PropertyObject {
     headerSize: number,
     private codepage: string = "windows-1252",
   ) {
-    const props = streams.get(`${prefix}__PROPERTIES_VERSION1.0`);
+    const props = streams.get(propertiesPath(prefix));
     if (!props) return;
     const dv = new DataView(props.buffer, props.byteOffset, props.byteLength);
     for (let o = headerSize; o + 16 <= props.length; o += 16) {
@@ -37,8 +45,7 @@ export class PropertyObject {
   }
 
   private stream(id: number, type: number): Uint8Array | undefined {
-    const hex = ((id << 16) | type).toString(16).toUpperCase().padStart(8, "0");
-    return this.streams.get(`${this.prefix}__SUBSTG1.0_${hex}`);
+    return this.streams.get(substgPath(this.prefix, id, type));
   }
 
   string(id: number): string | undefined {
