@@ -2,9 +2,7 @@
  * The catalogue's words for CMS data that cannot be read or checked (cms/, x509/, pkcs12/): MALFORMED_CMS
  * and UNSUPPORTED_ALGORITHM, each case told by the detail's `problem` / `scope`.
  */
-import type { Renderings } from "./render";
-
-const label = (path: string): string => (path === "" ? "root" : path);
+import { type Renderings, partName } from "./render";
 
 export const CMS_MESSAGES: Renderings<"MALFORMED_CMS" | "UNSUPPORTED_ALGORITHM"> = {
   MALFORMED_CMS: (d) => {
@@ -31,14 +29,17 @@ export const CMS_MESSAGES: Renderings<"MALFORMED_CMS" | "UNSUPPORTED_ALGORITHM">
             };
       case "not-a-signature":
         return {
-          en: `The signature part ${label(d.part ?? "")} holds ${d.contentType ?? ""} data, not a signature.`,
-          ja: `電子署名のパート（${label(d.part ?? "")}）には、電子署名ではなく別の種類のデータが入っています。`,
+          en: `The signature part (${partName(d.part ?? "").en}) holds ${d.contentType ?? ""} data, not a signature.`,
+          ja: `電子署名のパート（${partName(d.part ?? "").ja}）には、電子署名ではなく別の種類のデータが入っています。`,
         };
       default: {
-        const where = d.part === undefined || d.part === "(input)" ? undefined : d.part;
+        const where =
+          d.part === undefined || d.part === "(input)" ? { en: "the input", ja: "入力" } : partName(d.part);
+        // a space only between a half-width word and Japanese (docs/style-ja.md): "パート 1 の", "メール全体の"
+        const ofJa = /[\x21-\x7e]$/.test(where.ja) ? `${where.ja} の` : `${where.ja}の`;
         return {
-          en: `The S/MIME data in ${where === undefined ? "the input" : `part ${where}`} cannot be read: ${d.error ?? ""}${d.offset !== undefined ? ` (at byte ${d.offset})` : ""}.`,
-          ja: `${where === undefined ? "入力" : `パート ${where} `}の S/MIME データを読み取れません${d.offset !== undefined ? `（${d.offset} バイト目）` : ""}。技術的な詳細：${d.error ?? ""}`,
+          en: `The S/MIME data in ${where.en} cannot be read: ${d.error ?? ""}${d.offset !== undefined ? ` (at byte ${d.offset})` : ""}.`,
+          ja: `${ofJa} S/MIME データを読み取れません${d.offset !== undefined ? `（${d.offset} バイト目）` : ""}。技術的な詳細：${d.error ?? ""}`,
         };
       }
     }
@@ -53,8 +54,8 @@ export const CMS_MESSAGES: Renderings<"MALFORMED_CMS" | "UNSUPPORTED_ALGORITHM">
         };
       case "cms-content":
         return {
-          en: `The S/MIME part ${d.part ?? ""} holds CMS content of type ${d.contentType ?? ""}, which this version does not analyse.`,
-          ja: `S/MIME パート（${d.part ?? ""}）には CMS データ（種類：${d.contentType ?? ""}）が含まれていますが、このバージョンでは解析できません。`,
+          en: `The S/MIME part (${partName(d.part ?? "").en}) holds CMS content of type ${d.contentType ?? ""}, which this version does not analyse.`,
+          ja: `S/MIME パート（${partName(d.part ?? "").ja}）には CMS データ（種類：${d.contentType ?? ""}）が含まれていますが、このバージョンでは解析できません。`,
         };
       case "pkcs12":
         return {

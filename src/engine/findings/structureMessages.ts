@@ -2,11 +2,9 @@
  * The catalogue's words for the message's structure (diagnose/): damaged or unreadable input, Outlook
  * .msg files, nested and partial signatures.
  */
-import type { Renderings } from "./render";
+import { type Renderings, partName } from "./render";
 
 type StructureCode = "MALFORMED_MIME" | "PARTIALLY_SIGNED" | "NESTED_SIGNATURE" | "MSG_WITHOUT_MIME";
-
-const label = (path: string): string => (path === "" ? "root" : path);
 
 export const STRUCTURE_MESSAGES: Renderings<StructureCode> = {
   MALFORMED_MIME: (d) => {
@@ -18,8 +16,8 @@ export const STRUCTURE_MESSAGES: Renderings<StructureCode> = {
         };
       case "signed-parts-missing":
         return {
-          en: `The multipart/signed part ${label(d.part ?? "")} does not have the two parts it needs (the content, then an application/pkcs7-signature).`,
-          ja: `multipart/signed（${label(d.part ?? "")}）に、必要な 2 つのパート（本文と application/pkcs7-signature の電子署名）がそろっていません。`,
+          en: `The multipart/signed part (${partName(d.part ?? "").en}) does not have the two parts it needs (the content, then an application/pkcs7-signature).`,
+          ja: `multipart/signed（${partName(d.part ?? "").ja}）に、必要な 2 つのパート（本文と application/pkcs7-signature の電子署名）がそろっていません。`,
         };
       case "unanalysable":
         return {
@@ -79,8 +77,8 @@ export const STRUCTURE_MESSAGES: Renderings<StructureCode> = {
   },
 
   PARTIALLY_SIGNED: (d) => ({
-    en: `Only part of this message is signed (${d.signedParts.map(label).join(", ")}); other content beside it (for example a mailing-list header or an added attachment) is not covered by the signature.`,
-    ja: `このメールは一部だけが署名されています（${d.signedParts.map(label).join("、")}）。それ以外の内容（メーリングリストの案内文や後から追加された添付ファイルなど）は電子署名の対象外です。`,
+    en: `Only part of this message is signed (${d.signedParts.map((p) => partName(p).en).join(", ")}); other content beside it (for example a mailing-list header or an added attachment) is not covered by the signature.`,
+    ja: `このメールは一部だけが署名されています（${d.signedParts.map((p) => partName(p).ja).join("、")}）。それ以外の内容（メーリングリストの案内文や後から追加された添付ファイルなど）は電子署名の対象外です。`,
   }),
 
   NESTED_SIGNATURE: (d) => ({
