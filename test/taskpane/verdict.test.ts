@@ -8,6 +8,7 @@ import { diagnose, type Diagnosis, fromPem } from "../../src/engine";
 import { formatSize, languageOf, translate } from "../../src/taskpane/i18n/index";
 import { daysUntil, formatFingerprint, sortFindings, verdictOf } from "../../src/taskpane/verdict";
 import { diagnoseFixture } from "../fixtures/diagnoseFixture";
+import { faqIdsFor } from "../../src/faq/index";
 
 const SAMPLES = path.resolve(__dirname, "..", "..", "assets", "samples");
 const anchors = fromPem(fs.readFileSync(path.join(SAMPLES, "test-root.pem"), "latin1"));
@@ -89,6 +90,27 @@ describe("verdictOf on the samples (src/faq/verdict/, through the pane's view)",
       expect(moji.title).toMatch(/文字化け/);
       expect(moji.title).toMatch(/Shift_JIS/);
     }
+  });
+
+  // Found by using the product: an encrypted mail cut short was told, in blue, "your mail program decrypts
+  // it when you open it" and "for 1 recipient", a count its unreadable data never gave
+  it("encrypted but cut short → cannot be opened (danger), no made-up recipient count", async () => {
+    const whole = fs.readFileSync(path.join(SAMPLES, "sample-encrypted.eml"), "latin1");
+    const body = whole.indexOf("\r\n\r\n") + 4;
+    const cut = whole.slice(0, body + Math.floor((whole.length - body) / 3)) + "\r\n";
+    const d = await diagnose(new Uint8Array(Buffer.from(cut, "latin1")), { trustAnchors: anchors });
+    expect(d.kind).toBe("encrypted");
+    expect(d.recipients).toEqual([]);
+    expect(d.findings.map((f) => f.code)).toContain("MALFORMED_CMS");
+    expect(verdictOf(d, "ja")).toMatchObject({
+      kind: "malformed",
+      intent: "error",
+      title: "暗号化されたメールのデータが壊れているため、開けません",
+      sentence: "差出人に、もう一度送ってもらってください。",
+    });
+    expect(verdictOf(d, "en").title).toBe("The encrypted mail is damaged and cannot be opened");
+    // no "install your key" or "keep your expired keys" card: nothing on the reader's side opens it
+    expect(faqIdsFor(d, { client: "outlook-classic" })).toEqual([]);
   });
 
   it("not signed, and unreadable input", async () => {

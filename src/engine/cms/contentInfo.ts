@@ -2,7 +2,18 @@
  * ContentInfo (RFC 5652 §3): the outer wrapper, dispatching to SignedData / (Auth)EnvelopedData.
  */
 import { CONTENT_TYPE_NAMES, OID } from "../asn1/oids";
-import { children, Asn1Error, expect, isContext, isUniversal, oidOf, readTlv, TAG, tagName } from "../asn1";
+import {
+  children,
+  Asn1Error,
+  expect,
+  isContext,
+  isUniversal,
+  oidOf,
+  onlyMalformed,
+  readTlv,
+  TAG,
+  tagName,
+} from "../asn1";
 import { type CmsInfo } from "./types";
 import { parseSignedData } from "./signedData";
 import { parseEnveloped } from "./envelopedData";
@@ -50,4 +61,25 @@ export function parseCmsInner(der: Uint8Array): CmsInfo {
     );
   }
   return { type: "unknown", contentType: CONTENT_TYPE_NAMES[contentType] ?? contentType };
+}
+
+/**
+ * The ContentInfo's contentType from its first bytes alone, for CMS data that cannot be parsed whole (cut
+ * short, damaged further on): the OID sits right after the outer SEQUENCE's header. "signed", "enveloped"
+ * or undefined. Malformed bytes give undefined; only the engine's own failures go up.
+ */
+export function peekContentType(der: Uint8Array): "signed" | "enveloped" | undefined {
+  if (der[0] !== 0x30 || der.length < 2) return undefined;
+  const lb = der[1] as number;
+  // the outer length: short form, indefinite (0x80), or long form of 1–4 bytes
+  const pos = lb < 0x80 || lb === 0x80 ? 2 : lb <= 0x84 ? 2 + (lb & 0x7f) : -1;
+  if (pos < 0 || der[pos] !== 0x06) return undefined;
+  try {
+    const oid = oidOf(readTlv(der, pos), "ContentInfo contentType", 0);
+    if (oid === OID.signedData) return "signed";
+    if (oid === OID.envelopedData || oid === OID.authEnvelopedData) return "enveloped";
+  } catch (err) {
+    onlyMalformed(err); // not even the OID is whole
+  }
+  return undefined;
 }

@@ -4,7 +4,7 @@
  * of every SignerInfo. Host-free.
  */
 export { Asn1Error } from "../asn1";
-export { parseCms } from "./contentInfo";
+export { parseCms, peekContentType } from "./contentInfo";
 export { cmsLimitFindings } from "./limits";
 export { verifySigned } from "./verify";
 export {

@@ -1,7 +1,14 @@
 /**
  * The S/MIME layers, outside in: multipart/signed, opaque signed, enveloped, certs-only; nested signatures.
  */
-import { cmsLimitFindings, signerPath, verifySigned, type CmsInfo, type SignedCms } from "../cms/index";
+import {
+  cmsLimitFindings,
+  peekContentType,
+  signerPath,
+  verifySigned,
+  type CmsInfo,
+  type SignedCms,
+} from "../cms/index";
 import { revocationFindings } from "../revocation/index";
 import { report } from "../findings";
 import { decodedBody, isPkcs7MimeType, isSignatureType, parseMessage, signedContent } from "../mime/index";
@@ -131,9 +138,12 @@ export async function analyzePkcs7Mime(
   const info = parseCmsOrReport(der, ctx, part.path);
   const smimeType = (part.contentType.params["smime-type"] ?? "").toLowerCase();
   if (!info) {
+    // unreadable CMS: its smime-type, else its first bytes (a cut .msg's smime.p7m has no smime-type), tell
+    // what it was meant to be; an encrypted message must not be called signed
+    const peeked = smimeType === "" ? peekContentType(der) : undefined;
     setKind(
       ctx,
-      smimeType === "enveloped-data"
+      smimeType === "enveloped-data" || peeked === "enveloped"
         ? "encrypted"
         : smimeType === "certs-only"
           ? "certs-only"

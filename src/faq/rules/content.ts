@@ -113,6 +113,8 @@ export function mojibakeCandidates(d: Diagnosis, host: Host): Candidate[] {
 
 export function encryptedCandidates(d: Diagnosis): Candidate[] {
   if (d.kind !== "encrypted" && !has(d, "ENCRYPTED")) return [];
+  // meant to be encrypted but unreadable (cut short): no key or client setting would open it
+  if (!has(d, "ENCRYPTED") && has(d, "MALFORMED_CMS")) return [];
   const rs = d.recipients.slice(0, 3);
   const listEn = rs
     .map((r) => `${r.issuer ?? "unknown issuer"}${r.serialNumber ? `, serial ${r.serialNumber}` : ""}`)

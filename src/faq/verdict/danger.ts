@@ -244,12 +244,27 @@ export function invalidAtSigningVerdict({ d, signed }: Ctx): MessageVerdict | un
   return undefined;
 }
 
+/** A damaged Outlook file (.msg): the user's own saved copy, so the fix is to save it again, not a resend. */
+const MSG_SAVE_AGAIN: LocalizedText = {
+  ja: "Outlook でこのメールをもう一度保存して（「ファイル」›「名前を付けて保存」）、そのファイルを開いてください。",
+  en: "Save the message from Outlook again (File › Save As) and open that file.",
+};
+
 /** Malformed input: not a message we could read (or a damaged CMS): before "unsigned". */
 export function malformedVerdict({ d, signed }: Ctx): MessageVerdict | undefined {
   const malformed = d.findings.find(
     (f) => (f.code === "MALFORMED_MIME" || f.code === "MALFORMED_CMS") && f.severity === "error",
   );
-  if (malformed && (d.kind === "none" || (signed && d.signature !== "valid"))) {
+  // an encrypted mail whose CMS cannot be read cannot be decrypted either: not "it opens in your client"
+  const encryptedDamaged = d.kind === "encrypted" && malformed?.code === "MALFORMED_CMS";
+  if (malformed && (d.kind === "none" || (signed && d.signature !== "valid") || encryptedDamaged)) {
+    // an Outlook file cut short or unreadable explains the rest (a signature cut with it, a lost attachment)
+    const msg = d.findings.find(
+      (f) =>
+        f.code === "MALFORMED_MIME" &&
+        (f.detail.problem === "msg-cut" ||
+          (f.detail.problem === "msg-unreadable" && f.detail.notOutlook !== true)),
+    );
     return make({
       level: "danger",
       code: "MALFORMED",
@@ -259,17 +274,39 @@ export function malformedVerdict({ d, signed }: Ctx): MessageVerdict | undefined
       headline:
         d.kind === "none"
           ? {
-              ja: firstSentence(localizedMessage(malformed).ja),
-              en: firstSentence(localizedMessage(malformed).en),
+              ja: firstSentence(localizedMessage(msg ?? malformed).ja),
+              en: firstSentence(localizedMessage(msg ?? malformed).en),
+            }
+          : encryptedDamaged
+            ? msg?.detail.problem === "msg-cut"
+              ? {
+                  ja: "Outlook のファイル（.msg）が途中で切れているため、暗号化されたメールを開けません",
+                  en: "The Outlook file (.msg) is cut short, so the encrypted mail cannot be opened",
+                }
+              : {
+                  ja: "暗号化されたメールのデータが壊れているため、開けません",
+                  en: "The encrypted mail is damaged and cannot be opened",
+                }
+            : msg?.detail.problem === "msg-cut"
+              ? {
+                  ja: "Outlook のファイル（.msg）が途中で切れているため、電子署名を確認できません",
+                  en: "The Outlook file (.msg) is cut short, so the signature cannot be checked",
+                }
+              : {
+                  ja: "メールの形式が壊れているため、確認できません",
+                  en: "The mail is damaged and cannot be checked",
+                },
+      action: msg
+        ? MSG_SAVE_AGAIN
+        : encryptedDamaged
+          ? {
+              ja: "差出人に、もう一度送ってもらってください。",
+              en: "Ask the sender to send it again.",
             }
           : {
-              ja: "メールの形式が壊れているため、確認できません",
-              en: "The mail is damaged and cannot be checked",
+              ja: "内容をうのみにせず、必要なら差出人に送り直してもらってください。",
+              en: "Do not rely on its content; ask the sender to send it again if you need it.",
             },
-      action: {
-        ja: "内容をうのみにせず、必要なら差出人に送り直してもらってください。",
-        en: "Do not rely on its content; ask the sender to send it again if you need it.",
-      },
     });
   }
   return undefined;

@@ -21,16 +21,20 @@ export function unsignedVerdict({ d, outlook }: Ctx): MessageVerdict {
         },
       });
     case "encrypted": {
-      const n = Math.max(1, d.recipients.length);
+      // the recipients' count only when the data said it (never a made-up "1")
+      const n = d.recipients.length;
       return make({
         level: "info",
         code: "ENCRYPTED",
         kind: "encrypted",
         finding: "ENCRYPTED",
-        headline: {
-          ja: `このメールは暗号化されています（受信者 ${n} 人あて）`,
-          en: `This mail is encrypted (for ${n} recipient${n === 1 ? "" : "s"})`,
-        },
+        headline:
+          n > 0
+            ? {
+                ja: `このメールは暗号化されています（受信者 ${n} 人あて）`,
+                en: `This mail is encrypted (for ${n} recipient${n === 1 ? "" : "s"})`,
+              }
+            : { ja: "このメールは暗号化されています", en: "This mail is encrypted" },
         action: outlook
           ? {
               ja: "Outlook で開くと復号されます。開けないときは、自分の電子証明書（秘密鍵付き）が入っているか確認してください。",

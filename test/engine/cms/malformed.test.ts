@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import fc from "fast-check";
-import { Asn1Error, parseCms, verifySigned } from "../../../src/engine/cms/index";
+import { Asn1Error, parseCms, peekContentType, verifySigned } from "../../../src/engine/cms/index";
 import { utf8 } from "../../../src/engine/util/bytes";
 import { TB_DIR, base64Body, readBytes } from "./helpers";
 
@@ -96,5 +96,34 @@ d("parseCms on damaged real signatures", () => {
       ),
       { numRuns: 300, seed: 42 },
     );
+  });
+});
+
+// What an unreadable smime.p7m was meant to be, from its first bytes (OpenSSL-made fixtures, cut here)
+describe("peekContentType", () => {
+  const FIX = path.join(__dirname, "fixtures", "out");
+  test("every cut of an enveloped and a signed ContentInfo that keeps the OID is told; shorter ones are not", () => {
+    for (const [file, want] of [
+      ["env-aes256.der", "enveloped"],
+      ["authenv-aes128gcm.der", "enveloped"],
+      ["p256-sha256.der", "signed"],
+    ] as const) {
+      const der = new Uint8Array(fs.readFileSync(path.join(FIX, file)));
+      // the outer header (2 bytes, or 2 + n in long form), then the OID's tag, length and value
+      const head = der[1] === 0x80 || (der[1] as number) < 0x80 ? 2 : 2 + ((der[1] as number) & 0x7f);
+      const oidEnd = head + 2 + (der[head + 1] as number);
+      for (let cut = 0; cut <= der.length; cut++) {
+        expect([cut, peekContentType(der.subarray(0, cut))]).toEqual([cut, cut >= oidEnd ? want : undefined]);
+      }
+    }
+  });
+  test("damaged first bytes give undefined, never an error", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 24 }), (b) => {
+        expect([undefined, "signed", "enveloped"]).toContain(peekContentType(b));
+      }),
+    );
+    expect(peekContentType(new Uint8Array([0x30, 0x85, 1, 2, 3, 4, 5, 0x06]))).toBeUndefined();
+    expect(peekContentType(new Uint8Array([0x31, 0x80, 0x06, 0x09]))).toBeUndefined();
   });
 });

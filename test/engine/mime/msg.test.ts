@@ -668,6 +668,55 @@ describe("the compound-file reader on crafted and cut files", () => {
     });
   });
 
+  // Found by using the product: such a file was told "the mail is damaged, ask the sender to resend", and
+  // the CMS finding read "パート  の S/MIME データ" (the top-level part has the empty path)
+  it("an opaque-signed item cut inside its smime.p7m: the verdict names the cut file and says to save it again", async () => {
+    const whole = read(path.join(MSG, "opaque-signed.msg"));
+    let d: Awaited<ReturnType<typeof diagnose>> | undefined;
+    for (let n = whole.length - 128; n > 512 && !d; n -= 128) {
+      const x = await diagnose(whole.subarray(0, n), { trustAnchors: anchors, at: AT });
+      if (x.kind === "opaque-signed" && x.findings.some((f) => f.code === "MALFORMED_CMS")) d = x;
+    }
+    expect(d).toBeDefined();
+    const dd = d as NonNullable<typeof d>;
+    expect(dd.findings.some((f) => f.code === "MALFORMED_MIME" && f.detail.problem === "msg-cut")).toBe(true);
+    const cms = dd.findings.find((f) => f.code === "MALFORMED_CMS");
+    expect(cms?.message.ja).toMatch(/^メール全体の S\/MIME データを読み取れません/);
+    expect(cms?.message.en).toMatch(/^The S\/MIME data in the message itself cannot be read/);
+    const v = verdictOf(dd);
+    expect(v).toMatchObject({ level: "danger", code: "MALFORMED" });
+    expect(v.headline).toEqual({
+      ja: "Outlook のファイル（.msg）が途中で切れているため、電子署名を確認できません",
+      en: "The Outlook file (.msg) is cut short, so the signature cannot be checked",
+    });
+    expect(v.action.ja).toBe(
+      "Outlook でこのメールをもう一度保存して（「ファイル」›「名前を付けて保存」）、そのファイルを開いてください。",
+    );
+    // the same advice for a .msg that cannot be read at all; not for an Office file that is no .msg
+    const unreadable = await diagnose(whole.subarray(0, 2048), { trustAnchors: anchors, at: AT });
+    expect(verdictOf(unreadable).headline.ja).toBe("Outlook のファイル（.msg）を読み取れません");
+    expect(verdictOf(unreadable).action).toEqual(v.action);
+    const doc = await diagnose(read(path.join(MSG, "not-outlook.doc")), { trustAnchors: anchors, at: AT });
+    expect(verdictOf(doc).action).not.toEqual(v.action);
+  });
+
+  // Outlook's smime.p7m attachment carries no smime-type: a cut one was taken for opaque-signed data
+  it("an encrypted item cut inside its smime.p7m is still encrypted (from the CMS's first bytes), and cannot be opened", async () => {
+    const whole = read(path.join(MSG, "encrypted.msg"));
+    const kinds = new Set<string>();
+    let cutCms: Awaited<ReturnType<typeof diagnose>> | undefined;
+    for (let n = 512; n < whole.length; n += 128) {
+      const d = await diagnose(whole.subarray(0, n), { trustAnchors: anchors, at: AT });
+      kinds.add(d.kind);
+      if (d.findings.some((f) => f.code === "MALFORMED_CMS")) cutCms ??= d;
+    }
+    expect(kinds.has("opaque-signed")).toBe(false);
+    expect(cutCms?.kind).toBe("encrypted");
+    expect(verdictOf(cutCms as NonNullable<typeof cutCms>).headline.ja).toBe(
+      "Outlook のファイル（.msg）が途中で切れているため、暗号化されたメールを開けません",
+    );
+  });
+
   // Review: cut into its mini stream, a signed item lost its message class and was read as a plain item
   // ("not signed"); SheetJS cfb had refused such files.
   it("an S/MIME item cut anywhere is never read as a plain, unsigned item", async () => {
