@@ -99,8 +99,15 @@ export function candidates(d: Diagnosis, host: Host): Candidate[] {
   out.push(...mojibakeCandidates(d, host));
   out.push(...encryptedCandidates(d));
 
-  // Opaque-signed: clients without S/MIME show an empty body and an smime.p7m attachment.
-  if (d.kind === "opaque-signed" && host.client !== "outlook-classic" && host.client !== "outlook-mac") {
+  // Opaque-signed: clients without S/MIME show an empty body and an smime.p7m attachment. Not when its data
+  // cannot be read (cut short): whether it is signed at all is then unknown, and no client would open it.
+  const unreadable = has(d, "MALFORMED_CMS") && d.signature !== "valid";
+  if (
+    d.kind === "opaque-signed" &&
+    !unreadable &&
+    host.client !== "outlook-classic" &&
+    host.client !== "outlook-mac"
+  ) {
     out.push({
       id: "empty-body",
       priority: P.emptyBodyOpaque,

@@ -19,6 +19,7 @@ import MsgReader from "@kenjiuno/msgreader";
 import CFB from "cfb";
 import { diagnose } from "../../../src/engine/index";
 import { verdictOf } from "../../../src/faq/verdict/index";
+import { faqIdsFor } from "../../../src/faq/index";
 import { MAX_PATH_CHARACTERS, MAX_STORAGE_DEPTH, readStreams } from "../../../src/engine/mime/msg/compound";
 import { isCompoundFile, MsgError, readOutlookMessage } from "../../../src/engine/mime/msg/index";
 import { FINDING_CODES } from "../../../src/engine/types";
@@ -692,6 +693,9 @@ describe("the compound-file reader on crafted and cut files", () => {
     expect(v.action.ja).toBe(
       "Outlook でこのメールをもう一度保存して（「ファイル」›「名前を付けて保存」）、そのファイルを開いてください。",
     );
+    // no "empty body in a client without S/MIME" card: nothing would open this data
+    expect(faqIdsFor(dd, { client: "outlook-web" })).not.toContain("empty-body");
+    expect(faqIdsFor(dd, { client: "outlook-web" })).not.toContain("smime-capable-software");
     // the same advice for a .msg that cannot be read at all; not for an Office file that is no .msg
     const unreadable = await diagnose(whole.subarray(0, 2048), { trustAnchors: anchors, at: AT });
     expect(verdictOf(unreadable).headline.ja).toBe("Outlook のファイル（.msg）を読み取れません");
