@@ -131,7 +131,7 @@ function unknownLine(f: Finding): LocalizedText {
     ? (f.detail["reasons"] as unknown[]).filter((r): r is string => typeof r === "string")
     : [];
   const all = reasons.join(" ");
-  const why = (ja: string, en: string): LocalizedText => ({ ja: `未確認: ${ja}`, en: `Not checked: ${en}` });
+  const why = (ja: string, en: string): LocalizedText => ({ ja: `未確認：${ja}`, en: `Not checked: ${en}` });
   switch (reason) {
     case "unavailable":
       // the finding's own message says how to check instead; the card keeps to one short line
@@ -208,7 +208,7 @@ function revokedLine(f: Finding): RevocationStatus {
         : undefined;
   const date = when ? localDateTime(when, "ja") : "日時不明";
   const dateEn = when ? localDateTime(when, "en") : "date unknown";
-  const rJa = r ? `、理由: ${r.ja}` : "";
+  const rJa = r ? `、理由：${r.ja}` : "";
   const rEn = r ? `, ${r.en}` : "";
   const line: LocalizedText =
     after === false
@@ -239,7 +239,7 @@ function otherStatus(f: Finding): RevocationStatus | undefined {
       by ?? (commonName(first.by) ? { ja: commonName(first.by), en: commonName(first.by) } : undefined);
     const at = first.thisUpdate;
     const basis: LocalizedText = {
-      ja: `${h.ja}${/[A-Za-z0-9]$/.test(h.ja) ? " " : ""}で確認${at ? `、${localDateTime(at, "ja")} 時点` : ""}${who ? `、回答: ${who.ja}` : ""}`,
+      ja: `${h.ja}${/[A-Za-z0-9]$/.test(h.ja) ? " " : ""}で確認${at ? `、${localDateTime(at, "ja")} 時点` : ""}${who ? `、回答：${who.ja}` : ""}`,
       en: `checked with ${h.en}${at ? `, as of ${localDateTime(at, "en")}` : ""}${who ? `, answered by ${who.en}` : ""}`,
     };
     if (later || f.detail["revokedAfterSigning"] === true) {

@@ -320,7 +320,7 @@ test("Outlook, ja display language: tampered message → 電子署名は無効�
   const v = await verdictOf(p.page);
   assert.equal(v.kind, "broken");
   assert.equal(v.intent, "warning");
-  assert.match(v.text, /電子署名は無効です: 署名後に末尾へ 3 行が追加されています/);
+  assert.match(v.text, /電子署名は無効です：署名後に末尾へ 3 行が追加されています/);
   assert.equal(await p.page.evaluate(() => document.documentElement.lang), "ja");
   const codes = await findingCodes(p.page);
   assert.ok(codes.includes("SIGNATURE_INVALID") && codes.includes("CONTENT_APPENDED"), codes.join());
@@ -1108,11 +1108,11 @@ const HEADLINE = {
     en: /^Replies go to another address: manager@example\.jp$/,
   },
   "list-footer": {
-    ja: /^電子署名は無効です: メーリングリストが末尾に \d+ 行を追加$/,
+    ja: /^電子署名は無効です：メーリングリストが末尾に \d+ 行を追加$/,
     en: /^Signature invalid: a mailing list added \d+ lines?$/,
   },
   "tampered-footer": {
-    ja: /電子署名は無効です: 署名後に末尾へ 3 行が追加/,
+    ja: /電子署名は無効です：署名後に末尾へ 3 行が追加/,
     en: /Signature invalid: 3 lines added after signing/,
   },
   mojibake: { ja: /文字化け/, en: /Garbled text/ },
@@ -1587,10 +1587,10 @@ test("Revocation through the relay (built pane, Chromium): the pane says what di
           headline,
           /^署名者の電子証明書は署名より前に失効しています（\d{4}年\d{1,2}月\d{1,2}日）$/,
         );
-        assert.match(await page.getByTestId("verdict-sentence").innerText(), /失効理由: 利用の終了/);
+        assert.match(await page.getByTestId("verdict-sentence").innerText(), /失効理由：利用の終了/);
         assert.match(
           await line.innerText(),
-          /^失効しています（\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d\d、理由: 利用の終了）。このメールの署名より前です$/,
+          /^失効しています（\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d\d、理由：利用の終了）。このメールの署名より前です$/,
         );
         assert.equal(await page.getByTestId("trust-badge").first().innerText(), "失効");
         // the help desk's detail: the responder's URL and local times

@@ -62,7 +62,7 @@ describe("revocation in words, on the fixtures", () => {
     const st = revocationStatus(d, first(d));
     expect(st?.state).toBe("good");
     expect(st?.line.ja).toMatch(
-      /^失効していません（CRL（失効リスト）で確認、\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d\d 時点、回答: .+）$/,
+      /^失効していません（CRL（失効リスト）で確認、\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d\d 時点、回答：.+）$/,
     );
     expect(st?.line.en).toMatch(
       /^Not revoked \(checked with the CRL, as of \d{1,2} \w{3} \d{4}, \d\d:\d\d, answered by .+\)$/,
@@ -87,7 +87,7 @@ describe("revocation in words, on the fixtures", () => {
     expect(st?.state).toBe("revoked");
     const when = f.detail["revocationTime"] as string;
     expect(st?.line.ja).toBe(
-      `失効しています（${localDateTime(when, "ja")}、理由: 利用の終了）。このメールの署名より前です`,
+      `失効しています（${localDateTime(when, "ja")}、理由：利用の終了）。このメールの署名より前です`,
     );
     expect(st?.line.en).toBe(
       `Revoked (${localDateTime(when, "en")}, no longer in use), before this mail was signed`,
@@ -98,7 +98,7 @@ describe("revocation in words, on the fixtures", () => {
     expect(v.headline.en).toBe(
       `The signer's certificate was revoked before signing (${localDay(when, "en")})`,
     );
-    expect(v.action.ja).toContain("失効理由: 利用の終了");
+    expect(v.action.ja).toContain("失効理由：利用の終了");
     expect(v.action.en).toContain("revoked: no longer in use");
   });
 
@@ -107,7 +107,7 @@ describe("revocation in words, on the fixtures", () => {
     const st = revocationStatus(d, first(d));
     expect(st?.state).toBe("revoked");
     expect(st?.line.ja).toMatch(
-      /理由: 鍵の漏えい）。署名の後ですが、鍵の漏えいのため署名時刻は当てになりません$/,
+      /理由：鍵の漏えい）。署名の後ですが、鍵の漏えいのため署名時刻は当てになりません$/,
     );
     const v = verdictOf(d);
     expect(v.code).toBe("CERT_REVOKED");
@@ -134,10 +134,10 @@ describe("revocation in words, on the fixtures", () => {
       expect(st?.state).toBe("unknown");
       return st?.line.ja;
     };
-    expect(await line("good.eml")).toBe("未確認: 確認していません（--revocation で確認できます）");
-    expect(await line("good.eml", "crl/expired.crl")).toBe("未確認: 取得した失効情報が古くなっています");
+    expect(await line("good.eml")).toBe("未確認：確認していません（--revocation で確認できます）");
+    expect(await line("good.eml", "crl/expired.crl")).toBe("未確認：取得した失効情報が古くなっています");
     expect(await line("revoked-before.eml", "crl/other-ca.crl")).toBe(
-      "未確認: 取得した失効情報を検証できませんでした",
+      "未確認：取得した失効情報を検証できませんでした",
     );
     expect(await line("nourl.eml", "crl/other-ca.crl")).not.toMatch(/失効しています/);
   });
@@ -191,7 +191,7 @@ describe("revocation in words, on the fixtures", () => {
     };
     const st = revocationStatusOf(f);
     expect(st?.line.ja).toBe(
-      "失効していません（OCSP で確認、2026年12月2日 10:00 時点、回答: Revocation Test OCSP Responder）",
+      "失効していません（OCSP で確認、2026年12月2日 10:00 時点、回答：Revocation Test OCSP Responder）",
     );
     expect(st?.line.en).toBe(
       "Not revoked (checked with OCSP, as of 2 Dec 2026, 10:00, answered by Revocation Test OCSP Responder)",

@@ -68,7 +68,7 @@ describe("verdictOf on the samples (src/faq/verdict/, through the pane's view)",
     const d = await sample("sample-tampered.eml");
     const v = verdictOf(d, "ja");
     expect(v).toMatchObject({ kind: "broken", code: "TAMPERED_FOOTER", intent: "warning" });
-    expect(v.title).toMatch(/^電子署名は無効です: 署名後に末尾へ 3 行が追加されています$/);
+    expect(v.title).toMatch(/^電子署名は無効です：署名後に末尾へ 3 行が追加されています$/);
     expect(v.title).not.toMatch(/壊れ/);
     expect(verdictOf(d, "en").title).toMatch(/3 lines added after signing/);
   });
@@ -111,6 +111,45 @@ describe("verdictOf on the samples (src/faq/verdict/, through the pane's view)",
     expect(verdictOf(d, "en").title).toBe("The encrypted mail is damaged and cannot be opened");
     // no "install your key" or "keep your expired keys" card: nothing on the reader's side opens it
     expect(faqIdsFor(d, { client: "outlook-classic" })).toEqual([]);
+  });
+
+  // Found by using the product: 「差出人 ? は署名者と一致しません」 for a mail without From, and
+  // "changed after it was signed" for a signature that names no signer at all
+  it.each([
+    [
+      "messages/sender-no-from.eml",
+      "差出人（From）がないため、署名者と同じ人か確認できません",
+      "The mail has no sender (From) to match the signer against",
+    ],
+    [
+      "messages/exchange-entity.eml",
+      "差出人（From）がないため、署名者と同じ人か確認できません",
+      "The mail has no sender (From) to match the signer against",
+    ],
+    [
+      "messages/sender-two-from-headers.eml",
+      "差出人（From）が複数あり、署名者と同じ人か確認できません",
+      "The mail names more than one sender (From)",
+    ],
+    [
+      "messages/sender-two-mailboxes.eml",
+      "差出人（From）が複数あり、署名者と同じ人か確認できません",
+      "The mail names more than one sender (From)",
+    ],
+    [
+      "messages/zero-signers.eml",
+      "電子署名は無効です：署名者が 1 人も含まれていません",
+      "Signature invalid: it names no signer",
+    ],
+    [
+      "messages/tampered.eml",
+      "電子署名は無効です：署名の後でメールが改ざんされています",
+      "Signature invalid: the mail was changed after it was signed",
+    ],
+  ])("%s leads with its own problem", async (file, ja, en) => {
+    const d = await diagnoseFixture(file);
+    expect(verdictOf(d, "ja")).toMatchObject({ intent: "error", title: ja });
+    expect(verdictOf(d, "en").title).toBe(en);
   });
 
   it("not signed, and unreadable input", async () => {

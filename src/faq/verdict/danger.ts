@@ -63,16 +63,29 @@ export function senderMismatchVerdict({ d, signed }: Ctx): MessageVerdict | unde
       });
     }
     // the From address in the headline; the signer's address in the what-to-do line (never the From
-    // header's name as the one who signed: a spoof quotes the victim's name)
+    // header's name as the one who signed: a spoof quotes the victim's name). No From, or several: there
+    // is no one address to name ("差出人 ? は…" before)
+    const headline: LocalizedText =
+      reason === "from-missing" || reason === "from-empty"
+        ? {
+            ja: "差出人（From）がないため、署名者と同じ人か確認できません",
+            en: "The mail has no sender (From) to match the signer against",
+          }
+        : reason === "from-multiple-headers" || reason === "from-multiple-mailboxes"
+          ? {
+              ja: "差出人（From）が複数あり、署名者と同じ人か確認できません",
+              en: "The mail names more than one sender (From)",
+            }
+          : {
+              ja: `差出人 ${short(from, 30)} は署名者と一致しません`,
+              en: `Sender ${short(from, 30)} is not the signer`,
+            };
     return make({
       level: "danger",
       code: "SENDER_MISMATCH",
       kind: "signed-warn",
       finding: "SENDER_MISMATCH",
-      headline: {
-        ja: `差出人 ${short(from, 30)} は署名者と一致しません`,
-        en: `Sender ${short(from, 30)} is not the signer`,
-      },
+      headline,
       action: {
         ja: `リンクや添付ファイルを開かず、署名者（${certList}）に電話など別の方法で確認してください。`,
         en: `Do not open its links or attachments; ask the signer (${certList}) by another channel, such as a phone call.`,
@@ -124,7 +137,7 @@ export function invalidSignatureVerdict({ d, signed }: Ctx): MessageVerdict | un
           finding: "CONTENT_APPENDED",
           // the list's name in the what-to-do line: the headline keeps to two lines at 320 px
           headline: {
-            ja: `電子署名は無効です: メーリングリストが末尾に${what.ja}を追加`,
+            ja: `電子署名は無効です：メーリングリストが末尾に${what.ja}を追加`,
             en: `Signature invalid: a mailing list added ${what.en}`,
           },
           action: {
@@ -139,7 +152,7 @@ export function invalidSignatureVerdict({ d, signed }: Ctx): MessageVerdict | un
         kind: "broken",
         finding: "CONTENT_APPENDED",
         headline: {
-          ja: `電子署名は無効です: 署名後に末尾へ${what.ja}が追加されています`,
+          ja: `電子署名は無効です：署名後に末尾へ${what.ja}が追加されています`,
           en: `Signature invalid: ${what.en} added after signing`,
         },
         action: {
@@ -148,15 +161,32 @@ export function invalidSignatureVerdict({ d, signed }: Ctx): MessageVerdict | un
         },
       });
     }
+    // "changed after signing" only where the check says so: no signer at all, or signed attributes that
+    // are missing or malformed, say nothing about the mail having been changed
+    const why = str(any(d, "SIGNATURE_INVALID")?.detail["reason"]);
     return make({
       level: "danger",
       code: "SIGNATURE_INVALID",
       kind: "broken",
       finding: "SIGNATURE_INVALID",
-      headline: {
-        ja: "電子署名は無効です: 署名の後でメールが改ざんされています",
-        en: "Signature invalid: the mail was changed after it was signed",
-      },
+      headline:
+        why === "no-signers"
+          ? {
+              ja: "電子署名は無効です：署名者が 1 人も含まれていません",
+              en: "Signature invalid: it names no signer",
+            }
+          : why === "signed-attributes-invalid" ||
+              why === "content-type-missing" ||
+              why === "content-type-mismatch" ||
+              why === "message-digest-missing"
+            ? {
+                ja: "電子署名は無効です：電子署名のデータが規格どおりではありません",
+                en: "Signature invalid: its data does not follow the standard",
+              }
+            : {
+                ja: "電子署名は無効です：署名の後でメールが改ざんされています",
+                en: "Signature invalid: the mail was changed after it was signed",
+              },
       action: CHECK_ELSEWHERE,
     });
   }
@@ -203,7 +233,7 @@ export function revokedVerdict({ d, signed }: Ctx): MessageVerdict | undefined {
               },
       action: reason
         ? {
-            ja: `この電子署名は信頼せず（失効理由: ${reason.ja}）、電話など別の方法で差出人に確認してください。`,
+            ja: `この電子署名は信頼せず（失効理由：${reason.ja}）、電話など別の方法で差出人に確認してください。`,
             en: `Do not rely on this signature (revoked: ${reason.en}); check with the sender by another channel, such as a phone call.`,
           }
         : {
