@@ -9,6 +9,7 @@ import { formatSize, languageOf, translate } from "../../src/taskpane/i18n/index
 import { daysUntil, formatFingerprint, sortFindings, verdictOf } from "../../src/taskpane/verdict";
 import { diagnoseFixture } from "../fixtures/diagnoseFixture";
 import { faqIdsFor } from "../../src/faq/index";
+import { manyRecipients, millionTinyCertificates } from "../robustness/hostile/inputs";
 
 const SAMPLES = path.resolve(__dirname, "..", "..", "assets", "samples");
 const anchors = fromPem(fs.readFileSync(path.join(SAMPLES, "test-root.pem"), "latin1"));
@@ -150,6 +151,24 @@ describe("verdictOf on the samples (src/faq/verdict/, through the pane's view)",
     const d = await diagnoseFixture(file);
     expect(verdictOf(d, "ja")).toMatchObject({ intent: "error", title: ja });
     expect(verdictOf(d, "en").title).toBe(en);
+  });
+
+  // Found with the hostile inputs in the pane: "for 1000 recipients" (the cap on listed recipients) for a
+  // mail to 2 000, and 「電子証明書だけが入ったファイルです（0 枚）」 when none could be read
+  it("counts come from the data: every recipient past the listing cap; no certificate count of 0", async () => {
+    const many = await diagnose(manyRecipients(0.01).bytes);
+    expect(many.recipients.length).toBeLessThan(2000);
+    expect(verdictOf(many, "ja").title).toBe("このメールは暗号化されています（受信者 2000 人あて）");
+    const junk = await diagnose(millionTinyCertificates(0.001).bytes);
+    expect(junk.kind).toBe("certs-only");
+    expect(verdictOf(junk, "ja")).toMatchObject({
+      title: "電子証明書だけが入ったファイルですが、読み取れません",
+      sentence:
+        "署名されたメールではありません。必要な電子証明書は、差出人にもう一度送ってもらってください。",
+    });
+    expect(junk.findings.find((f) => f.code === "CERTS_ONLY")?.message.en).toBe(
+      "This is a certificate bundle, not a signed message, but none of its certificates could be read.",
+    );
   });
 
   it("not signed, and unreadable input", async () => {

@@ -87,6 +87,11 @@ const CATALOGUE: Renderings<CataloguedCode> = {
     const names = d.certificates
       .map((c) => cutString(c.commonName || c.subject, MAX_NAME_IN_MESSAGE))
       .join(", ");
+    if (n === 0)
+      return {
+        en: "This is a certificate bundle, not a signed message, but none of its certificates could be read.",
+        ja: "これは電子署名付きメールではなく、電子証明書だけをまとめたものですが、読み取れる電子証明書はありませんでした。",
+      };
     return {
       en: `This is a certificate bundle (${plural(n, "certificate")}${names ? `: ${names}` : ""}), not a signed message.`,
       ja: `これは電子署名付きメールではなく、電子証明書だけをまとめたものです（${n} 件${names ? `：${names}` : ""}）。`,

@@ -21,8 +21,10 @@ export function unsignedVerdict({ d, outlook }: Ctx): MessageVerdict {
         },
       });
     case "encrypted": {
-      // the recipients' count only when the data said it (never a made-up "1")
-      const n = d.recipients.length;
+      // the recipients' count only when the data said it (never a made-up "1"); past the cap on listed
+      // recipients, the ENCRYPTED finding has the whole count
+      const counted = any(d, "ENCRYPTED")?.detail["recipientCount"];
+      const n = typeof counted === "number" ? counted : d.recipients.length;
       return make({
         level: "info",
         code: "ENCRYPTED",
@@ -53,14 +55,27 @@ export function unsignedVerdict({ d, outlook }: Ctx): MessageVerdict {
         code: "CERTS_ONLY",
         kind: "certs-only",
         finding: "CERTS_ONLY",
-        headline: {
-          ja: `電子証明書だけが入ったファイルです（${n} 枚）`,
-          en: `A file that holds only certificates (${n})`,
-        },
-        action: {
-          ja: "署名されたメールではありません。必要な電子証明書を保存して使ってください。",
-          en: "It is not a signed mail; save the certificates you need.",
-        },
+        // none readable (damaged, or past the cap): no "(0)" and no "save the certificates you need"
+        headline:
+          n > 0
+            ? {
+                ja: `電子証明書だけが入ったファイルです（${n} 枚）`,
+                en: `A file that holds only certificates (${n})`,
+              }
+            : {
+                ja: "電子証明書だけが入ったファイルですが、読み取れません",
+                en: "A file of certificates that cannot be read",
+              },
+        action:
+          n > 0
+            ? {
+                ja: "署名されたメールではありません。必要な電子証明書を保存して使ってください。",
+                en: "It is not a signed mail; save the certificates you need.",
+              }
+            : {
+                ja: "署名されたメールではありません。必要な電子証明書は、差出人にもう一度送ってもらってください。",
+                en: "It is not a signed mail; ask whoever sent it for the certificates again.",
+              },
       });
     }
     default: {
