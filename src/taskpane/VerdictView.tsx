@@ -22,7 +22,7 @@ import { useHost } from "./hostContext";
 import { useI18n } from "./i18n/index";
 import { VERDICT_VIEW_CHUNKS } from "./verdictChunks";
 import { senderIdentity } from "./sender";
-import { verdictOf } from "./verdict";
+import { clip, verdictOf } from "./verdict";
 
 // The chunks come from verdictChunks.ts, which loads them while the worker checks the message.
 const Guidance = lazy(VERDICT_VIEW_CHUNKS.faq);
@@ -107,7 +107,7 @@ export function VerdictView({
                 {t("from")}
                 {separator}
               </dt>
-              <dd style={{ display: "inline", margin: 0 }}>{d.headers.from.join(", ")}</dd>
+              <dd style={{ display: "inline", margin: 0 }}>{clip(d.headers.from.join(", "))}</dd>
             </div>
           ) : null}
           {d.headers?.subject ? (
@@ -116,7 +116,7 @@ export function VerdictView({
                 {t("subject")}
                 {separator}
               </dt>
-              <dd style={{ display: "inline", margin: 0 }}>{d.headers.subject}</dd>
+              <dd style={{ display: "inline", margin: 0 }}>{clip(d.headers.subject)}</dd>
             </div>
           ) : null}
         </dl>

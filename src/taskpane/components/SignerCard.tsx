@@ -13,7 +13,7 @@ import { Fragment, lazy, Suspense } from "react";
 import type { Diagnosis, Signer } from "../../engine";
 import { REVOCATION_LABEL, REVOKED_BADGE, revocationStatus } from "../../faq/revocation";
 import { formatLocalDay, useI18n, type StringKey } from "../i18n/index";
-import { daysUntil, signerName, trustedByKey } from "../verdict";
+import { ADDRESSES_SHOWN, clip, daysUntil, signerName, trustedByKey } from "../verdict";
 import type { SenderIdentity } from "../sender";
 import { CertActions } from "./CertActions";
 
@@ -107,12 +107,14 @@ export function SignerCard({
           <>
             <dt className={s.key}>{t("emails")}</dt>
             <dd className={s.value} data-testid="signer-emails">
-              {signer.emails.map((e, i) => (
+              {signer.emails.slice(0, ADDRESSES_SHOWN).map((e, i) => (
                 <Fragment key={`${i}:${e}`}>
                   {i > 0 ? ", " : ""}
-                  <Address value={e} />
+                  <Address value={clip(e)} />
                 </Fragment>
               ))}
+              {signer.emails.length > ADDRESSES_SHOWN &&
+                t("moreAddresses", { n: signer.emails.length - ADDRESSES_SHOWN })}
             </dd>
           </>
         )}
@@ -140,11 +142,11 @@ export function SignerCard({
               {signer.organization && (
                 <>
                   <dt className={s.key}>{t("organisation")}</dt>
-                  <dd className={s.value}>{signer.organization}</dd>
+                  <dd className={s.value}>{clip(signer.organization)}</dd>
                 </>
               )}
               <dt className={s.key}>{t("issuer")}</dt>
-              <dd className={s.value}>{signer.issuer}</dd>
+              <dd className={s.value}>{clip(signer.issuer)}</dd>
               <dt className={s.key}>{t("validity")}</dt>
               <dd className={s.value}>
                 {t("validRange", {

@@ -4,7 +4,7 @@ import { Info16Regular } from "@fluentui/react-icons";
 import type { Signer } from "../../engine";
 import { GLOSSARY } from "../../faq/index";
 import { formatDateTime, useI18n } from "../i18n/index";
-import { formatFingerprint } from "../verdict";
+import { clip, formatFingerprint } from "../verdict";
 import { useCardStyles } from "./SignerCard";
 
 /** A small (i) button whose tooltip is the glossary definition of term id. */
@@ -98,7 +98,7 @@ export default function SignerDetails({ signer }: { signer: Signer }): JSX.Eleme
                 <li key={`${i}-${subject}`} data-role={role}>
                   <strong>{roleLabel[role]}</strong>
                   {term && <GlossaryTip id={term} />}
-                  <span>: {subject}</span>
+                  <span>: {clip(subject)}</span>
                 </li>
               );
             })}

@@ -34,6 +34,7 @@ import { addSenderCertificate, type AddOutcome, type Sender } from "./controller
 import { guidedPath } from "./guided";
 import { copyText, download } from "../files";
 import { useI18n } from "../i18n/index";
+import { clip } from "../verdict";
 
 export interface AddToContactsProps {
   signer: Signer;
@@ -136,8 +137,8 @@ export function AddToContacts(props: AddToContactsProps): React.JSX.Element {
       <div className={styles.facts}>
         <Caption1>{t("contactCertificate")}</Caption1>
         <Text>
-          {signer.commonName || signer.subject}
-          {signer.emails.length > 0 ? ` <${signer.emails.join(", ")}>` : ""}
+          {clip(signer.commonName || signer.subject)}
+          {signer.emails.length > 0 ? ` <${clip(signer.emails.join(", "))}>` : ""}
         </Text>
         <Caption1>{t("contactValidity")}</Caption1>
         <Text>

@@ -185,6 +185,7 @@ const STRINGS = {
   noDetail: { en: "No further detail.", ja: "これ以上の詳細はありません。" },
   guidance: { en: "What to do", ja: "対処方法" },
   stepsFor: { en: "Steps for {client}", ja: "{client} の手順" },
+  moreAddresses: { en: ", and {n} more", ja: "、ほか {n} 件" },
   otherClients: { en: "Steps for other mail programs ({n})", ja: "ほかのメールソフトの手順（{n} 件）" },
   faqBrowser: { en: "Frequently asked questions", ja: "よくある質問" },
   faqSearch: { en: "Search the FAQ", ja: "FAQ を検索" },
