@@ -4,7 +4,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { diagnose, type Diagnosis, fromPem } from "../../src/engine";
+import { diagnose, type Diagnosis, finding, fromPem } from "../../src/engine";
 import { formatSize, languageOf, translate } from "../../src/taskpane/i18n/index";
 import { daysUntil, formatFingerprint, sortFindings, verdictOf } from "../../src/taskpane/verdict";
 import { diagnoseFixture } from "../fixtures/diagnoseFixture";
@@ -107,7 +107,7 @@ describe("verdictOf on the samples (src/faq/verdict/, through the pane's view)",
       kind: "malformed",
       intent: "error",
       title: "暗号化されたメールのデータが壊れているため、開けません",
-      sentence: "差出人に、もう一度送ってもらってください。",
+      sentence: "差出人にもう一度送ってもらってください。",
     });
     expect(verdictOf(d, "en").title).toBe("The encrypted mail is damaged and cannot be opened");
     // no "install your key" or "keep your expired keys" card: nothing on the reader's side opens it
@@ -130,12 +130,12 @@ describe("verdictOf on the samples (src/faq/verdict/, through the pane's view)",
     [
       "messages/sender-two-from-headers.eml",
       "差出人（From）が複数あり、署名者と同じ人か確認できません",
-      "The mail names more than one sender (From)",
+      "Several senders (From): none can be matched to the signer",
     ],
     [
       "messages/sender-two-mailboxes.eml",
       "差出人（From）が複数あり、署名者と同じ人か確認できません",
-      "The mail names more than one sender (From)",
+      "Several senders (From): none can be matched to the signer",
     ],
     [
       "messages/zero-signers.eml",
@@ -151,6 +151,74 @@ describe("verdictOf on the samples (src/faq/verdict/, through the pane's view)",
     const d = await diagnoseFixture(file);
     expect(verdictOf(d, "ja")).toMatchObject({ intent: "error", title: ja });
     expect(verdictOf(d, "en").title).toBe(en);
+  });
+
+  // Review of the above (each input derived here from a committed fixture): the damaged-encrypted verdict
+  // must fire only when no EnvelopedData was read, also when the MIME around it is broken too, and a cut
+  // AuthEnvelopedData or a mislabelled one is encrypted, not signed
+  describe("encrypted mail: damaged or not", () => {
+    const fixture = (f: string): string =>
+      fs.readFileSync(path.join(__dirname, "..", "fixtures", "generated", "messages", f), "latin1");
+    const split = (eml: string): { head: string; body: string } => {
+      const i = eml.indexOf("\r\n\r\n") >= 0 ? eml.indexOf("\r\n\r\n") + 4 : eml.indexOf("\n\n") + 2;
+      return { head: eml.slice(0, i), body: eml.slice(i) };
+    };
+    const run = (text: string): Promise<Diagnosis> => diagnose(new Uint8Array(Buffer.from(text, "latin1")));
+    const enc = split(fixture("encrypted-aes256.eml")).body.trim();
+    const mixed = (first: string, second: string, closed = true): string =>
+      "From: Bob <bob@example.jp>\r\nSubject: x\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=BB\r\n\r\n" +
+      `--BB\r\nContent-Type: application/pkcs7-mime; smime-type=enveloped-data\r\nContent-Transfer-Encoding: base64\r\n\r\n${first}\r\n` +
+      (second
+        ? `--BB\r\nContent-Type: application/pkcs7-signature\r\nContent-Transfer-Encoding: base64\r\n\r\n${second}\r\n`
+        : "") +
+      (closed ? "--BB--\r\n" : "");
+
+    it('a whole EnvelopedData beside an unreadable smime.p7s stays "encrypted"', async () => {
+      const d = await run(mixed(enc, "AAAA"));
+      expect(d.findings.map((f) => f.code)).toEqual(expect.arrayContaining(["ENCRYPTED", "MALFORMED_CMS"]));
+      expect(verdictOf(d, "en")).toMatchObject({ kind: "encrypted", intent: "info" });
+    });
+
+    it("a cut EnvelopedData in a multipart whose end is missing too: damaged", async () => {
+      const d = await run(mixed(enc.slice(0, enc.length / 3), "", false));
+      expect(d.findings.find((f) => f.severity === "error")?.code).toBe("MALFORMED_MIME");
+      expect(verdictOf(d, "en")).toMatchObject({
+        kind: "malformed",
+        title: "The encrypted mail is damaged and cannot be opened",
+      });
+    });
+
+    it("a cut AuthEnvelopedData, and a cut EnvelopedData labelled signed-data, are encrypted", async () => {
+      const gcm = split(fixture("encrypted-aes256-gcm.eml"));
+      const other = split(fixture("encrypted-aes256.eml"));
+      for (const text of [
+        gcm.head + gcm.body.slice(0, gcm.body.length / 3),
+        other.head.replace("smime-type=enveloped-data", "smime-type=signed-data") +
+          other.body.slice(0, other.body.length / 3),
+      ]) {
+        const d = await run(text);
+        expect(d.kind).toBe("encrypted");
+        expect(verdictOf(d, "en").title).toBe("The encrypted mail is damaged and cannot be opened");
+      }
+    });
+  });
+
+  it("several invalid signatures: a sign of change wins over a malformed one", async () => {
+    const d = await diagnoseFixture("messages/tampered.eml");
+    const malformed = finding(
+      "SIGNATURE_INVALID",
+      { en: "The content-type attribute is missing.", ja: "content-type 属性がありません。" },
+      { reason: "content-type-missing" },
+    );
+    const both = { ...d, findings: [malformed, ...d.findings] };
+    expect(verdictOf(both, "en").title).toBe("Signature invalid: the mail was changed after it was signed");
+    const onlyMalformed = {
+      ...d,
+      findings: [malformed, ...d.findings.filter((f) => f.code !== "SIGNATURE_INVALID")],
+    };
+    expect(verdictOf(onlyMalformed, "ja").title).toBe(
+      "電子署名は無効です：署名データの形式が規格に合っていません",
+    );
   });
 
   // Found with the hostile inputs in the pane: "for 1000 recipients" (the cap on listed recipients) for a

@@ -138,12 +138,13 @@ export async function analyzePkcs7Mime(
   const info = parseCmsOrReport(der, ctx, part.path);
   const smimeType = (part.contentType.params["smime-type"] ?? "").toLowerCase();
   if (!info) {
-    // unreadable CMS: its smime-type, else its first bytes (a cut .msg's smime.p7m has no smime-type), tell
-    // what it was meant to be; an encrypted message must not be called signed
-    const peeked = smimeType === "" ? peekContentType(der) : undefined;
+    // unreadable CMS: its first bytes (the ContentInfo's OID), else its smime-type, tell what it was meant
+    // to be (a cut .msg's smime.p7m has no smime-type; a label can be wrong): encrypted is never "signed"
+    const peeked = peekContentType(der);
     setKind(
       ctx,
-      smimeType === "enveloped-data" || peeked === "enveloped"
+      peeked === "enveloped" ||
+        (peeked === undefined && (smimeType === "enveloped-data" || smimeType === "authenveloped-data"))
         ? "encrypted"
         : smimeType === "certs-only"
           ? "certs-only"

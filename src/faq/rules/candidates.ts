@@ -101,7 +101,7 @@ export function candidates(d: Diagnosis, host: Host): Candidate[] {
 
   // Opaque-signed: clients without S/MIME show an empty body and an smime.p7m attachment. Not when its data
   // cannot be read (cut short): whether it is signed at all is then unknown, and no client would open it.
-  const unreadable = has(d, "MALFORMED_CMS") && d.signature !== "valid";
+  const unreadable = d.findings.some((f) => f.code === "MALFORMED_CMS" && f.detail.problem === "unreadable");
   if (
     d.kind === "opaque-signed" &&
     !unreadable &&

@@ -114,7 +114,11 @@ export function mojibakeCandidates(d: Diagnosis, host: Host): Candidate[] {
 export function encryptedCandidates(d: Diagnosis): Candidate[] {
   if (d.kind !== "encrypted" && !has(d, "ENCRYPTED")) return [];
   // meant to be encrypted but unreadable (cut short): no key or client setting would open it
-  if (!has(d, "ENCRYPTED") && has(d, "MALFORMED_CMS")) return [];
+  if (
+    !has(d, "ENCRYPTED") &&
+    d.findings.some((f) => f.code === "MALFORMED_CMS" && f.detail.problem === "unreadable")
+  )
+    return [];
   const rs = d.recipients.slice(0, 3);
   const listEn = rs
     .map((r) => `${r.issuer ?? "unknown issuer"}${r.serialNumber ? `, serial ${r.serialNumber}` : ""}`)

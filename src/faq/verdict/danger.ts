@@ -74,7 +74,7 @@ export function senderMismatchVerdict({ d, signed }: Ctx): MessageVerdict | unde
         : reason === "from-multiple-headers" || reason === "from-multiple-mailboxes"
           ? {
               ja: "差出人（From）が複数あり、署名者と同じ人か確認できません",
-              en: "The mail names more than one sender (From)",
+              en: "Several senders (From): none can be matched to the signer",
             }
           : {
               ja: `差出人 ${short(from, 30)} は署名者と一致しません`,
@@ -163,7 +163,23 @@ export function invalidSignatureVerdict({ d, signed }: Ctx): MessageVerdict | un
     }
     // "changed after signing" only where the check says so: no signer at all, or signed attributes that
     // are missing or malformed, say nothing about the mail having been changed
-    const why = str(any(d, "SIGNATURE_INVALID")?.detail["reason"]);
+    // across every signer and layer: any sign of a change wins over a malformed signature
+    const reasons = d.findings
+      .filter((f) => f.code === "SIGNATURE_INVALID")
+      .map((f) => str(f.detail["reason"]));
+    const structural = new Set([
+      "signed-attributes-invalid",
+      "content-type-missing",
+      "content-type-mismatch",
+      "message-digest-missing",
+    ]);
+    const why =
+      reasons.length > 0 && reasons.every((r) => r === "no-signers")
+        ? "no-signers"
+        : reasons.length > 0 &&
+            reasons.every((r) => r === "no-signers" || (r !== undefined && structural.has(r)))
+          ? "structural"
+          : "changed";
     return make({
       level: "danger",
       code: "SIGNATURE_INVALID",
@@ -175,12 +191,9 @@ export function invalidSignatureVerdict({ d, signed }: Ctx): MessageVerdict | un
               ja: "電子署名は無効です：署名者が 1 人も含まれていません",
               en: "Signature invalid: it names no signer",
             }
-          : why === "signed-attributes-invalid" ||
-              why === "content-type-missing" ||
-              why === "content-type-mismatch" ||
-              why === "message-digest-missing"
+          : why === "structural"
             ? {
-                ja: "電子署名は無効です：電子署名のデータが規格どおりではありません",
+                ja: "電子署名は無効です：署名データの形式が規格に合っていません",
                 en: "Signature invalid: its data does not follow the standard",
               }
             : {
@@ -285,59 +298,71 @@ export function malformedVerdict({ d, signed }: Ctx): MessageVerdict | undefined
   const malformed = d.findings.find(
     (f) => (f.code === "MALFORMED_MIME" || f.code === "MALFORMED_CMS") && f.severity === "error",
   );
-  // an encrypted mail whose CMS cannot be read cannot be decrypted either: not "it opens in your client"
-  const encryptedDamaged = d.kind === "encrypted" && malformed?.code === "MALFORMED_CMS";
-  if (malformed && (d.kind === "none" || (signed && d.signature !== "valid") || encryptedDamaged)) {
-    // an Outlook file cut short or unreadable explains the rest (a signature cut with it, a lost attachment)
-    const msg = d.findings.find(
-      (f) =>
-        f.code === "MALFORMED_MIME" &&
-        (f.detail.problem === "msg-cut" ||
-          (f.detail.problem === "msg-unreadable" && f.detail.notOutlook !== true)),
-    );
-    return make({
-      level: "danger",
-      code: "MALFORMED",
-      kind: "malformed",
-      finding: malformed.code,
-      // what the file is (a damaged .msg, not a message at all…): the finding's first sentence says it
-      headline:
-        d.kind === "none"
-          ? {
-              ja: firstSentence(localizedMessage(msg ?? malformed).ja),
-              en: firstSentence(localizedMessage(msg ?? malformed).en),
-            }
-          : encryptedDamaged
-            ? msg?.detail.problem === "msg-cut"
-              ? {
-                  ja: "Outlook のファイル（.msg）が途中で切れているため、暗号化されたメールを開けません",
-                  en: "The Outlook file (.msg) is cut short, so the encrypted mail cannot be opened",
-                }
-              : {
-                  ja: "暗号化されたメールのデータが壊れているため、開けません",
-                  en: "The encrypted mail is damaged and cannot be opened",
-                }
-            : msg?.detail.problem === "msg-cut"
-              ? {
-                  ja: "Outlook のファイル（.msg）が途中で切れているため、電子署名を確認できません",
-                  en: "The Outlook file (.msg) is cut short, so the signature cannot be checked",
-                }
-              : {
-                  ja: "メールの形式が壊れているため、確認できません",
-                  en: "The mail is damaged and cannot be checked",
-                },
-      action: msg
-        ? MSG_SAVE_AGAIN
-        : encryptedDamaged
-          ? {
-              ja: "差出人に、もう一度送ってもらってください。",
-              en: "Ask the sender to send it again.",
-            }
-          : {
-              ja: "内容をうのみにせず、必要なら差出人に送り直してもらってください。",
-              en: "Do not rely on its content; ask the sender to send it again if you need it.",
-            },
-    });
-  }
-  return undefined;
+  // S/MIME data that could not be read at all (not a cap, not one unreadable date)
+  const unreadableCms = d.findings.find(
+    (f) => f.code === "MALFORMED_CMS" && f.severity === "error" && f.detail.problem === "unreadable",
+  );
+  // meant to be encrypted, but no EnvelopedData was read: it cannot be decrypted either, whatever else
+  // is wrong with the message (not "it opens in your mail program")
+  const encryptedDamaged = d.kind === "encrypted" && !any(d, "ENCRYPTED") && unreadableCms !== undefined;
+  if (!malformed || !(d.kind === "none" || (signed && d.signature !== "valid") || encryptedDamaged))
+    return undefined;
+  // an Outlook file cut short or unreadable explains the rest (a signature cut with it, a lost attachment)
+  const msg = d.findings.find(
+    (f) =>
+      f.code === "MALFORMED_MIME" &&
+      (f.detail.problem === "msg-cut" ||
+        (f.detail.problem === "msg-unreadable" && f.detail.notOutlook !== true)),
+  );
+  const cut = msg?.detail.problem === "msg-cut";
+  let headline: LocalizedText;
+  if (encryptedDamaged)
+    headline = cut
+      ? {
+          ja: "Outlook のファイル（.msg）が途中で切れているため、暗号化されたメールを開けません",
+          en: "The Outlook file (.msg) is cut short, so the encrypted mail cannot be opened",
+        }
+      : {
+          ja: "暗号化されたメールのデータが壊れているため、開けません",
+          en: "The encrypted mail is damaged and cannot be opened",
+        };
+  else if (d.kind !== "none")
+    headline = cut
+      ? {
+          ja: "Outlook のファイル（.msg）が途中で切れているため、電子署名を確認できません",
+          en: "The Outlook file (.msg) is cut short, so the signature cannot be checked",
+        }
+      : {
+          ja: "メールの形式が壊れているため、確認できません",
+          en: "The mail is damaged and cannot be checked",
+        };
+  else if (msg)
+    // short in both languages: the finding's own first sentence carries the reader's technical reason
+    headline = cut
+      ? {
+          ja: "この Outlook のファイル（.msg）は途中で切れています",
+          en: "This Outlook file (.msg) is cut short",
+        }
+      : { ja: "Outlook のファイル（.msg）を読み取れません", en: "The Outlook file (.msg) cannot be read" };
+  else
+    // what the file is (not a message at all…): the finding's first sentence says it
+    headline = {
+      ja: firstSentence(localizedMessage(malformed).ja),
+      en: firstSentence(localizedMessage(malformed).en),
+    };
+  return make({
+    level: "danger",
+    code: "MALFORMED",
+    kind: "malformed",
+    finding: encryptedDamaged && unreadableCms ? unreadableCms.code : malformed.code,
+    headline,
+    action: msg
+      ? MSG_SAVE_AGAIN
+      : encryptedDamaged
+        ? { ja: "差出人にもう一度送ってもらってください。", en: "Ask the sender to send it again." }
+        : {
+            ja: "内容をうのみにせず、必要なら差出人に送り直してもらってください。",
+            en: "Do not rely on its content; ask the sender to send it again if you need it.",
+          },
+  });
 }

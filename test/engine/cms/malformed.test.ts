@@ -118,6 +118,25 @@ describe("peekContentType", () => {
     }
   });
   test("damaged first bytes give undefined, never an error", () => {
+    // a SEQUENCE header (any length form) and an OID tag first, so that the OID reader is reached
+    const head = fc.oneof(
+      fc.constant([0x30, 0x80]),
+      fc.integer({ min: 0, max: 0x7f }).map((n) => [0x30, n]),
+      fc
+        .integer({ min: 1, max: 6 })
+        .chain((k) =>
+          fc
+            .array(fc.integer({ min: 0, max: 255 }), { minLength: k, maxLength: k })
+            .map((b) => [0x30, 0x80 | k, ...b]),
+        ),
+    );
+    fc.assert(
+      fc.property(head, fc.uint8Array({ maxLength: 24 }), (h, rest) => {
+        const b = new Uint8Array([...h, 0x06, ...rest]);
+        expect([undefined, "signed", "enveloped"]).toContain(peekContentType(b));
+      }),
+      { numRuns: 2000 },
+    );
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 24 }), (b) => {
         expect([undefined, "signed", "enveloped"]).toContain(peekContentType(b));
