@@ -44,3 +44,4 @@ export {
   utf8,
 } from "./util/bytes";
 export { MAX_OUTPUT_STRING, cutString } from "./limits";
+export { jaJoin } from "./util/ja";

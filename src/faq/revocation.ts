@@ -6,7 +6,7 @@
  * never fetches; a detail that is missing or malformed gives a plainer line, never a crash and never a
  * different state than the finding's code.
  */
-import type { Diagnosis, Finding, LocalizedText, Signer } from "../engine";
+import { jaJoin, type Diagnosis, type Finding, type LocalizedText, type Signer } from "../engine";
 import { localDateTime, localDay } from "./time";
 
 export type RevocationState = "good" | "good-revoked-later" | "revoked" | "unknown";
@@ -239,7 +239,7 @@ function otherStatus(f: Finding): RevocationStatus | undefined {
       by ?? (commonName(first.by) ? { ja: commonName(first.by), en: commonName(first.by) } : undefined);
     const at = first.thisUpdate;
     const basis: LocalizedText = {
-      ja: `${h.ja}${/[A-Za-z0-9]$/.test(h.ja) ? " " : ""}で確認${at ? `、${localDateTime(at, "ja")} 時点` : ""}${who ? `、回答：${who.ja}` : ""}`,
+      ja: `${jaJoin(h.ja, "で確認")}${at ? `、${localDateTime(at, "ja")} 時点` : ""}${who ? `、回答：${who.ja}` : ""}`,
       en: `checked with ${h.en}${at ? `, as of ${localDateTime(at, "en")}` : ""}${who ? `, answered by ${who.en}` : ""}`,
     };
     if (later || f.detail["revokedAfterSigning"] === true) {

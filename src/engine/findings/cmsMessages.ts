@@ -2,6 +2,7 @@
  * The catalogue's words for CMS data that cannot be read or checked (cms/, x509/, pkcs12/): MALFORMED_CMS
  * and UNSUPPORTED_ALGORITHM, each case told by the detail's `problem` / `scope`.
  */
+import { jaJoin } from "../util/ja";
 import { type Renderings, partName } from "./render";
 
 export const CMS_MESSAGES: Renderings<"MALFORMED_CMS" | "UNSUPPORTED_ALGORITHM"> = {
@@ -35,8 +36,7 @@ export const CMS_MESSAGES: Renderings<"MALFORMED_CMS" | "UNSUPPORTED_ALGORITHM">
       default: {
         const where =
           d.part === undefined || d.part === "(input)" ? { en: "the input", ja: "入力" } : partName(d.part);
-        // a space only between a half-width word and Japanese (docs/style-ja.md): "パート 1 の", "メール全体の"
-        const ofJa = /[\x21-\x7e]$/.test(where.ja) ? `${where.ja} の` : `${where.ja}の`;
+        const ofJa = jaJoin(where.ja, "の"); // 「パート 1 の」「メール全体の」
         return {
           en: `The S/MIME data in ${where.en} cannot be read: ${d.error ?? ""}${d.offset !== undefined ? ` (at byte ${d.offset})` : ""}.`,
           ja: `${ofJa} S/MIME データを読み取れません${d.offset !== undefined ? `（${d.offset} バイト目）` : ""}。技術的な詳細：${d.error ?? ""}`,

@@ -2,6 +2,7 @@
  * The catalogue's words for revocation (revocation/): revoked, checked good, not known. Days are said in
  * UTC with the zone (./dates.ts); the detail keeps the instants.
  */
+import { jaJoin } from "../util/ja";
 import { MAX_NAME_IN_MESSAGE, cutString } from "../limits";
 import { dayEn, dayJa } from "./dates";
 import type { RevocationCheck } from "./details";
@@ -81,7 +82,7 @@ export const REVOCATION_MESSAGES: Renderings<RevocationCode> = {
       : { en: "", ja: "" };
     return {
       en: `The certificate of ${d.name} was not revoked${l ? " when the message was signed" : ""}: checked through ${how.en}, answer of ${dEn(first?.thisUpdate)}.${laterText.en}`,
-      ja: `${d.name} の電子証明書は${l ? "署名の時点で" : ""}失効していません（${how.ja}${/[\x21-\x7e]$/.test(how.ja) ? " " : ""}で確認、${dJa(first?.thisUpdate)}時点の情報）。${laterText.ja}`,
+      ja: `${d.name} の電子証明書は${l ? "署名の時点で" : ""}失効していません（${jaJoin(how.ja, "で確認")}、${dJa(first?.thisUpdate)}時点の情報）。${laterText.ja}`,
     };
   },
 

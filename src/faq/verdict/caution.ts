@@ -1,5 +1,5 @@
 /** The cautions: mojibake, an untrusted issuer, points to check on a valid signature, a signature not verifiable. */
-import type { FindingCode, LocalizedText } from "../../engine";
+import { jaJoin, type FindingCode, type LocalizedText } from "../../engine";
 import type { MessageVerdict, VerdictCode } from "./types";
 import { rankFindings } from "./rank";
 import { type Ctx, any, charsetName, has, make, outerSigners, str, vouchedBy } from "./common";
@@ -178,7 +178,7 @@ export function validSignatureVerdict({ d, signed }: Ctx): MessageVerdict | unde
         en: "The signature is valid and the mail has not been changed",
       },
       action: {
-        ja: `${by ? `発行元は${/^[\u0021-\u007e]/.test(by.ja) ? " " : ""}${by.ja}で確認済みです。` : "このメールは署名者から届いたままの内容です。"}${revocationGood ? "署名の時点で電子証明書が失効していないことも確認しました。" : ""}特に対処は必要ありません。`,
+        ja: `${by ? `${jaJoin(jaJoin("発行元は", by.ja), "で確認済みです。")}` : "このメールは署名者から届いたままの内容です。"}${revocationGood ? "署名の時点で電子証明書が失効していないことも確認しました。" : ""}特に対処は必要ありません。`,
         en: `${by ? `Issuer verified with ${by.en}.` : "This mail is as the signer sent it."}${revocationGood ? " The certificate was not revoked when it was signed." : ""} Nothing to do.`,
       },
     });

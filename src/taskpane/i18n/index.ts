@@ -6,7 +6,7 @@
  * (./contacts.ts), each key meaning one thing. Japanese: です・ます調 (docs/style-ja.md).
  */
 import { createContext, useContext } from "react";
-import type { LocalizedText } from "../../engine";
+import { jaJoin, type LocalizedText } from "../../engine";
 import { languageOf, type Lang } from "../../office/host";
 import { CONTACT_STRINGS } from "./contacts";
 import { SETUP_STRINGS } from "./setup";
@@ -310,8 +310,7 @@ export function stepsHeading(label: LocalizedText, lang: Lang): string {
   const l = pick(label, lang);
   if (lang !== "ja") return translate(lang, "stepsFor", { client: l });
   if (l.endsWith("の場合")) return l;
-  // the half-width space of 「{client} の手順」 only after a half-width word (style sheet: spacing)
-  return /[\u0021-\u007e]$/.test(l) ? translate(lang, "stepsFor", { client: l }) : `${l}の手順`;
+  return jaJoin(l, "の手順"); // 「Outlook の手順」「Outlook（Windows 版）の手順」
 }
 
 /** Picks the language of a localized text. */
