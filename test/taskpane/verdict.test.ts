@@ -239,6 +239,21 @@ describe("verdictOf on the samples (src/faq/verdict/, through the pane's view)",
     );
   });
 
+  // Found with Thunderbird's corpus in the pane: 「（US-ASCII と宣言、実際は koi8-u）」 next to 「Shift_JIS」
+  it("charsets without a listed name are shown in their registered upper case", async () => {
+    const text = "Привет! Это тестовое письмо на русском языке. Спасибо за внимание.";
+    const koi = new TextDecoder("koi8-u");
+    const byChar = new Map<string, number>();
+    for (let i = 0; i < 256; i++) byChar.set(koi.decode(Uint8Array.of(i)), i);
+    const body = Uint8Array.from([...text].map((c) => byChar.get(c) ?? 0x3f));
+    const head = new TextEncoder().encode(
+      "From: a@example.jp\r\nSubject: x\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=iso-8859-1\r\n\r\n",
+    );
+    const d = await diagnose(new Uint8Array([...head, ...body]));
+    expect(verdictOf(d, "ja").title).toBe("本文が文字化けしています（ISO-8859-1 と宣言、実際は KOI8-U）");
+    expect(verdictOf(d, "en").sentence).toMatch(/decoded as KOI8-U/);
+  });
+
   it("not signed, and unreadable input", async () => {
     const plain = await diagnose(
       new TextEncoder().encode("From: a@example.jp\r\nSubject: x\r\n\r\nhello\r\n"),

@@ -35,7 +35,8 @@ export const CHARSET_NAMES: Record<string, string> = {
 
 export function charsetName(cs: string | undefined): string {
   if (!cs) return "?";
-  return CHARSET_NAMES[cs.toLowerCase()] ?? cs;
+  // other charsets in their registered upper case (「koi8-u」 read as a typo next to 「Shift_JIS」)
+  return CHARSET_NAMES[cs.toLowerCase()] ?? cs.toUpperCase();
 }
 
 export function outerSigners(d: Diagnosis): Signer[] {
