@@ -8,6 +8,7 @@ export type { CryptoPort } from "./crypto/port";
 export * from "./types";
 export { finding, report, detailOf, renderMessage, DEFAULT_SEVERITY, type FindingDetails } from "./findings";
 export { dayEn, dayJa } from "./findings/dates";
+export { partName } from "./findings/render";
 export type { P12Advice, P12Options, P12Result } from "./pkcs12/index";
 // ---- trust anchors and certificates
 export { mozillaTrust, organisationAnchors } from "./x509/defaultAnchors";

@@ -39,6 +39,43 @@ describe("pane components render text, never markup", () => {
     expect(html).toContain('data-charset="utf-8"');
   });
 
+  // Found with Thunderbird's corpus in the pane: 「パート （text/plain）を windows-1252 として表示しています
+  // — 文字コードの宣言なし」 (the top-level part's path is "", the charset in lower case, an English dash)
+  it.each([
+    [
+      "ja",
+      "",
+      undefined,
+      "メール全体（text/plain）の本文を Windows-1252 として表示しています（文字コードの宣言なし）",
+    ],
+    ["ja", "2", "utf-8", "パート 2（text/plain）の本文を Windows-1252 として表示しています（宣言は UTF-8）"],
+    [
+      "en",
+      "",
+      undefined,
+      "Text of the message itself (text/plain), shown as Windows-1252 — no charset declared",
+    ],
+    ["en", "1.2", "utf-8", "Text of part 1.2 (text/plain), shown as Windows-1252 — declared as UTF-8"],
+  ] as const)("TextsPanel (%s) names part %j and its charsets in words", (lang, part, declared, line) => {
+    const html = wrap(
+      <TextsPanel
+        open
+        texts={[
+          {
+            part,
+            contentType: "text/plain",
+            detectedCharset: "windows-1252",
+            ...(declared ? { declaredCharset: declared } : {}),
+            text: "Aquí tenemos texto en español",
+          },
+        ]}
+      />,
+      lang,
+    );
+    const meta = /<div[^>]*data-testid="decoded-text"[^>]*><p[^>]*>([\s\S]*?)<\/p>/.exec(html)?.[1] ?? "";
+    expect(meta.replace(/<!-- -->/g, "")).toBe(line);
+  });
+
   it("Findings show the localized message; VerdictBanner carries kind and intent", () => {
     const f = finding(
       "CHARSET_MISMATCH",

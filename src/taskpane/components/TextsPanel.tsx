@@ -6,7 +6,8 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { DecodedText } from "../../engine";
+import { partName, type DecodedText } from "../../engine";
+import { charsetName } from "../../faq/verdict";
 import { useI18n } from "../i18n/index";
 
 /** Characters of one text part shown in the pane. */
@@ -33,7 +34,7 @@ const useStyles = makeStyles({
  */
 export function TextsPanel({ texts, open }: { texts: DecodedText[]; open: boolean }): JSX.Element | null {
   const s = useStyles();
-  const { t } = useI18n();
+  const { t, p } = useI18n();
   if (texts.length === 0) return null;
   return (
     <section aria-labelledby="texts-h">
@@ -49,13 +50,12 @@ export function TextsPanel({ texts, open }: { texts: DecodedText[]; open: boolea
                 <div key={tx.part} data-testid="decoded-text" data-charset={tx.detectedCharset}>
                   <p className={s.meta}>
                     {t("textDecodedAs", {
-                      part: tx.part,
+                      part: p(partName(tx.part)),
                       type: tx.contentType,
-                      detected: tx.detectedCharset,
+                      detected: charsetName(tx.detectedCharset),
                     })}
-                    {" — "}
                     {tx.declaredCharset
-                      ? t("textDeclared", { declared: tx.declaredCharset })
+                      ? t("textDeclared", { declared: charsetName(tx.declaredCharset) })
                       : t("textUndeclared")}
                     {shown !== tx.text ? ` ${t("textTruncated")}` : ""}
                   </p>

@@ -193,12 +193,13 @@ const STRINGS = {
   faqOpen: { en: "See all questions", ja: "すべての質問を見る" },
   loading: { en: "Loading…", ja: "読み込んでいます…" },
   texts: { en: "Message text", ja: "本文" },
+  // {part}: 「パート 1」「メール全体」 / "part 1", "the message itself" (the engine's partName)
   textDecodedAs: {
-    en: "Part {part} ({type}), shown as {detected}",
-    ja: "パート {part}（{type}）を {detected} として表示しています",
+    en: "Text of {part} ({type}), shown as {detected}",
+    ja: "{part}（{type}）の本文を {detected} として表示しています",
   },
-  textDeclared: { en: "declared as {declared}", ja: "宣言は {declared}" },
-  textUndeclared: { en: "no charset declared", ja: "文字コードの宣言なし" },
+  textDeclared: { en: " — declared as {declared}", ja: "（宣言は {declared}）" },
+  textUndeclared: { en: " — no charset declared", ja: "（文字コードの宣言なし）" },
   textTruncated: { en: "(shortened)", ja: "（一部のみ表示）" },
   showText: { en: "Show the message text", ja: "本文を表示" },
   actions: { en: "Signer certificate", ja: "署名者の電子証明書" },
