@@ -138,7 +138,12 @@ describe("rules: which entries, in which order", () => {
     expect(g.items[0]?.encodingLabel).toEqual({ ja: "日本語(シフトJIS)", en: "Japanese (Shift-JIS)" });
     expect(g.items[0]?.context?.ja).toContain("「日本語(シフトJIS)」を選んでください");
     expect(g.items[0]?.steps[0]?.client).toBe("outlook-2010-2019-365");
-    expect(g.items[0]?.why.en).toMatch(/says it is utf-8 but is written in shift_jis/);
+    // the charsets as the headline names them, not the detail's lower case
+    expect(g.items[0]?.why.en).toMatch(/says it is UTF-8 but is written in Shift_JIS/);
+    expect(g.items[0]?.why.ja).toBe(
+      "本文は UTF-8 と宣言されていますが、実際には Shift_JIS で書かれているため、文字化けして表示されます。",
+    );
+    expect(g.items[0]?.context?.ja).toContain("Shift_JIS として読み直した本文");
     // the empty-body entry follows, with the same encoding steps
     expect(g.items[1]?.entry.id).toBe("empty-body");
     expect(g.items[1]?.steps.length).toBe(5);

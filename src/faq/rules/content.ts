@@ -1,5 +1,6 @@
 /** Rules on the message's content: tampering and mailing-list context, the .p7s note, mojibake, encryption. */
-import type { Diagnosis, LocalizedText } from "../../engine";
+import { jaJoin, type Diagnosis, type LocalizedText } from "../../engine";
+import { charsetName } from "../verdict/common";
 import { encodingMenuLabel, hostName, lacksEncodingMenu, preferredClients } from "../hosts";
 import type { Host } from "../types";
 import { type Candidate, P, first, has, num, shorten, str } from "./common";
@@ -64,20 +65,29 @@ export function mojibakeCandidates(d: Diagnosis, host: Host): Candidate[] {
   const userClient = preferredClients(host)[0] ?? "outlook-2010-2019-365";
   const labelClient = userClient === "webmail" ? "outlook-2010-2019-365" : userClient;
   const label = detected ? encodingMenuLabel(detected, labelClient) : undefined;
+  // as the headline names them (「Shift_JIS」「UTF-8」, not the detail's 「shift_jis」)
+  const shownDetected = detected ? charsetName(detected) : undefined;
+  const shownDeclared = declared ? charsetName(declared) : undefined;
   const why: LocalizedText =
     f.code === "CHARSET_MISMATCH"
       ? {
-          en: `The text says it is ${declared ?? "one encoding"} but is written in ${detected ?? "another"}, so it shows as garbled characters.`,
-          ja: `本文は ${declared ?? "ある文字コード"} と宣言されていますが、実際には ${detected ?? "別の文字コード"} で書かれているため、文字化けして表示されます。`,
+          en: `The text says it is ${shownDeclared ?? "one encoding"} but is written in ${shownDetected ?? "another"}, so it shows as garbled characters.`,
+          ja: [
+            "本文は",
+            shownDeclared ?? "ある文字コード",
+            "と宣言されていますが、実際には",
+            shownDetected ?? "別の文字コード",
+            "で書かれているため、文字化けして表示されます。",
+          ].reduce(jaJoin),
         }
       : {
-          en: `The text does not say which encoding it uses${detected ? ` (it is ${detected})` : ""}, so mail programs may show it garbled.`,
-          ja: `本文の文字コードが指定されていない${detected ? `（実際は ${detected}）` : ""}ため、メールソフトによっては文字化けして表示されます。`,
+          en: `The text does not say which encoding it uses${shownDetected ? ` (it is ${shownDetected})` : ""}, so mail programs may show it garbled.`,
+          ja: `本文の文字コードが指定されていない${shownDetected ? `（実際は ${shownDetected}）` : ""}ため、メールソフトによっては文字化けして表示されます。`,
         };
   const context: LocalizedText | undefined = label
     ? {
-        en: `Pick “${label.en}” in the encoding menu. S/MIME Assistant already shows the text decoded as ${detected}.`,
-        ja: `エンコードのメニューでは「${label.ja}」を選んでください。S/MIME アシスタントでは、${detected} として読み直した本文をすでに表示しています。`,
+        en: `Pick “${label.en}” in the encoding menu. S/MIME Assistant already shows the text decoded as ${shownDetected}.`,
+        ja: `エンコードのメニューでは「${label.ja}」を選んでください。S/MIME アシスタントでは、${shownDetected} として読み直した本文をすでに表示しています。`,
       }
     : undefined;
   let hostNote: LocalizedText | undefined;
