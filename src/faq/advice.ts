@@ -25,7 +25,7 @@ const SENDER_STEPS: StepSet[] = [
     label: CLASSIC,
     steps: [
       {
-        ja: "メールの右側にある署名のアイコン（赤いリボンのマーク）をクリックします。",
+        ja: "メールの右側にある電子署名のアイコン（赤いリボンのマーク）をクリックします。",
         en: "Click the signature icon (the red ribbon) on the right of the mail.",
       },
       {

@@ -133,7 +133,7 @@ const CATALOGUE: Renderings<CataloguedCode> = {
     const after = Date.parse(d.signingTime) - Date.parse(d.date ?? "") > 0;
     return {
       en: `The signature was made at ${d.signingTime}, ${d.differenceHours} hours ${after ? "after" : "before"} the message's Date header (${d.date}). A clock set wrong, or a message re-sent later, can cause this; so can a replayed signature.`,
-      ja: `署名の時刻（${d.signingTime}）が、メールの日付ヘッダー（${d.date}）より ${d.differenceHours} 時間${after ? "後" : "前"}です。パソコンの時計のずれや後日の再送でも起こりますが、署名が使い回された可能性もあります。`,
+      ja: `署名時刻（${d.signingTime}）が、メールの日付ヘッダー（${d.date}）より ${d.differenceHours} 時間${after ? "後" : "前"}です。パソコンの時計のずれや後日の再送でも起こりますが、署名が使い回された可能性もあります。`,
     };
   },
 

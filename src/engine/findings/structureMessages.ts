@@ -38,7 +38,7 @@ export const STRUCTURE_MESSAGES: Renderings<StructureCode> = {
         return d.notOutlook
           ? {
               en: `This file is an Office compound file but not an Outlook message (.msg): ${d.error ?? ""}. Open a message saved from Outlook, or saved as .eml.`,
-              ja: `このファイルは Office の複合ファイルですが、Outlook のメッセージ（.msg）ではありません。Outlook から保存したメッセージ、または .eml として保存したメールを開いてください。技術的な詳細：${d.error ?? ""}`,
+              ja: `このファイルは Office の複合ファイルですが、Outlook で保存したメール（.msg）ではありません。Outlook で保存したメール（.msg）か、.eml として保存したメールを開いてください。技術的な詳細：${d.error ?? ""}`,
             }
           : {
               en: `The Outlook file (.msg) cannot be read: ${d.error ?? ""}. It may be damaged or incomplete; save the message from Outlook again (File › Save As), or as .eml.`,

@@ -222,8 +222,8 @@ export function unverifiableVerdict({ d, signed, outlook }: Ctx): MessageVerdict
           },
       action: {
         ja: outlook
-          ? "Outlook の署名の表示（赤いリボンのアイコン）でも確認してください。"
-          : "お使いのメールソフトの署名の表示でも確認してください。",
+          ? "Outlook でも、電子署名のアイコン（赤いリボンのマーク）で確認してください。"
+          : "お使いのメールソフトでも、電子署名の表示を確認してください。",
         en: outlook
           ? "Check the signature icon (the red ribbon) in Outlook as well."
           : "Check the signature display in your mail program as well.",
