@@ -6,6 +6,7 @@ import type { Diagnosis, Finding, Signer } from "../engine";
 import type { Host } from "../faq/types";
 import {
   rankFindings,
+  short,
   verdictOf as messageVerdict,
   type MessageVerdict,
   type VerdictCode,
@@ -52,9 +53,9 @@ export function signerName(s: Signer): string {
  */
 export const DISPLAY_MAX = 256;
 
-/** At most DISPLAY_MAX characters, "…" marking a cut. */
+/** At most DISPLAY_MAX characters, "…" marking a cut (the verdict's own cut, one character longer). */
 export function clip(s: string, max = DISPLAY_MAX): string {
-  return s.length > max ? `${s.slice(0, max)}…` : s;
+  return short(s, max + 1);
 }
 
 /** Addresses of one certificate listed in the pane; the rest are counted. */

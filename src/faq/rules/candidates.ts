@@ -17,6 +17,7 @@ import {
 } from "./certificates";
 import { mismatchCandidates, unsignedCandidates } from "./sender";
 import { localizedMessage } from "../time";
+import { unreadableCms } from "../verdict/common";
 
 export function candidates(d: Diagnosis, host: Host): Candidate[] {
   const out: Candidate[] = [];
@@ -101,7 +102,7 @@ export function candidates(d: Diagnosis, host: Host): Candidate[] {
 
   // Opaque-signed: clients without S/MIME show an empty body and an smime.p7m attachment. Not when its data
   // cannot be read (cut short): whether it is signed at all is then unknown, and no client would open it.
-  const unreadable = d.findings.some((f) => f.code === "MALFORMED_CMS" && f.detail.problem === "unreadable");
+  const unreadable = unreadableCms(d) !== undefined;
   if (
     d.kind === "opaque-signed" &&
     !unreadable &&

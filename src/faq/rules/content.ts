@@ -1,6 +1,6 @@
 /** Rules on the message's content: tampering and mailing-list context, the .p7s note, mojibake, encryption. */
 import { jaJoin, type Diagnosis, type LocalizedText } from "../../engine";
-import { charsetName } from "../verdict/common";
+import { charsetName, unreadableCms } from "../verdict/common";
 import { encodingMenuLabel, hostName, lacksEncodingMenu, preferredClients } from "../hosts";
 import type { Host } from "../types";
 import { type Candidate, P, first, has, num, shorten, str } from "./common";
@@ -124,11 +124,7 @@ export function mojibakeCandidates(d: Diagnosis, host: Host): Candidate[] {
 export function encryptedCandidates(d: Diagnosis): Candidate[] {
   if (d.kind !== "encrypted" && !has(d, "ENCRYPTED")) return [];
   // meant to be encrypted but unreadable (cut short): no key or client setting would open it
-  if (
-    !has(d, "ENCRYPTED") &&
-    d.findings.some((f) => f.code === "MALFORMED_CMS" && f.detail.problem === "unreadable")
-  )
-    return [];
+  if (!has(d, "ENCRYPTED") && unreadableCms(d)) return [];
   const rs = d.recipients.slice(0, 3);
   const listEn = rs
     .map((r) => `${r.issuer ?? "unknown issuer"}${r.serialNumber ? `, serial ${r.serialNumber}` : ""}`)

@@ -62,6 +62,11 @@ export function has(d: Diagnosis, code: string): Finding | undefined {
   return d.findings.find((f) => f.code === code && f.severity !== "info");
 }
 
+/** S/MIME data that could not be read at all (MALFORMED_CMS "unreadable": cut short, not a cap). */
+export function unreadableCms(d: Diagnosis): Finding | undefined {
+  return d.findings.find((f) => f.code === "MALFORMED_CMS" && f.detail.problem === "unreadable");
+}
+
 export function any(d: Diagnosis, code: string): Finding | undefined {
   return d.findings.find((f) => f.code === code);
 }

@@ -15,6 +15,7 @@ import {
   short,
   str,
   strs,
+  unreadableCms,
 } from "./common";
 import { localizedMessage } from "../time";
 
@@ -299,12 +300,10 @@ export function malformedVerdict({ d, signed }: Ctx): MessageVerdict | undefined
     (f) => (f.code === "MALFORMED_MIME" || f.code === "MALFORMED_CMS") && f.severity === "error",
   );
   // S/MIME data that could not be read at all (not a cap, not one unreadable date)
-  const unreadableCms = d.findings.find(
-    (f) => f.code === "MALFORMED_CMS" && f.severity === "error" && f.detail.problem === "unreadable",
-  );
+  const unreadable = unreadableCms(d);
   // meant to be encrypted, but no EnvelopedData was read: it cannot be decrypted either, whatever else
   // is wrong with the message (not "it opens in your mail program")
-  const encryptedDamaged = d.kind === "encrypted" && !any(d, "ENCRYPTED") && unreadableCms !== undefined;
+  const encryptedDamaged = d.kind === "encrypted" && !any(d, "ENCRYPTED") && unreadable !== undefined;
   if (!malformed || !(d.kind === "none" || (signed && d.signature !== "valid") || encryptedDamaged))
     return undefined;
   // an Outlook file cut short or unreadable explains the rest (a signature cut with it, a lost attachment)
@@ -354,7 +353,7 @@ export function malformedVerdict({ d, signed }: Ctx): MessageVerdict | undefined
     level: "danger",
     code: "MALFORMED",
     kind: "malformed",
-    finding: encryptedDamaged && unreadableCms ? unreadableCms.code : malformed.code,
+    finding: encryptedDamaged && unreadable ? unreadable.code : malformed.code,
     headline,
     action: msg
       ? MSG_SAVE_AGAIN
