@@ -203,6 +203,22 @@ describe("verdictOf on the samples (src/faq/verdict/, through the pane's view)",
     });
   });
 
+  it("a short RSA key is named with its size and a new certificate asked for, not a digest setting", async () => {
+    const d = await diagnoseFixture("messages/weak-key.eml");
+    expect(d.signature).toBe("valid");
+    const ja = verdictOf(d, "ja");
+    const en = verdictOf(d, "en");
+    expect(ja).toMatchObject({ code: "WEAK_ALGORITHM", level: "caution" });
+    expect(ja.title).toBe("電子署名は有効ですが、署名者の鍵が短すぎます（RSA 1024 ビット）");
+    expect(ja.sentence).toBe("差出人に、2048 ビット以上の鍵で電子証明書を取り直してもらってください。");
+    expect(en.title).toBe("The signature is valid, but the signer's key is too short (RSA 1024-bit)");
+    expect(`${ja.sentence} ${en.sentence}`).not.toMatch(/SHA/);
+    // a SHA-1 signature keeps the digest advice
+    const sha1 = verdictOf(await diagnoseFixture("messages/signed-rsa-sha1.eml"), "ja");
+    expect(sha1).toMatchObject({ code: "WEAK_ALGORITHM" });
+    expect(sha1.sentence).toMatch(/SHA-256 以上/);
+  });
+
   it("several invalid signatures: a sign of change wins over a malformed one", async () => {
     const d = await diagnoseFixture("messages/tampered.eml");
     const malformed = finding(

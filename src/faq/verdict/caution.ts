@@ -1,5 +1,5 @@
 /** The cautions: mojibake, an untrusted issuer, points to check on a valid signature, a signature not verifiable. */
-import { jaJoin, type FindingCode, type LocalizedText } from "../../engine";
+import { jaJoin, type Finding, type FindingCode, type LocalizedText } from "../../engine";
 import type { MessageVerdict, VerdictCode } from "./types";
 import { rankFindings } from "./rank";
 import { type Ctx, any, charsetName, has, make, outerSigners, str, vouchedBy } from "./common";
@@ -68,7 +68,7 @@ export function untrustedVerdict({ d, signed }: Ctx): MessageVerdict | undefined
 const VALID_CAUTIONS: readonly {
   findings: readonly FindingCode[];
   code: VerdictCode;
-  headline: LocalizedText;
+  headline: LocalizedText | ((f: Finding) => LocalizedText);
   action: LocalizedText;
 }[] = [
   {
@@ -84,7 +84,29 @@ const VALID_CAUTIONS: readonly {
     },
   },
   {
-    findings: ["WEAK_DIGEST", "WEAK_KEY"],
+    // before a weak digest: current mail clients refuse the key outright, and the remedy differs (a new
+    // certificate, not a setting)
+    findings: ["WEAK_KEY"],
+    code: "WEAK_ALGORITHM",
+    headline: (f) => {
+      const bits = typeof f.detail["keySize"] === "number" ? f.detail["keySize"] : undefined;
+      return bits !== undefined
+        ? {
+            ja: `電子署名は有効ですが、署名者の鍵が短すぎます（RSA ${bits} ビット）`,
+            en: `The signature is valid, but the signer's key is too short (RSA ${bits}-bit)`,
+          }
+        : {
+            ja: "電子署名は有効ですが、署名者の鍵が短すぎます",
+            en: "The signature is valid, but the signer's key is too short",
+          };
+    },
+    action: {
+      ja: "差出人に、2048 ビット以上の鍵で電子証明書を取り直してもらってください。",
+      en: "Ask the sender to get a new certificate with a key of at least 2048 bits.",
+    },
+  },
+  {
+    findings: ["WEAK_DIGEST"],
     code: "WEAK_ALGORITHM",
     headline: {
       ja: "電子署名は有効ですが、古い方式が使われています",
@@ -132,7 +154,7 @@ export function validSignatureVerdict({ d, signed }: Ctx): MessageVerdict | unde
           code: c.code,
           kind: "signed-warn",
           finding: f.code,
-          headline: c.headline,
+          headline: typeof c.headline === "function" ? c.headline(f) : c.headline,
           action: c.action,
         });
     }
