@@ -8,6 +8,7 @@ import { promises as fs } from "node:fs";
 import type { Finding, P12Result } from "../engine";
 import { renewAdvice } from "../faq/engineAdvice";
 import { localDay, localizedMessage } from "../faq/time";
+import { formatFingerprint } from "../faq/verdict";
 import { cliEngine } from "./engine";
 import { parseArgs, type Io } from "./io";
 
@@ -79,7 +80,7 @@ function human(file: string, r: P12Result, lang: "ja" | "en"): string {
     lines.push(
       `  ${ja ? "有効期間" : "valid"}: ${localDay(c.notBefore, ja ? "ja" : "en")} – ${localDay(c.notAfter, ja ? "ja" : "en")}    ${ja ? "鍵" : "key"}: ${c.keyType}${c.keySize ? ` ${c.keySize}` : ""}${c.curve ? ` ${c.curve}` : ""}`,
     );
-    lines.push(`  SHA-256: ${c.sha256}`);
+    lines.push(`  SHA-256: ${formatFingerprint(c.sha256)}`);
   }
   for (const f of r.findings) lines.push(`  ${marker(f)} ${f.code}: ${localizedMessage(f)[lang]}`);
   if (r.advice && r.advice.length > 0) {

@@ -5,6 +5,7 @@
 import type { Diagnosis, Finding, Signer } from "../engine";
 import type { Host } from "../faq/types";
 import {
+  formatFingerprint,
   rankFindings,
   short,
   verdictOf as messageVerdict,
@@ -17,6 +18,8 @@ import type { Lang, StringKey } from "./i18n/index";
 
 export type Intent = "success" | "warning" | "error" | "info";
 export type { VerdictKind, VerdictCode, VerdictLevel };
+/** One fingerprint format for the pane and the CLI (the style sheet's). */
+export { formatFingerprint };
 
 export interface Verdict {
   kind: VerdictKind;
@@ -90,9 +93,4 @@ export function daysUntil(iso: string, now: Date = new Date()): number | undefin
   const when = new Date(iso).getTime();
   if (Number.isNaN(when)) return undefined;
   return Math.floor((when - now.getTime()) / 86_400_000);
-}
-
-/** "AB:CD:…" upper-case, colon-separated. */
-export function formatFingerprint(hex: string): string {
-  return (hex.toUpperCase().match(/[0-9A-F]{2}/g) ?? []).join(":");
 }

@@ -14,6 +14,11 @@ export function num(v: unknown): number | undefined {
   return typeof v === "number" && Number.isFinite(v) ? v : undefined;
 }
 
+/** A SHA-256 fingerprint as the style sheet writes it: upper-case hex pairs, colon-separated ("AB:CD:…"). */
+export function formatFingerprint(hex: string): string {
+  return (hex.toUpperCase().match(/[0-9A-F]{2}/g) ?? []).join(":");
+}
+
 /**
  * At most 60 characters of an address list (what-to-do lines); headlines quote one address of at most 30
  * characters, so that they keep to two lines at 320 px.

@@ -36,7 +36,7 @@ import { unsignedVerdict } from "./unsigned";
 
 export type { VerdictLevel, VerdictCode, VerdictKind, MessageVerdict } from "./types";
 export { VERDICT_RANK, rankFindings } from "./rank";
-export { charsetName, short, vouchedBy } from "./common";
+export { charsetName, formatFingerprint, short, vouchedBy } from "./common";
 export { FINDING_TITLES } from "./titles";
 
 /** The signed verdicts in rank order: the first that applies wins (see the ranking above). */

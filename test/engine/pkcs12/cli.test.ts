@@ -108,6 +108,8 @@ describe("check-p12 CLI", () => {
     expect(ja.out).toContain("あと 14 日");
     expect(ja.out).toContain("アドバイス");
     for (const r of [en, ja]) expect(r.out + r.err).not.toContain(PW);
+    // the fingerprint as the pane and the style sheet write it (upper-case pairs, colon-separated)
+    for (const r of [en, ja]) expect(r.out).toMatch(/^ {2}SHA-256: [0-9A-F]{2}(:[0-9A-F]{2}){31}$/m);
   });
 
   it("usage errors exit 2; an unreadable file exits 1", async () => {
