@@ -203,6 +203,24 @@ describe("verdictOf on the samples (src/faq/verdict/, through the pane's view)",
     });
   });
 
+  it("a signature file opened on its own asks for the whole mail; one that came detached in a mail says it was rebuilt", async () => {
+    const alone = await diagnoseFixture("cms/rsa-sha256.p7s");
+    expect(alone.kind).toBe("orphan-signature");
+    const ja = verdictOf(alone, "ja");
+    expect(ja.title).toBe("電子署名のファイル（smime.p7s）だけでは確認できません");
+    expect(ja.sentence).toBe(
+      "smime.p7s ではなく、メール全体を保存したファイル（.eml か .msg）を開いてください。",
+    );
+    expect(verdictOf(alone, "en").sentence).toBe(
+      "Open the whole mail saved as a file (.eml or .msg), not the smime.p7s.",
+    );
+    expect(alone.findings.find((f) => f.code === "ORPHAN_SIGNATURE")?.message.ja).not.toMatch(/組み替え/);
+    const inMail = await diagnoseFixture("messages/orphan-signature.eml");
+    expect(inMail.kind).toBe("orphan-signature");
+    expect(verdictOf(inMail, "ja").title).toBe("電子署名が添付ファイル（smime.p7s）として届いています");
+    expect(verdictOf(inMail, "ja").sentence).toMatch(/組み替えられています/);
+  });
+
   it("a short RSA key is named with its size and a new certificate asked for, not a digest setting", async () => {
     const d = await diagnoseFixture("messages/weak-key.eml");
     expect(d.signature).toBe("valid");

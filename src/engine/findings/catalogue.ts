@@ -25,20 +25,25 @@ const CATALOGUE: Renderings<CataloguedCode> = {
   ...CMS_MESSAGES,
   ...P12_MESSAGES,
   ORPHAN_SIGNATURE: (d) =>
-    d.source === "office-attachments"
+    d.part === "(input)"
       ? {
-          en:
-            `The signature (${d.filename}) shows as an ordinary attachment, separated from the content it signs, so it cannot ` +
-            `be checked. This happens when a mail program or web mail without S/MIME support, or a server on the way, ` +
-            `restructured the message.`,
-          ja:
-            `電子署名（${d.filename}）が、署名対象の本文から切り離された普通の添付ファイルとして表示されています。このままでは検証できません。` +
-            `S/MIME に対応していないメールソフトや Web メール、途中のサーバーがメールを組み替えたときに起こります。`,
+          en: "This is a detached signature on its own (what an smime.p7s attachment holds): the content it signs is not part of it, so it cannot be checked.",
+          ja: "これは電子署名だけのデータ（smime.p7s の中身）で、署名対象の本文が含まれていないため、検証できません。",
         }
-      : {
-          en: `The signature (${d.filename}) arrived as an ordinary attachment, separated from the content it signs, so no mail program can check it. This happens when a mail program or web mail without S/MIME support, or a server on the way, restructured the message.`,
-          ja: `電子署名（${d.filename}）が、署名対象の本文から切り離された普通の添付ファイルとして届いています。このままではどのメールソフトでも検証できません。S/MIME に対応していないメールソフトや Web メール、途中のサーバーがメールを組み替えたときに起こります。`,
-        },
+      : d.source === "office-attachments"
+        ? {
+            en:
+              `The signature (${d.filename}) shows as an ordinary attachment, separated from the content it signs, so it cannot ` +
+              `be checked. This happens when a mail program or web mail without S/MIME support, or a server on the way, ` +
+              `restructured the message.`,
+            ja:
+              `電子署名（${d.filename}）が、署名対象の本文から切り離された普通の添付ファイルとして表示されています。このままでは検証できません。` +
+              `S/MIME に対応していないメールソフトや Web メール、途中のサーバーがメールを組み替えたときに起こります。`,
+          }
+        : {
+            en: `The signature (${d.filename}) arrived as an ordinary attachment, separated from the content it signs, so no mail program can check it. This happens when a mail program or web mail without S/MIME support, or a server on the way, restructured the message.`,
+            ja: `電子署名（${d.filename}）が、署名対象の本文から切り離された普通の添付ファイルとして届いています。このままではどのメールソフトでも検証できません。S/MIME に対応していないメールソフトや Web メール、途中のサーバーがメールを組み替えたときに起こります。`,
+          },
 
   ENCRYPTED: (d) => {
     if ("partial" in d) {

@@ -5,21 +5,34 @@ import { type Ctx, any, make } from "./common";
 /** By the kind of message, once no signed verdict applies. */
 export function unsignedVerdict({ d, outlook }: Ctx): MessageVerdict {
   switch (d.kind) {
-    case "orphan-signature":
+    case "orphan-signature": {
+      // a signature file opened on its own (a saved smime.p7s): nothing says the mail was rebuilt
+      const alone = any(d, "ORPHAN_SIGNATURE")?.detail["part"] === "(input)";
       return make({
         level: "caution",
         code: "ORPHAN_SIGNATURE",
         kind: "orphan",
         finding: "ORPHAN_SIGNATURE",
-        headline: {
-          ja: "電子署名が添付ファイル（smime.p7s）として届いています",
-          en: "Signature not checked: it came as smime.p7s",
-        },
-        action: {
-          ja: "途中でメールが組み替えられています。差出人の確認は別の方法で行ってください。",
-          en: "The mail was rebuilt on the way; confirm the sender by another channel.",
-        },
+        headline: alone
+          ? {
+              ja: "電子署名のファイル（smime.p7s）だけでは確認できません",
+              en: "A signature file (smime.p7s) alone cannot be checked",
+            }
+          : {
+              ja: "電子署名が添付ファイル（smime.p7s）として届いています",
+              en: "Signature not checked: it came as smime.p7s",
+            },
+        action: alone
+          ? {
+              ja: "smime.p7s ではなく、メール全体を保存したファイル（.eml か .msg）を開いてください。",
+              en: "Open the whole mail saved as a file (.eml or .msg), not the smime.p7s.",
+            }
+          : {
+              ja: "途中でメールが組み替えられています。差出人の確認は別の方法で行ってください。",
+              en: "The mail was rebuilt on the way; confirm the sender by another channel.",
+            },
       });
+    }
     case "encrypted": {
       // the recipients' count only when the data said it (never a made-up "1"); past the cap on listed
       // recipients, the ENCRYPTED finding has the whole count
