@@ -221,6 +221,17 @@ describe("verdictOf on the samples (src/faq/verdict/, through the pane's view)",
     expect(verdictOf(inMail, "ja").sentence).toMatch(/組み替えられています/);
   });
 
+  it.each(["messages/malformed-unterminated.eml", "messages/malformed-headers.eml"])(
+    "%s: damage inside the MIME structure is one plain headline; byte offsets and parser words stay in the finding",
+    async (file) => {
+      const d = await diagnoseFixture(file);
+      expect(verdictOf(d, "ja").title).toBe("メールの構造が壊れています");
+      expect(verdictOf(d, "en").title).toBe("The mail's structure is damaged");
+      const f = d.findings.find((x) => x.code === "MALFORMED_MIME");
+      expect(f?.message.ja).toMatch(/バイト目付近/);
+    },
+  );
+
   it("a short RSA key is named with its size and a new certificate asked for, not a digest setting", async () => {
     const d = await diagnoseFixture("messages/weak-key.eml");
     expect(d.signature).toBe("valid");

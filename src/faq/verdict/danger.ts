@@ -343,6 +343,10 @@ export function malformedVerdict({ d, signed }: Ctx): MessageVerdict | undefined
           en: "This Outlook file (.msg) is cut short",
         }
       : { ja: "Outlook のファイル（.msg）を読み取れません", en: "The Outlook file (.msg) cannot be read" };
+  else if (malformed.code === "MALFORMED_MIME" && malformed.detail.problem === "structure")
+    // damage inside the MIME structure: where it is and the parser's words are for the help desk (the
+    // finding), not for the headline
+    headline = { ja: "メールの構造が壊れています", en: "The mail's structure is damaged" };
   else
     // what the file is (not a message at all…): the finding's first sentence says it
     headline = {
