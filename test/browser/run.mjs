@@ -1108,7 +1108,7 @@ const HEADLINE = {
     en: /^Replies go to another address: manager@example\.jp$/,
   },
   "list-footer": {
-    ja: /^電子署名は無効です：メーリングリストが末尾に \d+ 行を追加$/,
+    ja: /^電子署名は無効です：メーリングリストが末尾に \d+ 行を追加しています$/,
     en: /^Signature invalid: a mailing list added \d+ lines?$/,
   },
   "tampered-footer": {

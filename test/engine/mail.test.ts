@@ -94,6 +94,9 @@ describe("mailing lists", () => {
     // added the lines; its name is in the what-to-do line, so that the headline keeps to two lines)
     expect(verdictOf(d, "en").code).toBe("TAMPERED_LIST_FOOTER");
     expect(verdictOf(d, "en").title).toMatch(/a mailing list added 3 lines/);
+    expect(verdictOf(d, "ja").title).toBe(
+      "電子署名は無効です：メーリングリストが末尾に 3 行を追加しています",
+    );
     expect(verdictOf(d, "en").sentence).toMatch(/the list users\.lists\.example\.org added at the end/);
     expect(verdictOf(d, "ja").sentence).toMatch(
       /^メーリングリスト users\.lists\.example\.org が末尾に追加した部分/,

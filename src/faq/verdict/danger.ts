@@ -138,7 +138,7 @@ export function invalidSignatureVerdict({ d, signed }: Ctx): MessageVerdict | un
           finding: "CONTENT_APPENDED",
           // the list's name in the what-to-do line: the headline keeps to two lines at 320 px
           headline: {
-            ja: `電子署名は無効です：メーリングリストが末尾に${what.ja}を追加`,
+            ja: `電子署名は無効です：メーリングリストが末尾に${what.ja}を追加しています`,
             en: `Signature invalid: a mailing list added ${what.en}`,
           },
           action: {
