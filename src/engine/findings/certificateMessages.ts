@@ -15,7 +15,7 @@ export const CERTIFICATE_MESSAGES: Renderings<CertificateCode> = {
     if (d.certificateFile) {
       return {
         en: `The certificate of ${d.name} expired on ${dayEn(d.notAfter)}: it can no longer be used to sign. Keep this file anyway: it is still needed to read mail encrypted to it in the past.`,
-        ja: `${d.name} の電子証明書は${dayJa(d.notAfter)}に有効期限が切れています。電子署名には使えません。ただし、過去に暗号化されたメールを読むのに必要なので、このファイルは削除せずに保管してください。`,
+        ja: `${d.name} の電子証明書は ${dayJa(d.notAfter)}に有効期限が切れています。電子署名には使えません。ただし、過去に暗号化されたメールを読むのに必要なので、このファイルは削除せずに保管してください。`,
       };
     }
     const sEn =
@@ -32,7 +32,7 @@ export const CERTIFICATE_MESSAGES: Renderings<CertificateCode> = {
           : "署名時刻が記録されていないため、署名の時点で有効だったかどうかは分かりません。";
     return {
       en: `The certificate of ${d.name} expired on ${dayEn(d.notAfter)}.${sEn}`,
-      ja: `${d.name} の電子証明書は${dayJa(d.notAfter)}に有効期限が切れています。${sJa}`,
+      ja: `${d.name} の電子証明書は ${dayJa(d.notAfter)}に有効期限が切れています。${sJa}`,
     };
   },
 
@@ -40,18 +40,18 @@ export const CERTIFICATE_MESSAGES: Renderings<CertificateCode> = {
     if (d.certificateFile) {
       return {
         en: `The certificate of ${d.name} is not valid until ${dayEn(d.notBefore)}. Check the computer's clock.`,
-        ja: `${d.name} の電子証明書は${dayJa(d.notBefore)}から有効になるもので、まだ有効ではありません。パソコンの時計が正しいか確認してください。`,
+        ja: `${d.name} の電子証明書は ${dayJa(d.notBefore)}から有効になるもので、まだ有効ではありません。パソコンの時計が正しいか確認してください。`,
       };
     }
     if (Date.parse(d.at) < Date.parse(d.notBefore) || d.signingTime === undefined) {
       return {
         en: `The certificate of ${d.name} is not valid until ${dayEn(d.notBefore)}. Check the computer's clock, or the certificate was issued with a future start date.${d.validAtSigningTime === false ? " It was not valid when the message was signed either." : ""}`,
-        ja: `${d.name} の電子証明書は${dayJa(d.notBefore)}から有効になるもので、まだ有効ではありません。パソコンの時計が正しいか確認してください。時計が正しい場合は、有効期間の開始日が将来の日付で発行された電子証明書です。${d.validAtSigningTime === false ? "署名された時点でも有効ではありませんでした。" : ""}`,
+        ja: `${d.name} の電子証明書は ${dayJa(d.notBefore)}から有効になるもので、まだ有効ではありません。パソコンの時計が正しいか確認してください。時計が正しい場合は、有効期間の開始日が将来の日付で発行された電子証明書です。${d.validAtSigningTime === false ? "署名された時点でも有効ではありませんでした。" : ""}`,
       };
     }
     return {
       en: `The certificate of ${d.name} was not yet valid when the message was signed (signed ${dayEn(d.signingTime)}, valid from ${dayEn(d.notBefore)}): the signing computer's clock was wrong, or the signing time is not true.`,
-      ja: `${d.name} の電子証明書は、署名された${dayJa(d.signingTime)}の時点ではまだ有効ではありませんでした。有効期間の開始は${dayJa(d.notBefore)}です。署名したパソコンの時計がずれていたか、署名時刻が正しくありません。`,
+      ja: `${d.name} の電子証明書は、署名された ${dayJa(d.signingTime)}の時点ではまだ有効ではありませんでした。有効期間の開始は ${dayJa(d.notBefore)}です。署名したパソコンの時計がずれていたか、署名時刻が正しくありません。`,
     };
   },
 
@@ -112,7 +112,7 @@ export const CERTIFICATE_MESSAGES: Renderings<CertificateCode> = {
       },
       "distrust-after": {
         en: `the root "${text(p["anchor"])}" is no longer trusted for e-mail certificates issued after ${dayEn(text(p["distrustAfter"]))}, and this one was issued on ${dayEn(text(p["notBefore"]))}`,
-        ja: `ルート証明書「${text(p["anchor"])}」は、${dayJa(text(p["distrustAfter"]))}より後に発行されたメール用の電子証明書を信頼しなくなっており、この電子証明書は${dayJa(text(p["notBefore"]))}に発行されています`,
+        ja: `ルート証明書「${text(p["anchor"])}」は、${dayJa(text(p["distrustAfter"]))}より後に発行されたメール用の電子証明書を信頼しなくなっており、この電子証明書は ${dayJa(text(p["notBefore"]))}に発行されています`,
       },
       "not-a-ca": {
         en: `the certificate "${text(p["certificate"])}" that issued "${text(p["issued"])}" in its chain is not allowed to issue certificates (it is not a CA certificate). Someone may have made this certificate themselves with an ordinary certificate: do not rely on the sender's name in it`,
@@ -124,7 +124,7 @@ export const CERTIFICATE_MESSAGES: Renderings<CertificateCode> = {
       },
       "issuer-not-valid": {
         en: `the issuing certificate "${text(p["certificate"])}" was not valid when the message was signed (valid ${dayEn(text(p["notBefore"]))} to ${dayEn(text(p["notAfter"]))})`,
-        ja: `発行元の電子証明書「${text(p["certificate"])}」は、署名された時点で有効期間外でした。有効期間は${dayJa(text(p["notBefore"]))}から${dayJa(text(p["notAfter"]))}までです`,
+        ja: `発行元の電子証明書「${text(p["certificate"])}」は、署名された時点で有効期間外でした。有効期間は ${dayJa(text(p["notBefore"]))}から ${dayJa(text(p["notAfter"]))}までです`,
       },
     };
     const w = why[d.reason] ?? {

@@ -74,7 +74,7 @@ export const CMS_MESSAGES: Renderings<"MALFORMED_CMS" | "UNSUPPORTED_ALGORITHM">
         ];
         return {
           en: `This signature uses ${en}, which this tool cannot check. The signature may well be fine; it simply cannot be verified here.`,
-          ja: `この電子署名には${ja}が使われていますが、このツールでは確認できません。電子署名が有効な可能性もありますが、ここでは検証できません。`,
+          ja: `${jaJoin("この電子署名には", ja)}が使われていますが、このツールでは確認できません。電子署名が有効な可能性もありますが、ここでは検証できません。`,
         };
       }
     }

@@ -56,7 +56,7 @@ export const P12_MESSAGES: Renderings<P12Code> = {
 
   CERT_EXPIRING: (d) => ({
     en: `The certificate of ${d.name} expires on ${dayEn(d.notAfter)}, in ${d.daysLeft} day${d.daysLeft === 1 ? "" : "s"}. Renew it in time so that you can keep signing.`,
-    ja: `${d.name} の電子証明書は${dayJa(d.notAfter)}に有効期限が切れます（あと ${d.daysLeft} 日）。電子署名を続けられるよう、早めに更新してください。`,
+    ja: `${d.name} の電子証明書は ${dayJa(d.notAfter)}に有効期限が切れます（あと ${d.daysLeft} 日）。電子署名を続けられるよう、早めに更新してください。`,
   }),
 
   EMAIL_MISMATCH: (d) => ({
@@ -74,7 +74,7 @@ export const P12_MESSAGES: Renderings<P12Code> = {
     const addrJa = d.emails.length > 0 ? `（${d.emails.join("、")}）` : "";
     return {
       en: `The file opens and holds the private key of the e-mail certificate of ${d.name}${addr}, valid until ${dayEn(d.notAfter)}. It is ready to import for signing.`,
-      ja: `ファイルを開くことができ、${addrJa ? `${d.name}${addrJa}` : `${d.name} `}のメール用の電子証明書と、その秘密鍵が入っています。有効期限は${dayJa(d.notAfter)}です。電子署名用としてそのままインポートできます。`,
+      ja: `ファイルを開くことができ、${addrJa ? `${d.name}${addrJa}` : `${d.name} `}のメール用の電子証明書と、その秘密鍵が入っています。有効期限は ${dayJa(d.notAfter)}です。電子署名用としてそのままインポートできます。`,
     };
   },
 };

@@ -52,11 +52,11 @@ export const REVOCATION_MESSAGES: Renderings<RevocationCode> = {
           }
         : {
             en: `That is before the message was signed (${dEn(d.signingTime)}).`,
-            ja: `これはメールに署名された${dJa(d.signingTime)}より前です。`,
+            ja: `これはメールに署名された ${dJa(d.signingTime)}より前です。`,
           };
     return {
       en: `${who} was revoked on ${dEn(d.revocationTime)}${reasonEn}, as ${src} says. ${when.en} Do not rely on this signature; confirm with the sender by another way (telephone, a known address).`,
-      ja: `${whoJa}は${dJa(d.revocationTime)}に失効しています${reasonJa}（${srcJa} による）。${when.ja}この電子署名は信頼せず、電話など別の手段で差出人に確認してください。`,
+      ja: `${whoJa}は ${dJa(d.revocationTime)}に失効しています${reasonJa}（${srcJa} による）。${when.ja}この電子署名は信頼せず、電話など別の手段で差出人に確認してください。`,
     };
   },
 
@@ -77,7 +77,7 @@ export const REVOCATION_MESSAGES: Renderings<RevocationCode> = {
     const laterText = l
       ? {
           en: ` It was revoked later, on ${dEn(l.revocationTime)}${l.reason ? ` (reason: ${l.reason})` : ""}, after this message was signed: the signature was made while the certificate was good.`,
-          ja: `その後${dJa(l.revocationTime)}に失効しています${l.reason ? `（理由：${REASON_JA[l.reason] ?? l.reason}）` : ""}が、このメールはそれより前、電子証明書が有効なうちに署名されています。`,
+          ja: `その後 ${dJa(l.revocationTime)}に失効しています${l.reason ? `（理由：${REASON_JA[l.reason] ?? l.reason}）` : ""}が、このメールはそれより前、電子証明書が有効なうちに署名されています。`,
         }
       : { en: "", ja: "" };
     return {
