@@ -84,8 +84,8 @@ const VALID_CAUTIONS: readonly {
     },
   },
   {
-    // before a weak digest: current mail clients refuse the key outright, and the remedy differs (a new
-    // certificate, not a setting)
+    // before a weak digest: a short key is the graver of the two, and its remedy differs (a new
+    // certificate, not a setting in the sender's mail program)
     findings: ["WEAK_KEY"],
     code: "WEAK_ALGORITHM",
     headline: (f) => {
