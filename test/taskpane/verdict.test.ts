@@ -232,6 +232,19 @@ describe("verdictOf on the samples (src/faq/verdict/, through the pane's view)",
     },
   );
 
+  it("a valid signature whose chain this tool cannot check says so, and sends the user to their mail program", async () => {
+    const d = await diagnoseFixture("trust/chain-unchecked.eml");
+    expect(d.signature).toBe("valid");
+    const ja = verdictOf(d, "ja");
+    expect(ja).toMatchObject({ code: "UNSUPPORTED_ALGORITHM", level: "caution", kind: "signed-warn" });
+    expect(ja.title).toBe("電子署名は有効ですが、発行元の電子証明書はここでは確認できない方式です");
+    expect(ja.sentence).toBe("お使いのメールソフトでも、電子署名の表示を確認してください。");
+    expect(verdictOf(d, "en").title).toBe(
+      "The signature is valid, but its issuer's certificate cannot be checked here",
+    );
+    expect(verdictOf(d, "ja", { client: "outlook-classic" }).sentence).toMatch(/赤いリボン/);
+  });
+
   it("a short RSA key is named with its size and a new certificate asked for, not a digest setting", async () => {
     const d = await diagnoseFixture("messages/weak-key.eml");
     expect(d.signature).toBe("valid");

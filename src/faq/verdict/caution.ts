@@ -143,9 +143,38 @@ const VALID_CAUTIONS: readonly {
   },
 ];
 
+/** The what-to-do line when this check cannot finish: the user's own mail program has the last word. */
+function checkInClient(outlook: boolean): LocalizedText {
+  return {
+    ja: outlook
+      ? "Outlook でも、電子署名のアイコン（赤いリボンのマーク）で確認してください。"
+      : "お使いのメールソフトでも、電子署名の表示を確認してください。",
+    en: outlook
+      ? "Check the signature icon (the red ribbon) in Outlook as well."
+      : "Check the signature display in your mail program as well.",
+  };
+}
+
 /** Further cautions on a valid signature, else the signature is fine. */
-export function validSignatureVerdict({ d, signed }: Ctx): MessageVerdict | undefined {
+export function validSignatureVerdict({ d, signed, outlook }: Ctx): MessageVerdict | undefined {
   if (signed && d.signature === "valid") {
+    // First, as an untrusted issuer would be: the signature checks out, but a certificate on the way to
+    // the root is signed in a way this engine does not check (Ed448, say), so who vouches is not known.
+    const chainUnchecked = d.findings.find(
+      (f) => f.code === "UNSUPPORTED_ALGORITHM" && f.detail["scope"] === "chain",
+    );
+    if (chainUnchecked)
+      return make({
+        level: "caution",
+        code: "UNSUPPORTED_ALGORITHM",
+        kind: "signed-warn",
+        finding: "UNSUPPORTED_ALGORITHM",
+        headline: {
+          ja: "電子署名は有効ですが、発行元の電子証明書はここでは確認できない方式です",
+          en: "The signature is valid, but its issuer's certificate cannot be checked here",
+        },
+        action: checkInClient(outlook),
+      });
     for (const c of VALID_CAUTIONS) {
       const f = c.findings.map((code) => has(d, code)).find((x) => x !== undefined);
       if (f)
@@ -242,14 +271,7 @@ export function unverifiableVerdict({ d, signed, outlook }: Ctx): MessageVerdict
             ja: "電子署名はありますが、確認できませんでした",
             en: "The mail is signed, but the signature could not be checked",
           },
-      action: {
-        ja: outlook
-          ? "Outlook でも、電子署名のアイコン（赤いリボンのマーク）で確認してください。"
-          : "お使いのメールソフトでも、電子署名の表示を確認してください。",
-        en: outlook
-          ? "Check the signature icon (the red ribbon) in Outlook as well."
-          : "Check the signature display in your mail program as well.",
-      },
+      action: checkInClient(outlook),
     });
   }
   return undefined;
