@@ -33,8 +33,8 @@ import { GraphContactsClient, type TokenProvider } from "../../office/contacts/g
 import { addSenderCertificate, type AddOutcome, type Sender } from "./controller";
 import { guidedPath } from "./guided";
 import { copyText, download } from "../files";
-import { useI18n } from "../i18n/index";
-import { clip } from "../verdict";
+import { formatLocalDay, useI18n } from "../i18n/index";
+import { clip, formatFingerprint } from "../verdict";
 
 export interface AddToContactsProps {
   signer: Signer;
@@ -81,7 +81,7 @@ type Phase =
 export function AddToContacts(props: AddToContactsProps): React.JSX.Element {
   const { signer, diagnosis, from, host, showExport = true } = props;
   const styles = useStyles();
-  const { t, p } = useI18n();
+  const { t, p, lang } = useI18n();
   const clientId = props.clientId ?? configuredClientId();
   const ctx = React.useMemo(() => props.authContext ?? officeAuthContext(), [props.authContext]);
   const availability = oneClickAvailability(clientId, ctx);
@@ -142,10 +142,10 @@ export function AddToContacts(props: AddToContactsProps): React.JSX.Element {
         </Text>
         <Caption1>{t("contactValidity")}</Caption1>
         <Text>
-          {signer.notBefore.slice(0, 10)} – {signer.notAfter.slice(0, 10)}
+          {formatLocalDay(signer.notBefore, lang)} – {formatLocalDay(signer.notAfter, lang)}
         </Text>
         <Caption1>{t("contactFingerprint")}</Caption1>
-        <Text className={styles.mono}>{signer.sha256}</Text>
+        <Text className={styles.mono}>{formatFingerprint(signer.sha256)}</Text>
       </div>
 
       {showExport ? (

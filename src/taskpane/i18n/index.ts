@@ -342,13 +342,6 @@ export function formatSize(bytes: number): string {
   return `${bytes} B`;
 }
 
-/** ISO → "2026-11-24" (a plain ISO day in both languages: unambiguous); "" when unreadable. */
-export function formatDay(iso: string | undefined): string {
-  if (!iso) return "";
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? "" : d.toISOString().slice(0, 10);
-}
-
 /** ISO → local time: "2026年11月25日 1:53" (ja) or "25 Nov 2026, 01:53" (en) (docs/style-ja.md). */
 export function formatDateTime(iso: string | undefined, lang: Lang = "en"): string {
   if (!iso) return "";

@@ -46,15 +46,15 @@ export const SETUP_STRINGS = {
   fieldTo: { en: "To", ja: "宛先" },
   fieldCc: { en: "Cc", ja: "CC" },
   fieldBcc: { en: "Bcc", ja: "BCC" },
-  stValid: { en: "Certificate known, valid until {date}", ja: "電子証明書あり（{date} まで有効）" },
+  stValid: { en: "Certificate known, valid until {date}", ja: "電子証明書あり（{date}まで有効）" },
   stExpiring: {
     en: "Certificate known, expires on {date} ({days} days left)",
-    ja: "電子証明書あり（{date} に期限切れ、あと {days} 日）",
+    ja: "電子証明書あり（{date}に期限切れ、あと {days} 日）",
   },
-  stExpired: { en: "Known certificate expired on {date}", ja: "記憶している電子証明書は {date} に期限切れ" },
+  stExpired: { en: "Known certificate expired on {date}", ja: "記憶している電子証明書は {date}に期限切れ" },
   stNotYet: {
     en: "Known certificate valid only from {date}",
-    ja: "記憶している電子証明書は {date} から有効",
+    ja: "記憶している電子証明書は {date}から有効",
   },
   stNone: { en: "No certificate known", ja: "電子証明書は未確認" },
   stNoAddress: { en: "No address (unresolved name)", ja: "アドレスがありません（名前が未解決）" },
@@ -82,7 +82,7 @@ export const SETUP_STRINGS = {
   recipientsWillSee: { en: "What recipients will see", ja: "受信者に表示される内容" },
   signedWith: {
     en: "Signed with: {name} (valid until {date})",
-    ja: "電子署名に使われた電子証明書：{name}（{date} まで有効）",
+    ja: "電子署名に使われた電子証明書：{name}（{date}まで有効）",
   },
   seeFaq: { en: "FAQ", ja: "FAQ" },
   fileCheckTitle: { en: "Check my certificate file", ja: "証明書ファイルを確認する" },

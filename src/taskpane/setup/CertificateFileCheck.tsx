@@ -25,7 +25,8 @@ import { renewAdvice } from "../../faq/engineAdvice";
 import { localizedMessage } from "../../faq/time";
 import { FaqCard } from "./FaqCard";
 import { runFileCheck, type FileCheckOutcome, type FileLike, type P12Checker } from "./p12Check";
-import { formatDay, useI18n } from "../i18n/index";
+import { formatLocalDay, useI18n } from "../i18n/index";
+import { formatFingerprint } from "../verdict";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -86,7 +87,7 @@ export function FindingList({ findings }: { findings: readonly Finding[] }): JSX
 
 export function CertificateFacts({ cert }: { cert: CertificateSummary }): JSX.Element {
   const s = useStyles();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <dl className={s.dl} data-testid="p12-certificate">
       <dt className={s.dt}>{t("certName")}</dt>
@@ -97,10 +98,10 @@ export function CertificateFacts({ cert }: { cert: CertificateSummary }): JSX.El
       <dd className={s.dd}>{cert.issuer}</dd>
       <dt className={s.dt}>{t("certValidity")}</dt>
       <dd className={s.dd}>
-        {formatDay(cert.notBefore)} – {formatDay(cert.notAfter)}
+        {formatLocalDay(cert.notBefore, lang)} – {formatLocalDay(cert.notAfter, lang)}
       </dd>
       <dt className={s.dt}>{t("certFingerprint")}</dt>
-      <dd className={`${s.dd} ${s.mono}`}>{cert.sha256}</dd>
+      <dd className={`${s.dd} ${s.mono}`}>{formatFingerprint(cert.sha256)}</dd>
     </dl>
   );
 }

@@ -32,7 +32,7 @@ import { signingGuide, type InstructionSet } from "./instructions";
 import { recipientStatus, summarize, type RecipientRow } from "./recipients";
 import { SelfTestPanel } from "./SelfTestPanel";
 import { createRecipientTracker, type RecipientTracker, type TrackerSnapshot } from "./tracker";
-import { formatDay, translate, useI18n, type Lang } from "../i18n/index";
+import { formatLocalDay, translate, useI18n, type Lang } from "../i18n/index";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -128,7 +128,7 @@ function fieldLabel(f: RecipientField, lang: Lang): string {
 }
 
 export function statusText(row: RecipientRow, lang: Lang): string {
-  const date = formatDay(row.certificate?.notAfter);
+  const date = formatLocalDay(row.certificate?.notAfter, lang);
   switch (row.state) {
     case "valid":
       return translate(lang, "stValid", { date });
@@ -137,7 +137,7 @@ export function statusText(row: RecipientRow, lang: Lang): string {
     case "expired":
       return translate(lang, "stExpired", { date });
     case "not-yet-valid":
-      return translate(lang, "stNotYet", { date: formatDay(row.certificate?.notBefore) });
+      return translate(lang, "stNotYet", { date: formatLocalDay(row.certificate?.notBefore, lang) });
     case "no-address":
       return translate(lang, "stNoAddress");
     default:

@@ -17,7 +17,7 @@ import { useMemo } from "react";
 import type { Diagnosis } from "../../engine";
 import { FaqCard } from "./FaqCard";
 import { SELF_TEST_STEPS, selfTestVerdict, type SelfTestState } from "./selfTest";
-import { formatDay, useI18n } from "../i18n/index";
+import { formatLocalDay, useI18n } from "../i18n/index";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -75,7 +75,7 @@ export function SelfTestPanel({
   howToOpen,
 }: SelfTestPanelProps): JSX.Element {
   const s = useStyles();
-  const { t, p } = useI18n();
+  const { t, p, lang } = useI18n();
   const verdict = useMemo(
     () =>
       diagnosis
@@ -109,7 +109,7 @@ export function SelfTestPanel({
                 <span>
                   {t("signedWith", {
                     name: verdict.signer.commonName || verdict.signer.emails[0] || verdict.signer.subject,
-                    date: formatDay(verdict.signer.notAfter),
+                    date: formatLocalDay(verdict.signer.notAfter, lang),
                   })}
                 </span>
               ) : null}

@@ -10,6 +10,7 @@ import {
   type Signer,
 } from "../../engine";
 import { verdictOf as messageVerdict } from "../../faq/verdict";
+import { localDay } from "../../faq/time";
 
 export type SelfTestState =
   | "intact" // signed, verifies, nothing a recipient would be warned about
@@ -150,10 +151,9 @@ function expiringSoon(signer: Signer, at: Date): LocalizedText | undefined {
   if (!Number.isFinite(end)) return undefined;
   const days = Math.floor((end - at.getTime()) / DAY_MS);
   if (days < 0 || days >= SELF_EXPIRING_DAYS) return undefined;
-  const day = signer.notAfter.slice(0, 10);
   return {
-    en: `Your certificate expires on ${day} (in ${days} day${days === 1 ? "" : "s"}): renew it before then, or recipients will see warnings.`,
-    ja: `電子証明書の有効期限は ${day} です（あと ${days} 日）。期限が切れると受信者に警告が表示されるため、それまでに更新してください。`,
+    en: `Your certificate expires on ${localDay(signer.notAfter, "en")} (in ${days} day${days === 1 ? "" : "s"}): renew it before then, or recipients will see warnings.`,
+    ja: `電子証明書の有効期限は ${localDay(signer.notAfter, "ja")}です（あと ${days} 日）。期限が切れると受信者に警告が表示されるため、それまでに更新してください。`,
   };
 }
 

@@ -10,6 +10,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { I18nContext, makeI18n } from "../../../src/taskpane/i18n/index";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { AddToContacts } from "../../../src/taskpane/contacts/AddToContacts";
+import { formatFingerprint } from "../../../src/taskpane/verdict";
 import { addSenderCertificate, contactFor } from "../../../src/taskpane/contacts/controller";
 import { guidedPath } from "../../../src/taskpane/contacts/guided";
 import { GraphContactsClient } from "../../../src/office/contacts/graph";
@@ -86,7 +87,7 @@ describe("AddToContacts (rendered)", () => {
     expect(html).toContain("Add to Outlook contacts");
     expect(html).toContain("Save .cer");
     expect(html).toContain("Copy PEM");
-    expect(html).toContain(signer.sha256);
+    expect(html).toContain(formatFingerprint(signer.sha256));
     expect(html).toContain("Add it by hand");
     expect(html).toContain("Add to Outlook Contacts"); // the FAQ's step
     expect(html).toContain("Import…");

@@ -6,6 +6,7 @@ import path from "node:path";
 import * as React from "react";
 import { checkPkcs12 } from "../../../src/engine";
 import { getEntry } from "../../../src/faq/index";
+import { formatLocalDay } from "../../../src/taskpane/i18n/index";
 import {
   CertificateFileCheck,
   ComposePane,
@@ -98,11 +99,13 @@ describe("RecipientList", () => {
       expect(html).toContain('data-faq="outlook-encryption-error"');
       expect(t).toContain(getEntry("outlook-encryption-error")!.question[lang]);
       if (lang === "en") {
-        expect(t).toContain("Certificate known, valid until 2027-03-31");
+        // the local day, as the style sheet writes days (not an ISO day)
+        expect(t).toContain(`Certificate known, valid until ${formatLocalDay("2027-03-31T00:00:00Z", "en")}`);
+        expect(t).not.toMatch(/\d{4}-\d{2}-\d{2}/);
         expect(t).toContain("1 of 2 recipients have no usable certificate known");
         expect(t).toContain("Hanako <hanako@example.jp> · To");
       } else {
-        expect(t).toContain("電子証明書あり（2027-03-31 まで有効）");
+        expect(t).toContain(`電子証明書あり（${formatLocalDay("2027-03-31T00:00:00Z", "ja")}まで有効）`);
         expect(t).toContain("2 件中 1 件の宛先で");
         expect(t).toContain("電子証明書は未確認");
       }

@@ -5,6 +5,7 @@
  */
 import { isSelfMessage, selfTestVerdict } from "../../../src/taskpane/setup/selfTest";
 import type { Diagnosis } from "../../../src/engine";
+import { localDay } from "../../../src/faq/time";
 import { diagnoseAs, rewriteTo } from "./selfTestHelpers";
 
 const ALICE = "alice@example.jp";
@@ -163,7 +164,8 @@ describe("verdicts on real messages sent to oneself", () => {
     const soon = new Date(Date.parse(signer!.notAfter) - 10 * 86_400_000);
     const v = selfTestVerdict(d, ALICE, { at: soon });
     expect(v.state).toBe("intact-with-warnings");
-    expect(v.recipientsSee[0]?.en).toMatch(/expires on \d{4}-\d{2}-\d{2} \(in 10 days\)/);
+    expect(v.recipientsSee[0]?.en).toContain(`expires on ${localDay(signer!.notAfter, "en")} (in 10 days)`);
+    expect(v.recipientsSee[0]?.ja).toContain(`有効期限は ${localDay(signer!.notAfter, "ja")}です`);
     expect(v.recipientsSee[0]?.ja).toContain("あと 10 日");
     const later = selfTestVerdict(d, ALICE, { at: new Date(Date.parse(signer!.notAfter) - 60 * 86_400_000) });
     expect(later.state).toBe("intact");
