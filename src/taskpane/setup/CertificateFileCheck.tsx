@@ -46,9 +46,16 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalXXS,
     margin: 0,
+    // a task pane (320–400 px): labels above values, or 「SHA-256 フィンガープリント」 leaves the values a
+    // column of a few characters (an address broken after "example", the fingerprint in shreds)
+    "@media (max-width: 479px)": { gridTemplateColumns: "minmax(0, 1fr)", rowGap: 0 },
   },
   dt: { color: tokens.colorNeutralForeground3 },
-  dd: { margin: 0, overflowWrap: "anywhere" },
+  dd: {
+    margin: 0,
+    overflowWrap: "anywhere",
+    "@media (max-width: 479px)": { marginBlockEnd: tokens.spacingVerticalS },
+  },
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   note: { color: tokens.colorNeutralForeground2, marginBlock: tokens.spacingVerticalXS },
 });
