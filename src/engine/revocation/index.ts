@@ -49,6 +49,11 @@ export interface RevocationOptions {
 
 export const DEFAULT_REVOCATION_TIMEOUT_MS = 5000;
 export const DEFAULT_REVOCATION_TOTAL_MS = 20_000;
+/**
+ * A request is not started with less time than this left of the total: no answer comes back that fast, and
+ * a timer that fires a millisecond early (clocks round) would otherwise start one with 1 ms to go.
+ */
+export const MIN_REVOCATION_REQUEST_MS = 25;
 
 const timers = globalThis as unknown as {
   setTimeout(cb: () => void, ms: number): unknown;
@@ -137,7 +142,7 @@ async function checkLink(
   const limit = opts.timeoutMs ?? DEFAULT_REVOCATION_TIMEOUT_MS;
   const get = async (req: RevocationRequest): Promise<Uint8Array | undefined> => {
     const left = deadline - Date.now();
-    if (left <= 0) {
+    if (left < MIN_REVOCATION_REQUEST_MS) {
       reasons.push(`${req.url}: not asked (the time for revocation checks was spent)`);
       return undefined;
     }

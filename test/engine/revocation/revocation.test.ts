@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { checkCrl, parseCrl } from "../../../src/engine/revocation/crl";
 import { checkOcsp, ocspRequest } from "../../../src/engine/revocation/ocsp";
-import { revocationFindings } from "../../../src/engine/revocation/index";
+import { MIN_REVOCATION_REQUEST_MS, revocationFindings } from "../../../src/engine/revocation/index";
 import { parseCertificate, summarizeCertificate } from "../../../src/engine/x509/index";
 import type { Signer } from "../../../src/engine/types";
 import { fromPem, toHex } from "../../../src/engine/util/bytes";
@@ -154,7 +154,7 @@ describe("judgement", () => {
     const [f] = await revocationFindings(
       signer(good.der, "2026-01-01T00:00:00Z"),
       [good.der, ca.der],
-      { fetch: () => new Promise<undefined>(() => undefined), timeoutMs: 60_000, totalTimeoutMs: 100 },
+      { fetch: () => new Promise<undefined>(() => undefined), timeoutMs: 60_000, totalTimeoutMs: 500 },
       AT,
       {},
     );
@@ -165,6 +165,28 @@ describe("judgement", () => {
     expect(reasons[1]).toBe(
       "http://127.0.0.1:18081/ca.crl: not asked (the time for revocation checks was spent)",
     );
+  });
+
+  it("less time left than a request needs: not asked at all, and the fetcher never called", async () => {
+    let calls = 0;
+    const [f] = await revocationFindings(
+      signer(good.der, "2026-01-01T00:00:00Z"),
+      [good.der, ca.der],
+      {
+        fetch: () => {
+          calls++;
+          return new Promise<undefined>(() => undefined);
+        },
+        totalTimeoutMs: MIN_REVOCATION_REQUEST_MS - 1,
+      },
+      AT,
+      {},
+    );
+    expect(calls).toBe(0);
+    expect(f?.detail["reasons"]).toEqual([
+      "http://127.0.0.1:18082/: not asked (the time for revocation checks was spent)",
+      "http://127.0.0.1:18081/ca.crl: not asked (the time for revocation checks was spent)",
+    ]);
   });
 
   it("the issuer missing: REVOCATION_UNKNOWN, nothing fetched", async () => {
