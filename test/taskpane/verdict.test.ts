@@ -237,12 +237,40 @@ describe("verdictOf on the samples (src/faq/verdict/, through the pane's view)",
     expect(d.signature).toBe("valid");
     const ja = verdictOf(d, "ja");
     expect(ja).toMatchObject({ code: "UNSUPPORTED_ALGORITHM", level: "caution", kind: "signed-warn" });
-    expect(ja.title).toBe("電子署名は有効ですが、発行元の電子証明書はここでは確認できない方式です");
+    expect(ja.title).toBe("電子署名は有効ですが、発行元までの電子証明書をここでは確認できません");
     expect(ja.sentence).toBe("お使いのメールソフトでも、電子署名の表示を確認してください。");
     expect(verdictOf(d, "en").title).toBe(
-      "The signature is valid, but its issuer's certificate cannot be checked here",
+      "The signature is valid, but the certificates up to its issuer cannot be checked here",
     );
     expect(verdictOf(d, "ja", { client: "outlook-classic" }).sentence).toMatch(/赤いリボン/);
+  });
+
+  it("a signed mail whose only damage is its MIME structure says so; a more specific report than the structure one leads", async () => {
+    // the cut signed fixture has both the structure report and an unreadable CMS: the CMS says more
+    const cut = await diagnoseFixture("messages/malformed-truncated-signed.eml");
+    expect(cut.findings.filter((f) => f.severity === "error").map((f) => f.code)).toEqual([
+      "MALFORMED_MIME",
+      "MALFORMED_CMS",
+    ]);
+    expect(verdictOf(cut, "ja").title).toBe("メールの形式が壊れているため、確認できません");
+    // without the CMS report, the structure is the reason, in the words of the unsigned case
+    const onlyStructure = { ...cut, findings: cut.findings.filter((f) => f.code !== "MALFORMED_CMS") };
+    expect(verdictOf(onlyStructure, "ja").title).toBe(
+      "メールの構造が壊れているため、電子署名を確認できません",
+    );
+    expect(verdictOf(onlyStructure, "en").title).toBe(
+      "The mail's structure is damaged, so the signature cannot be checked",
+    );
+    // an unsigned mail with the structure report and a more specific one: the specific one names it
+    const plain = await diagnoseFixture("messages/malformed-headers.eml");
+    const deep = finding(
+      "MALFORMED_MIME",
+      { en: "S/MIME layers are nested too deep.", ja: "S/MIME の入れ子が深すぎます。" },
+      { problem: "too-deep", maxLayers: 8 },
+      "error",
+    );
+    const both = { ...plain, findings: [...plain.findings, deep] };
+    expect(verdictOf(both, "ja").title).toBe("S/MIME の入れ子が深すぎます");
   });
 
   it("a short RSA key is named with its size and a new certificate asked for, not a digest setting", async () => {
@@ -252,7 +280,7 @@ describe("verdictOf on the samples (src/faq/verdict/, through the pane's view)",
     const en = verdictOf(d, "en");
     expect(ja).toMatchObject({ code: "WEAK_ALGORITHM", level: "caution" });
     expect(ja.title).toBe("電子署名は有効ですが、署名者の鍵が短すぎます（RSA 1024 ビット）");
-    expect(ja.sentence).toBe("差出人に、2048 ビット以上の鍵で電子証明書を取り直してもらってください。");
+    expect(ja.sentence).toBe("差出人に、2048 ビット以上の鍵の電子証明書へ更新してもらってください。");
     expect(en.title).toBe("The signature is valid, but the signer's key is too short (RSA 1024-bit)");
     expect(`${ja.sentence} ${en.sentence}`).not.toMatch(/SHA/);
     // a SHA-1 signature keeps the digest advice

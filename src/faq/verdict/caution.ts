@@ -101,8 +101,8 @@ const VALID_CAUTIONS: readonly {
           };
     },
     action: {
-      ja: "差出人に、2048 ビット以上の鍵で電子証明書を取り直してもらってください。",
-      en: "Ask the sender to get a new certificate with a key of at least 2048 bits.",
+      ja: "差出人に、2048 ビット以上の鍵の電子証明書へ更新してもらってください。",
+      en: "Ask the sender to renew their certificate with a key of at least 2048 bits.",
     },
   },
   {
@@ -158,23 +158,6 @@ function checkInClient(outlook: boolean): LocalizedText {
 /** Further cautions on a valid signature, else the signature is fine. */
 export function validSignatureVerdict({ d, signed, outlook }: Ctx): MessageVerdict | undefined {
   if (signed && d.signature === "valid") {
-    // First, as an untrusted issuer would be: the signature checks out, but a certificate on the way to
-    // the root is signed in a way this engine does not check (Ed448, say), so who vouches is not known.
-    const chainUnchecked = d.findings.find(
-      (f) => f.code === "UNSUPPORTED_ALGORITHM" && f.detail["scope"] === "chain",
-    );
-    if (chainUnchecked)
-      return make({
-        level: "caution",
-        code: "UNSUPPORTED_ALGORITHM",
-        kind: "signed-warn",
-        finding: "UNSUPPORTED_ALGORITHM",
-        headline: {
-          ja: "電子署名は有効ですが、発行元の電子証明書はここでは確認できない方式です",
-          en: "The signature is valid, but its issuer's certificate cannot be checked here",
-        },
-        action: checkInClient(outlook),
-      });
     for (const c of VALID_CAUTIONS) {
       const f = c.findings.map((code) => has(d, code)).find((x) => x !== undefined);
       if (f)
@@ -187,6 +170,23 @@ export function validSignatureVerdict({ d, signed, outlook }: Ctx): MessageVerdi
           action: c.action,
         });
     }
+    // After the points above (VERDICT_RANK): the signature checks out, but a certificate on the way to the
+    // root is signed in a way this engine does not check (Ed448, say), so who vouches is not known.
+    const chainUnchecked = d.findings.find(
+      (f) => f.code === "UNSUPPORTED_ALGORITHM" && f.detail["scope"] === "chain",
+    );
+    if (chainUnchecked)
+      return make({
+        level: "caution",
+        code: "UNSUPPORTED_ALGORITHM",
+        kind: "signed-warn",
+        finding: "UNSUPPORTED_ALGORITHM",
+        headline: {
+          ja: "電子署名は有効ですが、発行元までの電子証明書をここでは確認できません",
+          en: "The signature is valid, but the certificates up to its issuer cannot be checked here",
+        },
+        action: checkInClient(outlook),
+      });
     const other = rankFindings(d.findings).find((f) => f.severity !== "info");
     if (other) {
       // a .msg cut short: the signed content was read whole and checks out, other streams were not

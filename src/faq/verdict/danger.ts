@@ -296,9 +296,13 @@ const MSG_SAVE_AGAIN: LocalizedText = {
 
 /** Malformed input: not a message we could read (or a damaged CMS): before "unsigned". */
 export function malformedVerdict({ d, signed }: Ctx): MessageVerdict | undefined {
-  const malformed = d.findings.find(
+  const errors = d.findings.filter(
     (f) => (f.code === "MALFORMED_MIME" || f.code === "MALFORMED_CMS") && f.severity === "error",
   );
+  // the MIME parser's structure report comes first; a more specific one (not a message at all, layers
+  // too deep, a multipart/signed without its parts…) says more
+  const malformed = errors.find((f) => f.detail.problem !== "structure") ?? errors[0];
+  const structure = malformed?.code === "MALFORMED_MIME" && malformed.detail.problem === "structure";
   // S/MIME data that could not be read at all (not a cap, not one unreadable date)
   const unreadable = unreadableCms(d);
   // meant to be encrypted, but no EnvelopedData was read: it cannot be decrypted either, whatever else
@@ -331,10 +335,15 @@ export function malformedVerdict({ d, signed }: Ctx): MessageVerdict | undefined
           ja: "Outlook のファイル（.msg）が途中で切れているため、電子署名を確認できません",
           en: "The Outlook file (.msg) is cut short, so the signature cannot be checked",
         }
-      : {
-          ja: "メールの形式が壊れているため、確認できません",
-          en: "The mail is damaged and cannot be checked",
-        };
+      : structure
+        ? {
+            ja: "メールの構造が壊れているため、電子署名を確認できません",
+            en: "The mail's structure is damaged, so the signature cannot be checked",
+          }
+        : {
+            ja: "メールの形式が壊れているため、確認できません",
+            en: "The mail is damaged and cannot be checked",
+          };
   else if (msg)
     // short in both languages: the finding's own first sentence carries the reader's technical reason
     headline = cut
@@ -343,7 +352,7 @@ export function malformedVerdict({ d, signed }: Ctx): MessageVerdict | undefined
           en: "This Outlook file (.msg) is cut short",
         }
       : { ja: "Outlook のファイル（.msg）を読み取れません", en: "The Outlook file (.msg) cannot be read" };
-  else if (malformed.code === "MALFORMED_MIME" && malformed.detail.problem === "structure")
+  else if (structure)
     // damage inside the MIME structure: where it is and the parser's words are for the help desk (the
     // finding), not for the headline
     headline = { ja: "メールの構造が壊れています", en: "The mail's structure is damaged" };
