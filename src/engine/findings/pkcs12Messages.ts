@@ -40,7 +40,7 @@ export const P12_MESSAGES: Renderings<P12Code> = {
 
   P12_NO_KEY: (d) => ({
     en: `The file holds no private key, only certificate(s)${d.name ? ` for ${d.name}` : ""}. It cannot be used to sign or to read encrypted mail. Export the certificate again *with* its private key (in Windows: "Yes, export the private key"), as a .pfx/.p12 file.`,
-    ja: `このファイルには電子証明書${d.name ? `（${d.name}）` : ""}だけが入っていて、秘密鍵が含まれていません。電子署名や暗号化メールの閲覧には使えません。秘密鍵も含めて、.pfx/.p12 形式でもう一度エクスポートしてください（Windows の証明書のエクスポート ウィザードでは「はい、秘密キーをエクスポートします」を選びます）。`,
+    ja: `このファイルには電子証明書${d.name ? `（${d.name}）` : ""}だけが入っていて、秘密鍵が含まれていません。電子署名や暗号化メールの閲覧には使えません。秘密鍵も含めて、.pfx/.p12 形式でもう一度エクスポートしてください（Windows の「証明書のエクスポート ウィザード」では「はい、秘密キーをエクスポートします」を選びます）。`,
   }),
 
   P12_KEY_MISMATCH: (d) =>

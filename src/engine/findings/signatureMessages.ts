@@ -51,7 +51,7 @@ export const SIGNATURE_MESSAGES: Renderings<SignatureCode> = {
         const first = d.attributeProblems?.[0];
         const attr = first?.attribute ?? "";
         const what = `${attr} attribute ${first?.problem === "repeated" ? "appears more than once" : `has ${first?.values ?? 0} values`}`;
-        const whatJa = `${attr} 属性が${first?.problem === "repeated" ? "複数あります" : `${first?.values ?? 0} 個の値を持っています`}`;
+        const whatJa = `${attr} 属性が${first?.problem === "repeated" ? "複数あります" : ` ${first?.values ?? 0} 個の値を持っています`}`;
         return {
           en: `The signature of ${n} is not valid: its ${what}, which the standard forbids (a signature must vouch for exactly one content).`,
           ja: `${nj} の電子署名は無効です。${whatJa}。規格では認められていません（1 つの電子署名が保証する内容は 1 つでなければなりません）。`,

@@ -7,14 +7,18 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { renderMessage } from "../../../src/engine";
 
 const GOLDEN = path.resolve(__dirname, "..", "..", "golden");
 const JAPANESE = "\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\u3005";
 const TOUCHING = new RegExp(`[${JAPANESE}][A-Za-z0-9]|[A-Za-z0-9][${JAPANESE}]`, "g");
 
-/** Dates become one half-width word, so that a date written straight after Japanese text is caught too. */
+/**
+ * A date becomes a half-width word on its left (so that one written straight after Japanese text is
+ * caught) and ends in a full-width space (it ends in 日, so Japanese may follow it directly).
+ */
 function words(ja: string): string {
-  return ja.replace(/\d{4}年\d{1,2}月\d{1,2}日/g, "DATE").replace(/中間CA証明書/g, "中間証明書");
+  return ja.replace(/\d{4}年\d{1,2}月\d{1,2}日/g, "DATE\u3000").replace(/中間CA証明書/g, "中間証明書");
 }
 
 function messages(o: unknown, out: { code: string; ja: string }[] = []): { code: string; ja: string }[] {
@@ -53,4 +57,16 @@ test("the check sees what it looks for", () => {
   expect(words("電子証明書は 2026年12月2日（UTC）に失効").match(TOUCHING)).toBeNull();
   expect(words("この電子署名にはdsa の鍵").match(TOUCHING)).not.toBeNull();
   expect(words("中間CA証明書をインストール").match(TOUCHING)).toBeNull();
+  // the style sheet's own example: a date followed directly by Japanese
+  expect(words("電子証明書は 2026年11月25日に失効しています").match(TOUCHING)).toBeNull();
+});
+
+test("a case no fixture reaches: a signed attribute with several values", () => {
+  const m = renderMessage("SIGNATURE_INVALID", {
+    reason: "signed-attributes-invalid",
+    name: "Alice",
+    attributeProblems: [{ attribute: "signing-time", problem: "values", values: 2 }],
+  } as never);
+  expect(m.ja).toContain("signing-time 属性が 2 個の値を持っています");
+  expect(words(m.ja).match(TOUCHING)).toBeNull();
 });
