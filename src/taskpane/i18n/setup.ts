@@ -49,7 +49,7 @@ export const SETUP_STRINGS = {
   stValid: { en: "Certificate known, valid until {date}", ja: "電子証明書あり（{date}まで有効）" },
   stExpiring: {
     en: "Certificate known, expires on {date} ({days} days left)",
-    ja: "電子証明書あり（{date}に期限切れ、あと {days} 日）",
+    ja: "電子証明書あり（{date}まで有効、あと {days} 日）",
   },
   stExpired: { en: "Known certificate expired on {date}", ja: "記憶している電子証明書は {date}に期限切れ" },
   stNotYet: {

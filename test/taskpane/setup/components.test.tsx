@@ -101,11 +101,14 @@ describe("RecipientList", () => {
       if (lang === "en") {
         // the local day, as the style sheet writes days (not an ISO day)
         expect(t).toContain(`Certificate known, valid until ${formatLocalDay("2027-03-31T00:00:00Z", "en")}`);
+        expect(t).toMatch(/valid until \d{1,2} [A-Z][a-z]{2} \d{4}/);
         expect(t).not.toMatch(/\d{4}-\d{2}-\d{2}/);
         expect(t).toContain("1 of 2 recipients have no usable certificate known");
         expect(t).toContain("Hanako <hanako@example.jp> · To");
       } else {
         expect(t).toContain(`電子証明書あり（${formatLocalDay("2027-03-31T00:00:00Z", "ja")}まで有効）`);
+        expect(t).toMatch(/電子証明書あり（\d{4}年\d{1,2}月\d{1,2}日まで有効）/);
+        expect(t).not.toMatch(/\d{4}-\d{2}-\d{2}/);
         expect(t).toContain("2 件中 1 件の宛先で");
         expect(t).toContain("電子証明書は未確認");
       }

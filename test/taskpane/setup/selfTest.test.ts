@@ -166,6 +166,7 @@ describe("verdicts on real messages sent to oneself", () => {
     expect(v.state).toBe("intact-with-warnings");
     expect(v.recipientsSee[0]?.en).toContain(`expires on ${localDay(signer!.notAfter, "en")} (in 10 days)`);
     expect(v.recipientsSee[0]?.ja).toContain(`有効期限は ${localDay(signer!.notAfter, "ja")}です`);
+    expect(v.recipientsSee[0]?.ja).toMatch(/有効期限は \d{4}年\d{1,2}月\d{1,2}日です/);
     expect(v.recipientsSee[0]?.ja).toContain("あと 10 日");
     const later = selfTestVerdict(d, ALICE, { at: new Date(Date.parse(signer!.notAfter) - 60 * 86_400_000) });
     expect(later.state).toBe("intact");
