@@ -68,6 +68,22 @@ function marker(f: Finding): string {
   return f.severity === "error" ? "[x]" : f.severity === "warning" ? "[!]" : "[i]";
 }
 
+/** 「RSA 2048 ビット」 / "RSA 2048-bit", "EC P-256", "Ed25519": the key as a person names it. */
+export function keyLabel(
+  c: { keyType: string; keySize?: number | undefined; curve?: string | undefined },
+  lang: "ja" | "en",
+): string {
+  const type =
+    c.keyType === "rsa-pss"
+      ? "RSA-PSS"
+      : /^ed(25519|448)$/i.test(c.keyType)
+        ? `Ed${c.keyType.slice(2)}`
+        : c.keyType.toUpperCase();
+  if (c.curve) return `${type} ${c.curve}`;
+  if (c.keySize) return lang === "ja" ? `${type} ${c.keySize} ビット` : `${type} ${c.keySize}-bit`;
+  return type;
+}
+
 function human(file: string, r: P12Result, lang: "ja" | "en"): string {
   const ja = lang === "ja";
   const lines: string[] = [file];
@@ -78,7 +94,7 @@ function human(file: string, r: P12Result, lang: "ja" | "en"): string {
     );
     lines.push(`  ${ja ? "発行者" : "issuer"}: ${c.issuer}`);
     lines.push(
-      `  ${ja ? "有効期間" : "valid"}: ${localDay(c.notBefore, ja ? "ja" : "en")} – ${localDay(c.notAfter, ja ? "ja" : "en")}    ${ja ? "鍵" : "key"}: ${c.keyType}${c.keySize ? ` ${c.keySize}` : ""}${c.curve ? ` ${c.curve}` : ""}`,
+      `  ${ja ? "有効期間" : "valid"}: ${localDay(c.notBefore, ja ? "ja" : "en")} – ${localDay(c.notAfter, ja ? "ja" : "en")}    ${ja ? "鍵" : "key"}: ${keyLabel(c, lang)}`,
     );
     lines.push(`  SHA-256: ${formatFingerprint(c.sha256)}`);
   }

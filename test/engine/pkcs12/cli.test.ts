@@ -2,7 +2,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { PASSWORD_ENV, passwordFromFileContent, runCheckP12 } from "../../../src/cli/checkP12";
+import { keyLabel, PASSWORD_ENV, passwordFromFileContent, runCheckP12 } from "../../../src/cli/checkP12";
 import { P12_DIR } from "./helpers";
 
 const PW = "correct horse battery";
@@ -108,8 +108,18 @@ describe("check-p12 CLI", () => {
     expect(ja.out).toContain("あと 14 日");
     expect(ja.out).toContain("アドバイス");
     for (const r of [en, ja]) expect(r.out + r.err).not.toContain(PW);
+    // the key as a person names it, not the engine's field values ("rsa 2048")
+    expect(en.out).toMatch(/ {4}key: RSA 2048-bit$/m);
+    expect(ja.out).toMatch(/ {4}鍵: RSA 2048 ビット$/m);
     // the fingerprint as the pane and the style sheet write it (upper-case pairs, colon-separated)
     for (const r of [en, ja]) expect(r.out).toMatch(/^ {2}SHA-256: [0-9A-F]{2}(:[0-9A-F]{2}){31}$/m);
+  });
+
+  it("key labels: RSA with its size, EC with its curve, Edwards curves by name", () => {
+    expect(keyLabel({ keyType: "rsa", keySize: 1024 }, "ja")).toBe("RSA 1024 ビット");
+    expect(keyLabel({ keyType: "rsa-pss", keySize: 3072 }, "en")).toBe("RSA-PSS 3072-bit");
+    expect(keyLabel({ keyType: "ec", keySize: 256, curve: "P-256" }, "en")).toBe("EC P-256");
+    expect(keyLabel({ keyType: "ed25519" }, "ja")).toBe("Ed25519");
   });
 
   it("usage errors exit 2; an unreadable file exits 1", async () => {
