@@ -7,6 +7,15 @@ import { createRecipientTracker, type TrackerSnapshot } from "../../../src/taskp
 import { FakeComposeItem, fakeOffice } from "../../office/compose/composeStandIn";
 
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
+/**
+ * Waits until `done()` holds (at most 5 s), a millisecond at a time. The stand-in answers on 1 ms timers
+ * and the tracker debounces on a timer: a fixed wait raced them on a loaded machine (a stall of ~15 ms let
+ * the test's own timer fire before the re-read's answers).
+ */
+async function until(done: () => boolean): Promise<void> {
+  const end = Date.now() + 5000;
+  while (!done() && Date.now() < end) await tick(1);
+}
 
 function addresses(s: TrackerSnapshot | undefined): string[] {
   return s?.state.name === "ready" ? s.state.read.recipients.map((r) => r.emailAddress) : [];
@@ -20,7 +29,7 @@ test("reads, then follows RecipientsChanged", async () => {
   });
   t.start();
   expect(snaps[0]?.state.name).toBe("loading");
-  await tick(10);
+  await until(() => snaps.at(-1)?.live === "watching" && addresses(snaps.at(-1)).length === 1);
   expect(addresses(snaps.at(-1))).toEqual(["a@example.jp"]);
   expect(snaps.at(-1)?.live).toBe("watching");
 
@@ -28,7 +37,7 @@ test("reads, then follows RecipientsChanged", async () => {
   item.fireRecipientsChanged({ cc: true });
   item.fireRecipientsChanged({ cc: true }); // a burst: read once
   const readsBefore = item.to.calls;
-  await tick(20);
+  await until(() => addresses(snaps.at(-1)).length === 2);
   expect(addresses(snaps.at(-1))).toEqual(["a@example.jp", "b@example.jp"]);
   expect(item.to.calls - readsBefore).toBe(1);
 
@@ -45,11 +54,11 @@ test("Mailbox 1.6: one read, live updates 'unsupported'; refresh re-reads", asyn
   const snaps: TrackerSnapshot[] = [];
   const t = createRecipientTracker(recipientSourceFor(fakeOffice(item, "1.6")), (s) => snaps.push(s));
   t.start();
-  await tick(5);
+  await until(() => snaps.at(-1)?.live === "unsupported");
   expect(snaps.at(-1)?.live).toBe("unsupported");
   item.to.list.push({ displayName: "C", emailAddress: "c@example.jp" });
   t.refresh();
-  await tick(5);
+  await until(() => addresses(snaps.at(-1)).length === 2);
   expect(addresses(snaps.at(-1))).toEqual(["a@example.jp", "c@example.jp"]);
   t.stop();
 });
