@@ -69,8 +69,18 @@ async function openPane({
   // Outlook mode opens the manifests' read-pane URL (manifest.xml: taskpane.html?mode=read)
   query = typeof office === "object" ? "?mode=read" : "",
   timeLimitMs,
+  // the evaluation time of the pane's checks of test certificates (src/taskpane/supervisor.ts
+  // testEvaluationTime), so that they do not depend on the day the test runs
+  at,
 } = {}) {
-  const context = await browser.newContext({ locale, colorScheme, viewport, acceptDownloads: true });
+  // UTC, as the expected days are written (「1 Jan 2045」 is the local day of a 00:00 UTC instant)
+  const context = await browser.newContext({
+    locale,
+    colorScheme,
+    viewport,
+    acceptDownloads: true,
+    timezoneId: "UTC",
+  });
   const officeJs = office === "none" ? undefined : office === "nohost" ? NO_HOST_OFFICE : STUB;
   const external = await isolate(context, officeJs);
   const page = await context.newPage();
@@ -98,6 +108,11 @@ async function openPane({
         }
       };
     }, timeLimitMs);
+  }
+  if (at !== undefined) {
+    await page.addInitScript((iso) => {
+      window.__SMIME_ASSISTANT_TEST__ = { ...window.__SMIME_ASSISTANT_TEST__, at: iso };
+    }, at);
   }
   await page.addInitScript(
     ({ cfg, watch }) => {
@@ -970,7 +985,8 @@ test("Compose mode in Japanese, opened outside Outlook: steps shown, recipients 
 });
 
 test("Certificate file check (.p12) in the page: legacy 3DES file opens; a wrong password says so; the password field is emptied", async () => {
-  const p = await openPane({ office: "none" });
+  // the p12 fixtures' certificates run to 2027-04-01: checked as of the time their index names
+  const p = await openPane({ office: "none", at: "2026-06-01T00:00:00Z" });
   await p.page.getByTestId("open-file-check").click();
   await p.page.getByTestId("certificate-file-check").waitFor();
   const file = path.join(ROOT, "test", "fixtures", "generated", "p12", "ok-legacy-3des.p12");
@@ -1003,7 +1019,7 @@ test("Certificate file check (.p12) in the page: legacy 3DES file opens; a wrong
 
 test("Certificate file check past the time limit: 'too complex to check here' (worker ended); the next file is checked", async () => {
   // mac-sha256-50k.p12 (gen-p12-costly.sh) needs about a second of hashing; the test hook's 1 ms limit stops it
-  const p = await openPane({ office: "none", timeLimitMs: 1 });
+  const p = await openPane({ office: "none", timeLimitMs: 1, at: "2026-06-01T00:00:00Z" });
   await p.page.getByTestId("open-file-check").click();
   await p.page.getByTestId("certificate-file-check").waitFor();
   const dir = path.join(ROOT, "test", "fixtures", "generated", "p12");
@@ -1016,7 +1032,7 @@ test("Certificate file check past the time limit: 'too complex to check here' (w
     /too complex to check here.*smime-assistant check-p12 mac-sha256-50k\.p12/s,
   );
   assert.equal(await p.page.getByTestId("p12-password").inputValue(), "");
-  await p.page.evaluate(() => delete window.__SMIME_ASSISTANT_TEST__);
+  await p.page.evaluate(() => delete window.__SMIME_ASSISTANT_TEST__.timeLimitMs);
   await p.page.getByTestId("p12-file").setInputFiles(path.join(dir, "ok-legacy-3des.p12"));
   await p.page.getByTestId("p12-password").fill("correct horse battery");
   await p.page.getByTestId("p12-submit").click();
@@ -1292,6 +1308,10 @@ test("Five-second pane: live region exists before the verdict, announced once; f
     .getByTestId("file-input")
     .setInputFiles(path.join(ROOT, "test", "fixtures", "generated", "messages", "sender-from-differs.eml"));
   await p.page.locator("[data-testid=verdict][data-code=SENDER_MISMATCH]").waitFor();
+  // the focus moves in the verdict's effect, just after it renders: wait for it, do not race it
+  await p.page
+    .waitForFunction(() => document.activeElement?.id === "verdict-h", null, { timeout: 5000 })
+    .catch(() => undefined);
   assert.equal(await p.page.evaluate(() => document.activeElement?.id), "verdict-h");
   assert.equal(await p.page.locator("#verdict-h").evaluate((e) => e.tagName), "H2");
   await p.page.waitForFunction(

@@ -9,6 +9,7 @@ import {
   STARTUP_LIMIT_MS,
   TimeLimitError,
   WorkerSupervisor,
+  testEvaluationTime,
   testTimeLimit,
   type Timers,
   type WorkerLike,
@@ -226,6 +227,21 @@ test("the test hook can only lower the limit", () => {
     expect(testTimeLimit(20_000)).toBe(20_000);
     g.__SMIME_ASSISTANT_TEST__ = { timeLimitMs: "1" };
     expect(testTimeLimit(20_000)).toBe(20_000);
+  } finally {
+    delete g.__SMIME_ASSISTANT_TEST__;
+  }
+});
+
+test("the test hook's evaluation time: an ISO instant, else none", () => {
+  const g = globalThis as { __SMIME_ASSISTANT_TEST__?: unknown };
+  try {
+    expect(testEvaluationTime()).toBeUndefined();
+    g.__SMIME_ASSISTANT_TEST__ = { at: "2026-06-01T00:00:00Z" };
+    expect(testEvaluationTime()?.toISOString()).toBe("2026-06-01T00:00:00.000Z");
+    g.__SMIME_ASSISTANT_TEST__ = { at: "not a time" };
+    expect(testEvaluationTime()).toBeUndefined();
+    g.__SMIME_ASSISTANT_TEST__ = { at: 1_780_000_000_000 };
+    expect(testEvaluationTime()).toBeUndefined();
   } finally {
     delete g.__SMIME_ASSISTANT_TEST__;
   }

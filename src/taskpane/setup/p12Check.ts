@@ -5,7 +5,7 @@
  * the worker by postMessage: never stored, logged or returned.
  */
 import type { LocalizedText, P12Options, P12Result } from "../../engine";
-import { isTimeLimitError } from "../supervisor";
+import { isTimeLimitError, testEvaluationTime } from "../supervisor";
 import { both, formatSize } from "../i18n/index";
 
 /** A PKCS#12 file is a few kilobytes; anything this big is the wrong file. */
@@ -62,11 +62,12 @@ export async function runFileCheck(
   // the worker client is its own small module: `new Worker(new URL(…, import.meta.url))` is for webpack
   const check =
     opts.check ?? (await import(/* webpackChunkName: "p12-client" */ "./p12Client")).checkInWorker;
+  const at = opts.at ?? testEvaluationTime();
   try {
     const result = await check(bytes, {
       password,
       ...(opts.email ? { email: opts.email } : {}),
-      ...(opts.at ? { at: opts.at } : {}),
+      ...(at ? { at } : {}),
     });
     return { kind: "result", fileName: file.name, result, faq: faqForP12(result) };
   } catch (e) {
