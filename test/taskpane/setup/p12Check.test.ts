@@ -48,6 +48,21 @@ describe("real files", () => {
     expect(o.faq).toEqual(["import-multiple-pcs", "keep-expired-revoked-keys", "pkcs12"]);
   });
 
+  test("without an explicit time, a test page's evaluation time is used (the browser tests' hook)", async () => {
+    const g = globalThis as { __SMIME_ASSISTANT_TEST__?: unknown };
+    try {
+      // expired.p12 ran out on 2025-01-01: a check as of 2024-06-01 finds it valid, one as of now does not
+      g.__SMIME_ASSISTANT_TEST__ = { at: "2024-06-01T00:00:00Z" };
+      const then = await runFileCheck(file("expired.p12"), PASSWORD, { check: checkPkcs12 });
+      expect(codes(then)).not.toContain("CERT_EXPIRED");
+      delete g.__SMIME_ASSISTANT_TEST__;
+      const now = await runFileCheck(file("expired.p12"), PASSWORD, { check: checkPkcs12 });
+      expect(codes(now)).toContain("CERT_EXPIRED");
+    } finally {
+      delete g.__SMIME_ASSISTANT_TEST__;
+    }
+  });
+
   test("the mailbox address is passed on: EMAIL_MISMATCH for another mailbox", async () => {
     const o = await runFileCheck(file("ok-modern.p12"), PASSWORD, {
       email: "someone-else@example.jp",
