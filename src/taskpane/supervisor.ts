@@ -240,10 +240,6 @@ export class WorkerSupervisor<R extends WorkerReply> {
 }
 
 /**
- * A stricter time limit set by a test page (`window.__SMIME_ASSISTANT_TEST__ = { timeLimitMs }` before
- * the pane loads). Only ever lowers the limit: a page cannot make the pane wait longer than it would.
- */
-/**
  * The evaluation time a test page sets (`window.__SMIME_ASSISTANT_TEST__ = { at: ISO-8601 }`), so that a
  * check of a test certificate does not depend on the day the test runs; undefined on every other page.
  */
@@ -253,6 +249,10 @@ export function testEvaluationTime(): Date | undefined {
   return at && !Number.isNaN(at.getTime()) ? at : undefined;
 }
 
+/**
+ * A stricter time limit set by a test page (`window.__SMIME_ASSISTANT_TEST__ = { timeLimitMs }` before
+ * the pane loads). Only ever lowers the limit: a page cannot make the pane wait longer than it would.
+ */
 export function testTimeLimit(defaultMs: number): number {
   const hook = (globalThis as { __SMIME_ASSISTANT_TEST__?: { timeLimitMs?: unknown } })
     .__SMIME_ASSISTANT_TEST__;

@@ -67,9 +67,11 @@ export function untrustedVerdict({ d, signed }: Ctx): MessageVerdict | undefined
  */
 const VALID_CAUTIONS: readonly {
   findings: readonly FindingCode[];
+  /** Which of those findings count, when not every one does. */
+  matches?: (f: Finding) => boolean;
   code: VerdictCode;
   headline: LocalizedText | ((f: Finding) => LocalizedText);
-  action: LocalizedText;
+  action: LocalizedText | ((outlook: boolean) => LocalizedText);
 }[] = [
   {
     findings: ["CERT_NOT_FOR_EMAIL"],
@@ -141,6 +143,18 @@ const VALID_CAUTIONS: readonly {
       en: "Check that this is not an old message sent again.",
     },
   },
+  {
+    // the signature checks out, but a certificate on the way to the root is signed in a way this engine
+    // does not check (Ed448, say), so who vouches is not known
+    findings: ["UNSUPPORTED_ALGORITHM"],
+    matches: (f) => f.detail["scope"] === "chain",
+    code: "UNSUPPORTED_ALGORITHM",
+    headline: {
+      ja: "電子署名は有効ですが、発行元までの電子証明書をここでは確認できません",
+      en: "The signature is valid, but the certificates up to its issuer cannot be checked here",
+    },
+    action: checkInClient,
+  },
 ];
 
 /** The what-to-do line when this check cannot finish: the user's own mail program has the last word. */
@@ -159,7 +173,12 @@ function checkInClient(outlook: boolean): LocalizedText {
 export function validSignatureVerdict({ d, signed, outlook }: Ctx): MessageVerdict | undefined {
   if (signed && d.signature === "valid") {
     for (const c of VALID_CAUTIONS) {
-      const f = c.findings.map((code) => has(d, code)).find((x) => x !== undefined);
+      // as has(): a finding of the code that is not mere information, and that the entry counts
+      const f = c.findings
+        .map((code) =>
+          d.findings.find((x) => x.code === code && x.severity !== "info" && (c.matches?.(x) ?? true)),
+        )
+        .find((x) => x !== undefined);
       if (f)
         return make({
           level: "caution",
@@ -167,26 +186,9 @@ export function validSignatureVerdict({ d, signed, outlook }: Ctx): MessageVerdi
           kind: "signed-warn",
           finding: f.code,
           headline: typeof c.headline === "function" ? c.headline(f) : c.headline,
-          action: c.action,
+          action: typeof c.action === "function" ? c.action(outlook) : c.action,
         });
     }
-    // After the points above (VERDICT_RANK): the signature checks out, but a certificate on the way to the
-    // root is signed in a way this engine does not check (Ed448, say), so who vouches is not known.
-    const chainUnchecked = d.findings.find(
-      (f) => f.code === "UNSUPPORTED_ALGORITHM" && f.detail["scope"] === "chain",
-    );
-    if (chainUnchecked)
-      return make({
-        level: "caution",
-        code: "UNSUPPORTED_ALGORITHM",
-        kind: "signed-warn",
-        finding: "UNSUPPORTED_ALGORITHM",
-        headline: {
-          ja: "電子署名は有効ですが、発行元までの電子証明書をここでは確認できません",
-          en: "The signature is valid, but the certificates up to its issuer cannot be checked here",
-        },
-        action: checkInClient(outlook),
-      });
     const other = rankFindings(d.findings).find((f) => f.severity !== "info");
     if (other) {
       // a .msg cut short: the signed content was read whole and checks out, other streams were not
