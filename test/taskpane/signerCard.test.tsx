@@ -7,7 +7,7 @@ import { SignerCard } from "../../src/taskpane/components/SignerCard";
 import { ADDRESSES_SHOWN, DISPLAY_MAX } from "../../src/taskpane/verdict";
 import { hugeCommonName } from "../robustness/hostile/inputs";
 import { diagnoseFixture } from "../fixtures/diagnoseFixture";
-import { render } from "./renderText";
+import { render, text } from "./renderText";
 
 describe("the signer card's address", () => {
   test.each(["ja", "en"] as const)("(%s) offers a line break before its @ and no other", async (lang) => {
@@ -51,4 +51,22 @@ describe("the signer card on a crafted certificate", () => {
       expect(field.endsWith(more)).toBe(true);
     },
   );
+});
+
+// Found with the hostile inputs and the signer-cert-missing fixture in the npm start page: the card read
+// 「署名者: ?」 over an empty 「有効期限」 row.
+describe("the signer card of a signer whose certificate is not in the mail", () => {
+  test.each([
+    ["ja", "署名者：", "（電子証明書がメールにありません）"],
+    ["en", "Signed by: ", "(certificate not in the mail)"],
+  ] as const)("(%s) says so, with no empty validity row", async (lang, title, name) => {
+    const d = await diagnoseFixture("messages/signer-cert-missing.eml");
+    const signer = d.signers[0]!;
+    expect(signer.sha256).toBe("");
+    const html = render(<SignerCard signer={signer} diagnosis={d} index={0} count={1} />, lang);
+    expect(text(html)).toContain(title);
+    expect(/<span[^>]*data-testid="signer-name"[^>]*>([^<]*)<\/span>/.exec(html)?.[1]).toBe(name);
+    expect(html).not.toContain('data-testid="signer-validity"');
+    expect(text(html)).not.toContain("?");
+  });
 });

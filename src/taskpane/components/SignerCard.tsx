@@ -90,8 +90,12 @@ export function SignerCard({
   return (
     <Card className={s.card} data-testid="signer-card" aria-label={t("signer")}>
       <h3 className={s.title}>
-        {count > 1 ? `${t("signerN", { n: index + 1 })}: ` : `${t("signedBy")}: `}
-        <span data-testid="signer-name">{signerName(signer)}</span>{" "}
+        {count > 1 ? t("signerN", { n: index + 1 }) : t("signedBy")}
+        {lang === "ja" ? "：" : ": "}
+        <span data-testid="signer-name">
+          {/* a signer whose certificate is not in the mail has no name to show (SIGNER_CERTIFICATE_MISSING) */}
+          {signer.sha256 ? signerName(signer) : t("signerNoCertificate")}
+        </span>{" "}
         {revoked ? (
           <Badge appearance="tint" color="danger" data-testid="trust-badge" data-revoked="true">
             {p(REVOKED_BADGE)}
@@ -118,11 +122,15 @@ export function SignerCard({
             </dd>
           </>
         )}
-        <dt className={s.key}>{t("validUntil")}</dt>
-        <dd className={s.value} data-testid="signer-validity">
-          {formatLocalDay(signer.notAfter, lang)}
-          {left ? (lang === "ja" ? `（${left}）` : ` (${left})`) : ""}
-        </dd>
+        {signer.notAfter && (
+          <>
+            <dt className={s.key}>{t("validUntil")}</dt>
+            <dd className={s.value} data-testid="signer-validity">
+              {formatLocalDay(signer.notAfter, lang)}
+              {left ? (lang === "ja" ? `（${left}）` : ` (${left})`) : ""}
+            </dd>
+          </>
+        )}
         {revocation && (
           <>
             <dt className={s.key}>{p(REVOCATION_LABEL)}</dt>

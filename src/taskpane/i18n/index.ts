@@ -175,6 +175,7 @@ const STRINGS = {
   openAnother: { en: "Open another file", ja: "別のファイルを開く" },
   copiedShort: { en: "Copied", ja: "コピーしました" },
   validUntil: { en: "Valid until", ja: "有効期限" },
+  signerNoCertificate: { en: "(certificate not in the mail)", ja: "（電子証明書がメールにありません）" },
   signedBy: { en: "Signed by", ja: "署名者" },
   detailCode: { en: "Code", ja: "コード" },
   detailSeverity: { en: "Severity", ja: "重要度" },
