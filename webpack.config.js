@@ -99,7 +99,8 @@ module.exports = async (env = {}, argv = {}) => {
       filename: "taskpane.html",
       template: "./src/taskpane/taskpane.html",
       chunks: ["boot", "taskpane"],
-      scriptLoading: "defer",
+      // the template writes the tags: boot.ts runs first and loads the entry, named by <link id="pane-entry">
+      inject: false,
       templateParameters: { connectSrc },
     }),
   ];

@@ -42,21 +42,25 @@ export function isComposeItem(item: ItemLike): boolean {
   );
 }
 
-/** Starts the current item's getAsFileAsync once Office.js is ready, for the ladder to adopt. Never throws. */
-export function startEarlyRead(): void {
+/**
+ * Starts the current item's getAsFileAsync once Office.js is ready, for the ladder to adopt. Never throws
+ * nor rejects; resolves with Outlook's answer when the call was made (the boot script's first verdict,
+ * src/taskpane/firstVerdict.ts, reads it too), else, once Office.js is ready, with undefined.
+ */
+export function startEarlyRead(): Promise<AsyncResultLike<string> | undefined> {
   try {
     const office = officeGlobal() as { onReady?: () => Promise<unknown> } | undefined;
     const onReady = safe(() => office?.onReady);
-    if (typeof onReady !== "function") return;
+    if (typeof onReady !== "function") return Promise.resolve(undefined);
     const early: EarlyRead = { closed: false };
     store()[KEY] = early;
-    void Promise.resolve(onReady.call(office))
+    return Promise.resolve(onReady.call(office))
       .then(() => {
-        if (early.closed) return;
+        if (early.closed) return undefined;
         const item = safe(() => mailbox()?.item);
-        if (!item || isComposeItem(item) || !mailboxSupports("1.14")) return;
+        if (!item || isComposeItem(item) || !mailboxSupports("1.14")) return undefined;
         const getAsFile = safe(() => item.getAsFileAsync);
-        if (typeof getAsFile !== "function") return;
+        if (typeof getAsFile !== "function") return undefined;
         early.item = item;
         early.answer = new Promise<AsyncResultLike<string>>((resolve) => {
           try {
@@ -70,12 +74,15 @@ export function startEarlyRead(): void {
             });
           }
         });
+        return early.answer;
       })
       .catch(() => {
         // the ladder reads the message itself
+        return undefined;
       });
   } catch {
     // the ladder reads the message itself
+    return Promise.resolve(undefined);
   }
 }
 

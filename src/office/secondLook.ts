@@ -32,7 +32,7 @@ export interface Settled {
 }
 
 /** True when the message's signature was checked and failed. */
-function signatureFailed(d: Diagnosis): boolean {
+export function signatureFailed(d: Diagnosis): boolean {
   return d.signature === "invalid" || d.findings.some((f) => f.code === "SIGNATURE_INVALID");
 }
 

@@ -5,10 +5,11 @@
  * (the user moved to another message).
  */
 import type { Diagnosis } from "../engine";
+import { takeEarlyCheck } from "./earlyCheck";
 import { takeEarly } from "./earlyWorker";
 import { newEngineWorker } from "./engineWorker";
 import { testTimeLimit, WorkerSupervisor, type WorkerLike } from "./supervisor";
-import type { AnalyseRequest, AnalyseResponse } from "./worker";
+import type { AnalyseRequest, AnalyseResponse } from "./analysisRequest";
 
 /** Above this, the pane shows the size and a determinate progress bar. */
 export const BIG_MESSAGE = 1024 * 1024;
@@ -62,6 +63,11 @@ export interface AnalyseOptions {
  * with a TimeLimitError (supervisor.ts) when the message takes longer than analyseTimeLimit(size).
  */
 export async function analyse(bytes: Uint8Array, opts: AnalyseOptions = {}): Promise<Diagnosis> {
+  // the boot script's check of the same message with the same defaults, when it has one (earlyCheck.ts)
+  if (!opts.trustAnchors?.length && !opts.at) {
+    const early = takeEarlyCheck(bytes);
+    if (early) return early;
+  }
   const size = bytes.byteLength;
   const reply = await engine().request({
     timeLimitMs: analyseTimeLimit(size),

@@ -24,6 +24,11 @@ export function startEarly(make: () => Worker): void {
   }
 }
 
+/** The worker boot.ts started, left in place for the pane; undefined when there is none. */
+export function peekEarly(): Worker | undefined {
+  return ((globalThis as Record<string, unknown>)[KEY] as Early | undefined)?.worker;
+}
+
 /** The worker boot.ts started, once; undefined when there is none or it failed to load. */
 export function takeEarly(): Worker | undefined {
   const g = globalThis as Record<string, unknown>;

@@ -2,7 +2,7 @@
 // production build served from 127.0.0.1, Office.js replaced by test/browser/office-stub.js through route
 // interception at the CDN URL. No network. Prints `ok`/`not ok` lines and a final `N passed, M failed`.
 // Usage: node test/browser/run.mjs [substring-of-test-name]
-/* global window, document, navigator, MutationObserver, getComputedStyle, atob, DataTransfer, File, DragEvent, Blob */
+/* global window, document, navigator, MutationObserver, getComputedStyle, atob, DataTransfer, File, DragEvent, Blob, PerformanceObserver */
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -72,6 +72,8 @@ async function openPane({
   // the evaluation time of the pane's checks of test certificates (src/taskpane/supervisor.ts
   // testEvaluationTime), so that they do not depend on the day the test runs
   at,
+  // the pane's entry (React, Fluent) never loads: what the boot script shows by itself stays on screen
+  blockEntry = false,
 } = {}) {
   // UTC, as the expected days are written (「1 Jan 2045」 is the local day of a 00:00 UTC instant)
   const context = await browser.newContext({
@@ -83,6 +85,8 @@ async function openPane({
   });
   const officeJs = office === "none" ? undefined : office === "nohost" ? NO_HOST_OFFICE : STUB;
   const external = await isolate(context, officeJs);
+  // registered after isolate's routes, so it is asked first (Playwright runs the newest matching route first)
+  if (blockEntry) await context.route(/\/taskpane\.[^/]*\.js$/, (route) => route.abort());
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
@@ -177,7 +181,25 @@ async function openPane({
         new MutationObserver(() => {
           const t = document.querySelector("[data-testid=progress]")?.textContent;
           if (t && !window.__progressSeen.includes(t)) window.__progressSeen.push(t);
+          // the boot script's first verdict (src/taskpane/firstVerdict.ts), which the pane replaces
+          const first = document.getElementById("first-verdict");
+          if (first && !window.__firstVerdict)
+            window.__firstVerdict = {
+              title: first.querySelector("h2")?.textContent,
+              sentence: first.querySelector("p")?.textContent,
+              level: first.getAttribute("data-level"),
+              code: first.getAttribute("data-code"),
+              lang: first.getAttribute("lang"),
+              box: first.querySelector("h2")?.getBoundingClientRect().toJSON(),
+              entryRequested: document.querySelector("script[src*=taskpane]") !== null,
+            };
         }).observe(document, { subtree: true, childList: true, characterData: true });
+        // every paint of a verdict headline (Element Timing), the boot script's and the pane's
+        window.__verdictPaints = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries())
+            if (e.identifier === "smime-verdict") window.__verdictPaints.push(e.renderTime || e.startTime);
+        }).observe({ type: "element", buffered: true });
       }
     },
     { cfg: typeof office === "object" ? office : null, watch },
@@ -451,9 +473,13 @@ test("Classic Outlook for Windows: a failed signature on the rebuilt MIME is nev
       mailbox: "1.14",
       item: emlItem("sample-tampered.eml", { itemClass: "IPM.Note" }),
     },
+    watch: true,
   });
   const v = await verdictOf(p.page);
   assert.equal(v.kind, "broken");
+  // the boot script draws no verdict here (src/taskpane/firstVerdict.ts): the pane's second look could
+  // change it, and a verdict is never shown that could be taken back
+  assert.equal(await p.page.evaluate(() => window.__firstVerdict), undefined);
   const caution = p.page.getByTestId("caution");
   await caution.waitFor();
   const text = await caution.innerText();
@@ -464,8 +490,15 @@ test("Classic Outlook for Windows: a failed signature on the rebuilt MIME is nev
   await clean(p);
   await p.context.close();
   // the same message in Outlook on the web: handed over as received, no such note
-  const web = await openPane({ office: { item: emlItem("sample-tampered.eml", { itemClass: "IPM.Note" }) } });
+  const web = await openPane({
+    office: { item: emlItem("sample-tampered.eml", { itemClass: "IPM.Note" }) },
+    watch: true,
+  });
   assert.equal((await verdictOf(web.page)).kind, "broken");
+  // there no second look is taken: the boot script drew the same danger first
+  const first = await web.page.evaluate(() => window.__firstVerdict);
+  assert.equal(first?.code, "TAMPERED_FOOTER", JSON.stringify(first));
+  assert.equal(first.title, await web.page.getByTestId("verdict-headline").innerText());
   assert.equal(await web.page.getByTestId("caution").count(), 0);
   await clean(web);
   await web.context.close();
@@ -485,8 +518,17 @@ test("Outlook: encrypted message → 'Encrypted' verdict", async () => {
 
 test("Outlook: a 50 MB message is handed to the engine worker whole; the main thread shows progress and never runs the engine", async () => {
   const big = bigMessage();
-  const p = await openPane({ office: { item: emlItem("x", { emlUrl: big.url }) }, watch: true });
-  await p.page.locator("[data-testid=app][data-phase=done]").waitFor({ timeout: 120_000 });
+  // Selected in a pane already open (pinned), so that the view is on screen while the message is read and
+  // checked: opened with it, the pane's first frame waits up to 400 ms for the answer (index.tsx), and on
+  // a quiet machine the worker checks 50 MB within that wait, so no progress need ever be drawn.
+  const p = await openPane({ office: { item: emlItem("sample-signed.eml") }, watch: true });
+  await verdictOf(p.page);
+  await p.page.evaluate((url) => {
+    document.querySelector("[data-testid=verdict]")?.setAttribute("data-stale", "1");
+    window.__officeStub.setItem({ itemClass: "IPM.Note", subject: "big", attachments: [], emlUrl: url });
+    window.__officeStub.fire("olkItemSelectedChanged");
+  }, big.url);
+  await p.page.locator("[data-testid=verdict]:not([data-stale])").waitFor({ timeout: 120_000 });
   // a progress indicator with the message size was shown
   const seen = await p.page.evaluate(() => window.__progressSeen);
   assert.ok(
@@ -505,8 +547,10 @@ test("Outlook: a 50 MB message is handed to the engine worker whole; the main th
     [],
     "the message bytes stayed on the main thread",
   );
-  // the worker reported progress, then the result that the pane shows
-  const fromWorker = traffic.filter((t) => t.dir === "in" && t.name === "smime-engine");
+  // the worker reported progress, then the result that the pane shows (after the first message's)
+  const fromWorker = traffic
+    .slice(traffic.indexOf(requests[0]))
+    .filter((t) => t.dir === "in" && t.name === "smime-engine");
   assert.ok(fromWorker.filter((t) => t.type === "progress").length >= 2, JSON.stringify(fromWorker));
   const results = fromWorker.filter((t) => t.type === "result");
   assert.equal(results.length, 1);
@@ -581,27 +625,99 @@ test("Outlook: at the manifests' read-pane URL the engine worker is started and 
       // boot.<hash>.js, its own entry, run before the pane's entry (React, Fluent) and before Office.onReady
       assert.match(engine[0].script ?? "", /\/boot\.[0-9a-f]{8}\.js$/, JSON.stringify(engine[0]));
       assert.equal(engine[0].rendered, false);
-      // the verdict view's chunks (src/taskpane/verdictChunks.ts) were asked for while the worker checked the
-      // message: before its result came back (the view's own lazy() would ask only once it renders)
+      // The boot script drew the verdict (src/taskpane/firstVerdict.ts) before the pane's entry was even
+      // asked for, in the pane's own words, and the pane adopted that check (earlyCheck.ts): the worker was
+      // given the message once, and its headline was painted before the entry's script was requested.
       await p.page.getByTestId("guidance").waitFor();
-      const order = await p.page.evaluate(() => {
-        const result = window.__workerTraffic.find(
-          (t) => t.dir === "in" && t.name === "smime-engine" && t.type === "result",
-        )?.at;
-        const start = (re) =>
-          performance.getEntriesByType("resource").find((e) => re.test(e.name))?.startTime;
-        return { result, faq: start(/\/faq\.[^/]*\.js$/), setup: start(/\/setup\.[^/]*\.js$/) };
-      });
-      assert.ok(
-        order.result > 0 && order.faq < order.result && order.setup < order.result,
-        JSON.stringify(order),
+      const seen = await p.page.evaluate(() => ({
+        first: window.__firstVerdict,
+        paints: window.__verdictPaints,
+        traffic: window.__workerTraffic.filter((t) => t.name === "smime-engine"),
+        entry: performance.getEntriesByType("resource").find((e) => /\/taskpane\.[^/]*\.js$/.test(e.name))
+          ?.startTime,
+      }));
+      assert.ok(seen.first, "no first verdict drawn by the boot script");
+      assert.equal(seen.first.entryRequested, false, JSON.stringify(seen.first));
+      const banner = p.page.getByTestId("verdict");
+      assert.equal(seen.first.title, await p.page.getByTestId("verdict-headline").innerText());
+      assert.equal(seen.first.sentence, await p.page.getByTestId("verdict-sentence").innerText());
+      assert.equal(seen.first.level, await banner.getAttribute("data-level"));
+      assert.equal(seen.first.code, await banner.getAttribute("data-code"));
+      assert.equal(seen.first.lang, "en");
+      const checks = seen.traffic.filter((t) => t.dir === "out" && t.transferred.length > 0);
+      assert.equal(checks.length, 1, JSON.stringify(seen.traffic));
+      assert.deepEqual(
+        seen.traffic
+          .filter((t) => t.dir === "in" && (t.type === "first" || t.type === "result"))
+          .map((t) => t.type),
+        ["first", "result"],
       );
+      assert.ok(
+        seen.paints.length >= 2 && seen.entry > 0 && seen.paints[0] < seen.entry,
+        JSON.stringify(seen),
+      );
+      // the pane's headline takes the place of the boot script's (no jump: within a few pixels)
+      const box = await p.page.getByTestId("verdict-headline").boundingBox();
+      assert.ok(Math.abs(box.y - seen.first.box.y) <= 8, JSON.stringify({ pane: box, boot: seen.first.box }));
     } else {
       // no ?mode: boot leaves it; the pane's entry starts it once Office.js is ready, before the first render
       assert.doesNotMatch(engine[0].script ?? "", /\/boot\./, JSON.stringify(engine[0]));
       assert.equal(engine[0].rendered, false);
     }
     await clean(p);
+    await p.context.close();
+  }
+});
+
+test("Outlook: the boot script's first verdict on its own (the entry held back), 320 px, ja and en, light and dark", async () => {
+  for (const [lang, scheme, file, code, level, headline] of [
+    [
+      "ja-JP",
+      "light",
+      "sample-tampered.eml",
+      "TAMPERED_FOOTER",
+      "caution",
+      /電子署名は無効です：署名後に末尾へ 3 行が追加されています/,
+    ],
+    ["en-US", "light", "sample-signed.eml", "CERT_UNTRUSTED", "caution", /issuer/i],
+    ["ja-JP", "dark", "sample-signed.eml", "CERT_UNTRUSTED", "caution", /発行元/],
+  ]) {
+    const p = await openPane({
+      office: {
+        displayLanguage: lang,
+        mailbox: "1.14",
+        item: emlItem(file),
+        ...(scheme === "dark"
+          ? {
+              theme: {
+                bodyBackgroundColor: "#1F1F1F",
+                bodyForegroundColor: "#FFFFFF",
+                controlBackgroundColor: "#292929",
+                controlForegroundColor: "#FFFFFF",
+              },
+            }
+          : {}),
+      },
+      viewport: { width: 320, height: 640 },
+      blockEntry: true,
+    });
+    const first = p.page.getByTestId("first-verdict");
+    await first.waitFor();
+    assert.equal(await first.getAttribute("data-code"), code);
+    assert.equal(await first.getAttribute("data-level"), level);
+    assert.equal(await first.getAttribute("lang"), lang.slice(0, 2));
+    const h2 = first.locator("h2");
+    assert.match(await h2.innerText(), headline);
+    assert.ok((await first.locator("p").innerText()).length > 10);
+    // headline and what-to-do line in the first 600 px, nothing wider than the pane
+    const box = await first.boundingBox();
+    assert.ok(box.y + box.height <= 600, JSON.stringify(box));
+    const overflow = await p.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `scrolls sideways by ${overflow} px`);
+    // the theme's own colours (Fluent's webDarkTheme / webLightTheme, as VerdictBanner)
+    const bg = await p.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    if (scheme === "dark") assert.equal(bg, "rgb(41, 41, 41)");
+    await shot(p.page, `first-verdict-${lang.slice(0, 2)}-${scheme}-320`);
     await p.context.close();
   }
 });

@@ -119,6 +119,20 @@ describe("the early read (boot script) and the ladder", () => {
     expect(s.notes[0]!.message.en).toContain("host exploded");
   });
 
+  it("gives the boot script the same answer the ladder adopts, and undefined where it asked nothing", async () => {
+    const { ready } = withReady({ item: { getAsFile: ok("QUJD") } });
+    const started = startEarlyRead();
+    await ready();
+    await expect(started).resolves.toMatchObject({ status: "succeeded", value: "QUJD" });
+    uninstallOffice();
+    const compose = withReady({ item: { subject: { getAsync: () => undefined }, getAsFile: ok("QUJD") } });
+    const none = startEarlyRead();
+    await compose.ready();
+    await expect(none).resolves.toBeUndefined();
+    uninstallOffice();
+    await expect(startEarlyRead()).resolves.toBeUndefined();
+  });
+
   it("does nothing without Office.js (standalone page)", () => {
     expect(() => startEarlyRead()).not.toThrow();
     expect(takeEarlyRead({} as ItemLike)).toBeUndefined();
