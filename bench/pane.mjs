@@ -162,8 +162,10 @@ const reopened = [];
 let paintedRuns = 0;
 let officeJs = [];
 /**
- * The verdict's paint, as the browser reports it: Element Timing's renderTime for the headline
- * (elementtiming="smime-verdict", VerdictBanner.tsx). The pane's own "smime-verdict" mark is set in an effect
+ * The verdict's paint, as the browser reports it: Element Timing's renderTime for the first headline painted
+ * (elementtiming="smime-verdict": in the read pane, the one the boot script draws before the pane's entry
+ * loads, src/taskpane/firstVerdict.ts, which waits for this very report; else VerdictBanner.tsx's, which
+ * replaces it with the same words). The pane's own "smime-verdict" mark is set in an effect
  * after React's commit, which may run before the paint (a synchronous render runs its effects at once): it is
  * used only where there is no element entry (another message in the same page reuses the headline element).
  * And the moment the pane shows a verdict with no spinner or progress bar left (DOM time; reset when one
