@@ -99,7 +99,7 @@ module.exports = async (env = {}, argv = {}) => {
       filename: "taskpane.html",
       template: "./src/taskpane/taskpane.html",
       chunks: ["boot", "taskpane"],
-      // the template writes the tags: boot.ts runs first and loads the entry, named by <link id="pane-entry">
+      // the template writes the tags: boot.ts runs first and loads the entry, named by <meta id="pane-entry">
       inject: false,
       templateParameters: { connectSrc },
     }),

@@ -63,12 +63,12 @@ const STUB = fs.readFileSync(path.join(ROOT, "test", "browser", "office-stub.js"
 // that is never called (parsed, not run), which ends with a User Timing mark.
 const DIST = path.join(ROOT, "dist");
 const paneHtml = fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8");
-// the entry is named by <link id="pane-entry" href=…> and loaded by the boot script (src/taskpane/boot.ts)
+// the entry is named by <meta id="pane-entry" content=…> and loaded by the boot script (src/taskpane/boot.ts)
 const entry =
   /<(?:link|meta)[^>]*\sid="?pane-entry"?[^>]*\s(?:href|content)="?([^"\s>]*taskpane[^"\s>]*\.js)"?[^>]*>/.exec(
     paneHtml,
   );
-if (!entry) throw new Error("taskpane.html names no entry script (<link id=pane-entry>)");
+if (!entry) throw new Error("taskpane.html names no entry script (<meta id=pane-entry>)");
 const entryJs = fs.readFileSync(path.join(DIST, entry[1].replace(/^\.?\//, "")), "utf8");
 const baselineJs = `(function () {\n${entryJs}\n});\nperformance.mark("smime-baseline");\n`;
 const baselineHtml = paneHtml.replace(entry[0], '<script defer src="__baseline__.js"></script>');

@@ -11,8 +11,7 @@ import { newEngineWorker } from "./engineWorker";
 import { testTimeLimit, WorkerSupervisor, type WorkerLike } from "./supervisor";
 import type { AnalyseRequest, AnalyseResponse } from "./analysisRequest";
 
-/** Above this, the pane shows the size and a determinate progress bar. */
-export const BIG_MESSAGE = 1024 * 1024;
+export { BIG_MESSAGE } from "./sizes";
 
 /**
  * Time limit of one message's analysis in the pane: 20 s, plus 0.2 s per MB for big messages (a 50 MB
@@ -63,12 +62,26 @@ export interface AnalyseOptions {
  * with a TimeLimitError (supervisor.ts) when the message takes longer than analyseTimeLimit(size).
  */
 export async function analyse(bytes: Uint8Array, opts: AnalyseOptions = {}): Promise<Diagnosis> {
-  // the boot script's check of the same message with the same defaults, when it has one (earlyCheck.ts)
-  if (!opts.trustAnchors?.length && !opts.at) {
-    const early = takeEarlyCheck(bytes);
-    if (early) return early;
-  }
   const size = bytes.byteLength;
+  // the boot script's check (earlyCheck.ts): of these bytes with the same defaults, taken over; of other
+  // bytes and still running, ended (the worker would be busy for nobody)
+  const early = takeEarlyCheck(bytes);
+  const sameDefaults = !opts.trustAnchors?.length && !opts.at;
+  if (early?.state === "done" && sameDefaults) return early.diagnosis;
+  if (early?.state === "running" && sameDefaults) {
+    const sup = engine();
+    sup.warmUp();
+    const taken = sup.adopt({
+      id: early.id,
+      timeLimitMs: analyseTimeLimit(size),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+      onReply: (r) => {
+        if (r.type === "progress") opts.onProgress?.(r.fraction);
+      },
+    });
+    if (taken) return diagnosisOf(await taken);
+  }
+  if (early && early.state !== "done") engine().restart();
   const reply = await engine().request({
     timeLimitMs: analyseTimeLimit(size),
     ...(opts.signal ? { signal: opts.signal } : {}),
@@ -93,6 +106,10 @@ export async function analyse(bytes: Uint8Array, opts: AnalyseOptions = {}): Pro
       return { message: req, transfer: [buf, ...anchors] };
     },
   });
+  return diagnosisOf(reply);
+}
+
+function diagnosisOf(reply: AnalyseResponse): Diagnosis {
   if (reply.type === "result") return reply.diagnosis;
   throw new Error(reply.type === "error" ? reply.message : "unexpected reply from the analysis worker");
 }

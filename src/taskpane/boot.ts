@@ -1,34 +1,51 @@
 /**
- * The pane's first script: its own webpack entry ("boot", webpack.config.js), and the only script
- * taskpane.html runs by itself: it loads the pane's entry (React, Fluent UI), named in the page by
- * `<link id="pane-entry">`.
+ * The pane's first script: its own webpack entry ("boot", webpack.config.js), the only script taskpane.html
+ * runs by itself, and run first, before office.js. It loads the pane's entry (React, Fluent UI), named in
+ * the page by `<meta id="pane-entry" content=…>`, once the page has been parsed (office.js has then run).
  *
  * Opened as Outlook's read pane (the manifests' URL taskpane.html?mode=read), it starts the analysis worker
  * at once and leaves it for the pane (earlyWorker.ts), asks Outlook for the message (item.getAsFileAsync) as
  * soon as Office.js is ready, for the pane's ladder to adopt (src/office/earlyRead.ts), has the worker check
  * it, and draws the verdict itself before it loads the entry (firstVerdict.ts; issue #15: navigation →
- * verdict, BENCHMARKS.md). The standalone page (no ?mode) and the compose pane (?mode=compose) load the
- * entry at once and start nothing here: the standalone page loads the engine on the user's first action,
- * and an older manifest without ?mode=read still works, with the worker started after Office.onReady
- * (index.tsx).
+ * verdict, BENCHMARKS.md). Everywhere else — the standalone page (no ?mode), the compose pane
+ * (?mode=compose), an older manifest's read pane (no ?mode) — it starts nothing, asks the browser for the
+ * entry at once (a preload, so that its download overlaps office.js's), and runs it once the page is parsed:
+ * the standalone page loads the engine on the user's first action, and the older read pane starts its worker
+ * once Office.onReady has answered (index.tsx).
  */
 import { startEarlyRead } from "../office/earlyRead";
 import { initialDark, initialLanguage } from "../office/environment";
 import { getHost, isClassicWindows } from "../office/host";
-import { localizeBootTitle } from "./bootTitle";
-import { startEarly, peekEarly } from "./earlyWorker";
+import { localizeBootTitle, showPaneLoadFailed } from "./bootTitle";
+import { peekEarly, startEarly } from "./earlyWorker";
 import { newEngineWorker } from "./engineWorker";
 import { startFirstVerdict } from "./firstVerdict";
 import { paneModeFromUrl } from "./paneMode";
 
-/** Runs the pane's entry: a script element for the URL taskpane.html names (the entry's hashed file). */
+/** The URL of the pane's entry (its hashed file), as taskpane.html names it. */
+function entryUrl(): string | undefined {
+  return document.getElementById("pane-entry")?.getAttribute("content") ?? undefined;
+}
+
+/** Runs the pane's entry; if it cannot be loaded, the page says so under what it shows. */
 function loadEntry(): void {
-  const link = document.getElementById("pane-entry");
-  const src = link?.getAttribute("href") ?? link?.getAttribute("content");
+  const src = entryUrl();
   if (!src) return;
   const script = document.createElement("script");
   script.src = src;
+  script.addEventListener("error", () => showPaneLoadFailed(document, initialLanguage()));
   document.head.append(script);
+}
+
+/** Asks the browser for the entry now, to run later (loadEntry). */
+function preloadEntry(): void {
+  const src = entryUrl();
+  if (!src) return;
+  const link = document.createElement("link");
+  link.rel = "preload";
+  link.as = "script";
+  link.href = src;
+  document.head.append(link);
 }
 
 /** Runs fn once the page has been parsed: after office.js (a parser-blocking script) has run. */
@@ -43,6 +60,9 @@ if (typeof document !== "undefined") {
     startEarly(newEngineWorker);
     worker = peekEarly();
   }
+  // In the read pane the entry is not asked for before the first verdict: fetched (and compiled) while the
+  // worker checks, it made the verdict ~40 ms later on two cores (BENCHMARKS.md, fifth round).
+  if (!worker) preloadEntry();
   whenParsed(() => {
     localizeBootTitle(document, typeof navigator !== "undefined" ? navigator.language : undefined);
     if (worker) {

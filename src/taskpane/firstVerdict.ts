@@ -23,13 +23,14 @@
 import type { Host } from "../faq/types";
 import type { AsyncResultLike } from "../office/officeGlobal";
 import { decodeOfficeBase64 } from "../office/base64";
-import { localizeBootTitle } from "./bootTitle";
-import { offerEarlyCheck } from "./earlyCheck";
+import { FONT_FAMILY, localizeBootTitle } from "./bootTitle";
+import { offerEarlyCheck, type EarlyCheckOffer } from "./earlyCheck";
+import { BIG_MESSAGE_BASE64 } from "./sizes";
 import type { Lang } from "./i18n/index";
 import type { AnalyseRequest, AnalyseResponse, FirstVerdictReply } from "./analysisRequest";
 
-/** Above this much base64 (≈1 MB of message, analyze.ts's BIG_MESSAGE) the pane's progress bar comes first. */
-export const FIRST_VERDICT_MAX_CHARS = 1_400_000;
+/** Above this much base64 (a message over BIG_MESSAGE, 1 MiB) the pane's progress bar comes first. */
+export const FIRST_VERDICT_MAX_CHARS = BIG_MESSAGE_BASE64;
 /** The entry is loaded by this long after the boot script ran, whatever the check is doing. */
 export const ENTRY_DEADLINE_MS = 500;
 /** The boot script's request id (the pane's supervisor numbers its own from 1). */
@@ -56,9 +57,7 @@ export const BANNER_COLOURS = {
   },
 } as const;
 
-/** Fluent UI's fontFamilyBase. */
-export const FONT_FAMILY =
-  "'Segoe UI', 'Segoe UI Web (West European)', -apple-system, BlinkMacSystemFont, Roboto, 'Helvetica Neue', sans-serif";
+export { FONT_FAMILY };
 
 /** The 24 px filled icons VerdictBanner shows (@fluentui/react-icons; a test checks them against it). */
 export const BANNER_ICONS = {
@@ -85,6 +84,8 @@ export interface FirstVerdictDeps {
   /** office/host.ts's isClassicWindows. */
   classicWindows: () => boolean;
   setTimeout?: (fn: () => void, ms: number) => unknown;
+  /** Takes the drawing back (default: withdrawFirstVerdict). */
+  withdraw?: (doc: Document) => void;
   /** Draws the verdict (default: drawFirstVerdict). */
   draw?: (doc: Document, v: FirstVerdictReply, lang: Lang, dark: boolean) => void;
   /** Calls fn once the headline is on screen (default: afterHeadlinePaint). */
@@ -139,6 +140,7 @@ export function drawFirstVerdict(doc: Document, v: FirstVerdictReply, lang: Lang
   doc.documentElement.lang = lang;
   localizeBootTitle(doc, lang);
   if (dark) {
+    doc.documentElement.style.colorScheme = "dark";
     doc.body.style.background = theme.page.background;
     doc.body.style.color = theme.page.text;
   }
@@ -180,6 +182,11 @@ export function drawFirstVerdict(doc: Document, v: FirstVerdictReply, lang: Lang
   root.append(wrap);
 }
 
+/** Takes back the drawn verdict: the pane is about to check another message (earlyCheck.ts). */
+export function withdrawFirstVerdict(doc: Document): void {
+  doc.getElementById("first-verdict")?.remove();
+}
+
 /**
  * Reads, checks and draws the first verdict, then loads the entry (see above). Never throws; whatever goes
  * wrong, the entry is loaded and does as it did before.
@@ -197,13 +204,20 @@ export function startFirstVerdict(deps: FirstVerdictDeps): void {
       // nothing more the boot script can do; the page keeps the product name
     }
   };
+  let offer: EarlyCheckOffer | undefined;
+  let workerFailed = false;
   try {
     later(go, ENTRY_DEADLINE_MS);
-    deps.worker.addEventListener("error", go);
+    deps.worker.addEventListener("error", () => {
+      // nothing will answer: the pane must not wait for this check (earlyCheck.ts)
+      workerFailed = true;
+      offer?.fail();
+      go();
+    });
     void deps.read
       .then((r) => {
         if (!r) return go();
-        if (entryStarted) return;
+        if (entryStarted || workerFailed) return;
         const b64 = r.status === "succeeded" ? r.value : undefined;
         if (typeof b64 !== "string" || b64.length === 0 || b64.length > FIRST_VERDICT_MAX_CHARS) return go();
         const decoded = decodeOfficeBase64(b64);
@@ -213,7 +227,10 @@ export function startFirstVerdict(deps: FirstVerdictDeps): void {
           decoded.byteOffset === 0 && decoded.byteLength === decoded.buffer.byteLength
             ? decoded
             : decoded.slice();
-        const settle = offerEarlyCheck(bytes.slice());
+        const taken = offerEarlyCheck(bytes.slice(), FIRST_VERDICT_ID, () =>
+          (deps.withdraw ?? withdrawFirstVerdict)(deps.doc),
+        );
+        offer = taken;
         const lang = deps.lang();
         deps.worker.addEventListener("message", (ev: MessageEvent<AnalyseResponse>) => {
           const reply = ev.data;
@@ -224,8 +241,9 @@ export function startFirstVerdict(deps: FirstVerdictDeps): void {
             (deps.draw ?? drawFirstVerdict)(deps.doc, reply, lang, deps.dark());
             afterPaint(go);
           } else if (reply.type === "result") {
-            settle(reply.diagnosis);
+            taken.settle(reply.diagnosis);
           } else if (reply.type === "error") {
+            taken.fail();
             go();
           }
         });

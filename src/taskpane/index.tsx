@@ -71,6 +71,9 @@ async function main(): Promise<void> {
   const el = document.getElementById("root");
   if (!el) throw new Error("#root missing");
   el.textContent = "";
+  // the boot script's colours for a dark first verdict (firstVerdict.ts): the theme's provider takes over
+  document.body.style.removeProperty("background");
+  document.body.style.removeProperty("color");
   // synchronously: the frame is in the page before any other task (a long decode of a big message) runs
   const root = createRoot(el);
   flushSync(() =>

@@ -132,6 +132,43 @@ export class WorkerSupervisor<R extends WorkerReply> {
     });
   }
 
+  /**
+   * Takes over a request the worker is already running, posted before this supervisor had the worker (the
+   * boot script's check, earlyCheck.ts): it becomes the current request under the same rules as the others,
+   * its time limit counted from now (its "started" went by before the supervisor listened). Only when idle:
+   * resolves undefined at once otherwise (the caller then ends the worker with restart() and asks again).
+   */
+  adopt(opts: Omit<RequestOptions<R>, "message"> & { id: number }): Promise<R> | undefined {
+    if (this.current || this.queue.length > 0 || !this.worker) return undefined;
+    return new Promise<R>((resolve, reject) => {
+      const job: Job = {
+        opts: { ...opts, message: () => ({ message: undefined }) } as unknown as RequestOptions<WorkerReply>,
+        id: opts.id,
+        resolve: resolve as (r: WorkerReply) => void,
+        reject,
+      };
+      if (opts.signal?.aborted) {
+        this.current = job;
+        this.dropWorker();
+        this.finish(new AbortedError());
+        return;
+      }
+      opts.signal?.addEventListener("abort", () => this.abort(job), { once: true });
+      this.current = job;
+      const limit = opts.timeLimitMs ?? this.opts.timeLimitMs;
+      this.arm(limit, () => this.expire(limit));
+    });
+  }
+
+  /**
+   * Ends the worker while no request of this supervisor runs: it is busy with work nobody waits for any
+   * more (the boot script's check of a message no longer selected). The next request gets a new worker.
+   */
+  restart(): void {
+    if (this.current) return;
+    this.dropWorker();
+  }
+
   private ensureWorker(): WorkerLike {
     if (this.worker) return this.worker;
     const w = this.opts.create();

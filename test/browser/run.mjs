@@ -74,6 +74,9 @@ async function openPane({
   at,
   // the pane's entry (React, Fluent) never loads: what the boot script shows by itself stays on screen
   blockEntry = false,
+  // the worker's answers to the boot script's check (request id 0) never reach the page: that check is
+  // still running when the pane takes it over (src/taskpane/earlyCheck.ts)
+  holdBootCheck = false,
 } = {}) {
   // UTC, as the expected days are written (「1 Jan 2045」 is the local day of a 00:00 UTC instant)
   const context = await browser.newContext({
@@ -112,6 +115,17 @@ async function openPane({
         }
       };
     }, timeLimitMs);
+  }
+  if (holdBootCheck) {
+    await page.addInitScript(() => {
+      const Native = window.Worker;
+      window.Worker = class extends Native {
+        addEventListener(type, fn, options) {
+          if (type !== "message") return super.addEventListener(type, fn, options);
+          return super.addEventListener(type, (ev) => ev.data?.id !== 0 && fn(ev), options);
+        }
+      };
+    });
   }
   if (at !== undefined) {
     await page.addInitScript((iso) => {
@@ -717,9 +731,54 @@ test("Outlook: the boot script's first verdict on its own (the entry held back),
     // the theme's own colours (Fluent's webDarkTheme / webLightTheme, as VerdictBanner)
     const bg = await p.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     if (scheme === "dark") assert.equal(bg, "rgb(41, 41, 41)");
+    // the entry could not be loaded (held back here): the page says so under the verdict, and what to do
+    const failed = p.page.locator("#pane-load-failed");
+    await failed.waitFor();
+    assert.match(
+      await failed.innerText(),
+      lang === "ja-JP"
+        ? /アドインを読み込めませんでした。この作業ウィンドウを閉じて/
+        : /could not be loaded\. Close this pane/,
+    );
+    assert.equal(await p.page.locator("h1#boot-title").count(), 1);
+    await axeCheck(p.page, `first verdict ${lang} ${scheme}`);
     await shot(p.page, `first-verdict-${lang.slice(0, 2)}-${scheme}-320`);
     await p.context.close();
   }
+});
+
+test("Outlook: the boot script's check still running when the pane takes it over is under the pane's time limit", async () => {
+  // Its answers are held back (holdBootCheck), so the boot script draws nothing, loads the pane by its
+  // deadline, and the pane takes the running check over (src/taskpane/earlyCheck.ts, supervisor.ts adopt)
+  // under the test hook's 300 ms limit: past it the worker is ended and the pane says so, as for any message.
+  const p = await openPane({
+    office: { item: emlItem("sample-signed.eml") },
+    timeLimitMs: 300,
+    holdBootCheck: true,
+    watch: true,
+  });
+  await p.page.getByTestId("too-complex").waitFor({ timeout: 30_000 });
+  assert.equal(await p.page.evaluate(() => window.__firstVerdict), undefined);
+  assert.deepEqual(await p.page.evaluate(() => window.__workers), { created: 1, terminated: 1 });
+  // the message was given to the worker once (the boot script's request): the pane did not post it again
+  const checks = await p.page.evaluate(() =>
+    window.__workerTraffic.filter((t) => t.dir === "out" && t.transferred.length > 0),
+  );
+  assert.equal(checks.length, 1, JSON.stringify(checks));
+  await p.page.evaluate(() => {
+    delete window.__SMIME_ASSISTANT_TEST__;
+    window.__officeStub.setItem({
+      itemClass: "IPM.Note",
+      subject: "x",
+      attachments: [],
+      emlUrl: "/__fixtures__/samples/sample-tampered.eml",
+    });
+    window.__officeStub.fire("olkItemSelectedChanged");
+  });
+  await p.page.locator("[data-testid=verdict][data-verdict=broken]").waitFor({ timeout: 30_000 });
+  assert.deepEqual(await p.page.evaluate(() => window.__workers), { created: 2, terminated: 1 });
+  await clean(p);
+  await p.context.close();
 });
 
 test("Outlook: selecting another message (ItemChanged) re-reads and re-checks", async () => {

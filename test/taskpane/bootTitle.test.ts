@@ -4,7 +4,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { BOOT_TITLE_JA, localizeBootTitle } from "../../src/taskpane/bootTitle";
+import { BOOT_TITLE_JA, PANE_LOAD_FAILED, localizeBootTitle } from "../../src/taskpane/bootTitle";
 import { translate } from "../../src/taskpane/i18n/index";
 
 const HTML = fs.readFileSync(path.resolve(__dirname, "..", "..", "src", "taskpane", "taskpane.html"), "utf8");
@@ -22,6 +22,13 @@ describe("the title before the pane renders", () => {
     expect(BOOT_TITLE_JA).toBe(translate("ja", "appTitle"));
     const en = /id="boot-title"[^>]*>\s*([^<]+?)\s*</.exec(HTML)?.[1];
     expect(en).toBe(translate("en", "appTitle"));
+  });
+
+  it("the line said when the pane cannot be loaded is the catalogue's paneLoadFailed", () => {
+    expect(PANE_LOAD_FAILED).toEqual({
+      en: translate("en", "paneLoadFailed"),
+      ja: translate("ja", "paneLoadFailed"),
+    });
   });
 
   it("is Japanese for a Japanese browser, and left as it is otherwise", () => {

@@ -57,6 +57,7 @@ class EngineWorker {
 interface Run {
   worker: EngineWorker;
   drawn: { v: FirstVerdictReply; lang: Lang; dark: boolean }[];
+  withdrawn: number;
   entries: number;
   /** Fires the entry's deadline (the boot script's timer). */
   deadline: () => void;
@@ -73,6 +74,7 @@ function run(
   const r: Run = {
     worker,
     drawn: [],
+    withdrawn: 0,
     entries: 0,
     deadline: () => undefined,
     settle: async () => {
@@ -97,6 +99,7 @@ function run(
       return 0;
     },
     draw: (_doc, v, lang, dark) => r.drawn.push({ v, lang, dark }),
+    withdraw: () => r.withdrawn++,
     afterPaint: (fn) => fn(),
     ...over,
   });
@@ -124,10 +127,12 @@ describe("the boot script's first verdict", () => {
     expect(r.worker.transferred[0]).toEqual([req.bytes]);
     expect(r.drawn).toHaveLength(1);
     expect(r.entries).toBe(1);
-    // the pane's analyse() adopts the Diagnosis for exactly these bytes, once
-    const d = takeEarlyCheck(bytes) as Diagnosis;
-    expect(d).toBeDefined();
+    // the pane's analyse() adopts the Diagnosis for exactly these bytes, once; the drawing stays
+    const found = takeEarlyCheck(bytes);
+    expect(found?.state).toBe("done");
+    const d = (found as { diagnosis: Diagnosis }).diagnosis;
     expect(takeEarlyCheck(bytes)).toBeUndefined();
+    expect(r.withdrawn).toBe(0);
     const pane = verdictOf(d, "ja", { client: "outlook-web", language: "ja" });
     const drawn = r.drawn[0]!.v;
     expect([drawn.title, drawn.sentence, drawn.level, drawn.code]).toEqual([
@@ -149,8 +154,10 @@ describe("the boot script's first verdict", () => {
     const drawn = r.drawn[0]!.v;
     expect(drawn.level).toBe("danger");
     expect(drawn.signatureFailed).toBe(true);
+    // the pane checks other bytes (another message selected): nothing is handed over, the drawing is taken back
     const other = eml("sender-match.eml");
     expect(takeEarlyCheck(other)).toBeUndefined();
+    expect(r.withdrawn).toBe(1);
   });
 
   it("draws nothing for a failed signature in classic Outlook for Windows (a second look may change it)", async () => {
@@ -220,7 +227,7 @@ describe("the boot script's first verdict", () => {
     expect(r.drawn).toHaveLength(0);
     expect(r.entries).toBe(1);
     // its Diagnosis is still handed over (the pane's request for the same bytes takes it)
-    expect(takeEarlyCheck(eml("sender-match.eml"))).toBeDefined();
+    expect(takeEarlyCheck(eml("sender-match.eml"))?.state).toBe("done");
   });
 
   it("a worker that fails to load loads the entry", async () => {
@@ -260,19 +267,56 @@ describe("the boot script's first verdict", () => {
     expect(worker.posted).toHaveLength(1);
     expect(drawn).toHaveLength(0);
     expect(entries).toBe(1);
+    expect(takeEarlyCheck(eml("sender-match.eml"))).toBeUndefined();
   });
 
-  it("replies for the pane's own requests (ids from 1) are not the boot script's", async () => {
-    let answer: (r: AsyncResultLike<string>) => void = () => undefined;
-    const r = run(undefined, {}, new Promise((res) => (answer = res)));
-    answer(ok(b64(eml("sender-match.eml"))));
+  it("replies to other requests (the pane's, ids from 1) are not taken for the boot script's", async () => {
+    const bytes = eml("sender-match.eml");
+    const r = run(ok(b64(bytes)));
+    const post = r.worker.postMessage.bind(r.worker);
+    const listeners = (r.worker as unknown as { listeners: { message: ((e: unknown) => void)[] } }).listeners;
+    r.worker.postMessage = (req, transfer) => {
+      // another request's error and result come first
+      for (const cb of listeners.message) {
+        cb({ data: { id: 1, type: "error", message: "not yours" } });
+        cb({ data: { id: 1, type: "result", diagnosis: { kind: "fake" } } });
+      }
+      post(req, transfer);
+    };
     await r.settle();
     expect(r.drawn).toHaveLength(1);
-    // a second request through the same worker, as the pane's supervisor would make it
-    const bytes = eml("tampered.eml");
-    r.worker.postMessage({ id: 1, bytes: bytes.slice().buffer, trustAnchors: [] }, []);
+    const found = takeEarlyCheck(bytes);
+    expect(found?.state).toBe("done");
+    expect((found as { diagnosis: Diagnosis }).diagnosis.kind).not.toBe("fake");
+  });
+
+  it("a check still running is handed over as running, with its request id; for other bytes the worker is busy", async () => {
+    const bytes = eml("sender-match.eml");
+    const r = run(ok(b64(bytes)));
+    r.worker.postMessage = (req) => {
+      r.worker.posted.push(req); // never answered
+    };
     await r.settle();
-    expect(r.drawn).toHaveLength(1);
+    expect(takeEarlyCheck(bytes)).toEqual({ state: "running", id: FIRST_VERDICT_ID });
+    expect(r.withdrawn).toBe(0);
+    const again = run(ok(b64(bytes)));
+    again.worker.postMessage = (req) => {
+      again.worker.posted.push(req);
+    };
+    await again.settle();
+    expect(takeEarlyCheck(eml("tampered.eml"))).toEqual({ state: "busy" });
+    expect(again.withdrawn).toBe(1);
+  });
+
+  it("a failed check (an error reply, or the worker failing) is not handed over: the pane checks again", async () => {
+    const bytes = eml("sender-match.eml");
+    const r = run(ok(b64(bytes)));
+    r.worker.postMessage = (req) => {
+      r.worker.posted.push(req);
+    };
+    await r.settle();
+    r.worker.fail();
     expect(r.entries).toBe(1);
+    expect(takeEarlyCheck(bytes)).toBeUndefined();
   });
 });

@@ -246,3 +246,82 @@ test("the test hook's evaluation time: an ISO instant, else none", () => {
     delete g.__SMIME_ASSISTANT_TEST__;
   }
 });
+
+describe("a request already running when the supervisor takes the worker (the boot script's check)", () => {
+  test("is taken over: its replies reach the caller, nothing is posted again", async () => {
+    const { sup, ask } = setup(1000);
+    sup.warmUp();
+    const w = last();
+    const progress: number[] = [];
+    const p = sup.adopt({ id: 0, onReply: (r) => r.type === "progress" && progress.push(r.n) });
+    expect(p).toBeDefined();
+    w.post({ id: 0, type: "progress", n: 30 });
+    w.post({ id: 0, type: "result", value: "early" });
+    await expect(p).resolves.toEqual({ id: 0, type: "result", value: "early" });
+    expect(progress).toEqual([30]);
+    expect(w.received).toEqual([]);
+    // the next request goes to the same worker, once the adopted one is done
+    const next = ask("next");
+    await flush();
+    expect(w.received.map((m) => m.text)).toEqual(["next"]);
+    const id = w.received[0]!.id;
+    expect(id).not.toBe(0);
+    w.post({ id, type: "result", value: "n" });
+    await expect(next).resolves.toMatchObject({ value: "n" });
+  });
+
+  test("is under the same time limit, counted from the take-over: past it the worker is ended", async () => {
+    const { clock, sup, ask } = setup(1000);
+    sup.warmUp();
+    const w = last();
+    const p = sup.adopt({ id: 0, timeLimitMs: 500 });
+    const next = ask("next"); // waits for the adopted request
+    clock.advance(499);
+    expect(w.terminated).toBe(false);
+    clock.advance(1);
+    const err = await p!.catch((e: unknown) => e);
+    expect(isTimeLimitError(err)).toBe(true);
+    expect((err as TimeLimitError).limitMs).toBe(500);
+    expect(w.terminated).toBe(true);
+    // the waiting request got a new worker
+    expect(sup.created).toBe(2);
+    const second = last();
+    const id = second.received[0]!.id;
+    second.post({ id, type: "result", value: "fine" });
+    await expect(next).resolves.toMatchObject({ value: "fine" });
+  });
+
+  test("aborted by its caller (another message selected), it ends the worker", async () => {
+    const { sup } = setup(1000);
+    sup.warmUp();
+    const w = last();
+    const abort = new AbortController();
+    const p = sup.adopt({ id: 0, signal: abort.signal });
+    abort.abort();
+    await expect(p).rejects.toBeInstanceOf(AbortedError);
+    expect(w.terminated).toBe(true);
+  });
+
+  test("is not taken while another request runs or before there is a worker", () => {
+    const { sup, ask } = setup(1000);
+    expect(sup.adopt({ id: 0 })).toBeUndefined();
+    void ask("busy").catch(() => undefined);
+    expect(sup.adopt({ id: 0 })).toBeUndefined();
+  });
+
+  test("restart() ends a worker busy for nobody when idle, and never one running a request", async () => {
+    const { sup, ask } = setup(1000);
+    sup.warmUp();
+    const first = last();
+    sup.restart();
+    expect(first.terminated).toBe(true);
+    const p = ask("x");
+    const second = last();
+    expect(second).not.toBe(first);
+    sup.restart();
+    expect(second.terminated).toBe(false);
+    const id = second.received[0]!.id;
+    second.post({ id, type: "result", value: "x" });
+    await expect(p).resolves.toMatchObject({ value: "x" });
+  });
+});

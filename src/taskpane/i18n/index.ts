@@ -17,6 +17,11 @@ export { languageOf };
 
 const STRINGS = {
   appTitle: { en: "S/MIME Assistant", ja: "S/MIME アシスタント" },
+  /** Said by the boot script (bootTitle.ts keeps a copy) when the pane's main script cannot be loaded. */
+  paneLoadFailed: {
+    en: "The add-in could not be loaded. Close this pane and open it again.",
+    ja: "アドインを読み込めませんでした。この作業ウィンドウを閉じて、もう一度開いてください。",
+  },
   language: { en: "日本語", ja: "English" },
   languageLabel: { en: "Switch to Japanese", ja: "英語に切り替える" },
   readingMessage: {
