@@ -222,6 +222,24 @@ async function openPane({
   return { context, page, errors, external };
 }
 
+/**
+ * Selects sample-tampered.eml (ItemChanged) in a pane already open, with the test hook's time limit, if any,
+ * removed, and waits for its verdict.
+ */
+async function selectTamperedMessage(page) {
+  await page.evaluate(() => {
+    delete window.__SMIME_ASSISTANT_TEST__;
+    window.__officeStub.setItem({
+      itemClass: "IPM.Note",
+      subject: "x",
+      attachments: [],
+      emlUrl: "/__fixtures__/samples/sample-tampered.eml",
+    });
+    window.__officeStub.fire("olkItemSelectedChanged");
+  });
+  await page.locator("[data-testid=verdict][data-verdict=broken]").waitFor({ timeout: 30_000 });
+}
+
 async function verdictOf(page, timeout = 30_000) {
   const v = page.getByTestId("verdict");
   await v.waitFor({ timeout });
@@ -601,17 +619,7 @@ test("Outlook: a message past the time limit → 'too complex to check here' (wo
   );
   await shot(p.page, "too-complex");
   assert.deepEqual(await p.page.evaluate(() => window.__workers), { created: 1, terminated: 1 });
-  await p.page.evaluate(() => {
-    delete window.__SMIME_ASSISTANT_TEST__;
-    window.__officeStub.setItem({
-      itemClass: "IPM.Note",
-      subject: "x",
-      attachments: [],
-      emlUrl: "/__fixtures__/samples/sample-tampered.eml",
-    });
-    window.__officeStub.fire("olkItemSelectedChanged");
-  });
-  await p.page.locator("[data-testid=verdict][data-verdict=broken]").waitFor({ timeout: 30_000 });
+  await selectTamperedMessage(p.page);
   assert.equal(await p.page.getByTestId("too-complex").count(), 0);
   assert.deepEqual(await p.page.evaluate(() => window.__workers), { created: 2, terminated: 1 });
   await clean(p);
@@ -765,17 +773,7 @@ test("Outlook: the boot script's check still running when the pane takes it over
     window.__workerTraffic.filter((t) => t.dir === "out" && t.transferred.length > 0),
   );
   assert.equal(checks.length, 1, JSON.stringify(checks));
-  await p.page.evaluate(() => {
-    delete window.__SMIME_ASSISTANT_TEST__;
-    window.__officeStub.setItem({
-      itemClass: "IPM.Note",
-      subject: "x",
-      attachments: [],
-      emlUrl: "/__fixtures__/samples/sample-tampered.eml",
-    });
-    window.__officeStub.fire("olkItemSelectedChanged");
-  });
-  await p.page.locator("[data-testid=verdict][data-verdict=broken]").waitFor({ timeout: 30_000 });
+  await selectTamperedMessage(p.page);
   assert.deepEqual(await p.page.evaluate(() => window.__workers), { created: 2, terminated: 1 });
   await clean(p);
   await p.context.close();
@@ -784,16 +782,7 @@ test("Outlook: the boot script's check still running when the pane takes it over
 test("Outlook: selecting another message (ItemChanged) re-reads and re-checks", async () => {
   const p = await openPane({ office: { item: emlItem("sample-signed.eml") } });
   assert.equal((await verdictOf(p.page)).kind, "signed-warn");
-  await p.page.evaluate(() => {
-    window.__officeStub.setItem({
-      itemClass: "IPM.Note",
-      subject: "x",
-      attachments: [],
-      emlUrl: "/__fixtures__/samples/sample-tampered.eml",
-    });
-    window.__officeStub.fire("olkItemSelectedChanged");
-  });
-  await p.page.locator("[data-testid=verdict][data-verdict=broken]").waitFor({ timeout: 30_000 });
+  await selectTamperedMessage(p.page);
   await p.page.evaluate(() => {
     window.__officeStub.setItem(null);
     window.__officeStub.fire("olkItemSelectedChanged");
