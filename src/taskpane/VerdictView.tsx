@@ -11,7 +11,7 @@ import {
   Spinner,
   tokens,
 } from "@fluentui/react-components";
-import { lazy, Suspense, useEffect, useRef } from "react";
+import { Suspense, useEffect, useRef } from "react";
 import type { Diagnosis } from "../engine";
 import type { MessageSource } from "../office/index";
 import { Findings } from "./components/Findings";
@@ -20,14 +20,15 @@ import { TextsPanel } from "./components/TextsPanel";
 import { VerdictBanner } from "./components/VerdictBanner";
 import { useHost } from "./hostContext";
 import { useI18n } from "./i18n/index";
-import { VERDICT_VIEW_CHUNKS } from "./verdictChunks";
+import { chunkComponent } from "./verdictChunks";
 import { senderIdentity } from "./sender";
 import { clip, verdictOf } from "./verdict";
 
-// The chunks come from verdictChunks.ts, which loads them while the worker checks the message.
-const Guidance = lazy(VERDICT_VIEW_CHUNKS.faq);
+// The chunks come from verdictChunks.ts, which loads them while the worker checks the message (or as the
+// pane takes over the boot script's check); once in, they render at once (chunkComponent).
+const Guidance = chunkComponent("faq", (m) => m.default);
 // Signing setup (compose mode, self-test, .p12 check): its own chunk, off the read pane's first paint.
-const SelfTestPanel = lazy(() => VERDICT_VIEW_CHUNKS.setup().then((m) => ({ default: m.SelfTestPanel })));
+const SelfTestPanel = chunkComponent("setup", (m) => m.SelfTestPanel);
 
 const useStyles = makeStyles({
   meta: { margin: 0, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },

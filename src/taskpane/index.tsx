@@ -16,9 +16,12 @@ import type { Lang } from "./i18n/index";
 import { takeEarly } from "./earlyWorker";
 import { MessageAnalysis } from "./messageAnalysis";
 import { PANE_ANALYSIS_DEPS } from "./useMessageAnalysis";
+import { loadVerdictViewChunks } from "./verdictChunks";
 
 /** How long the read pane's first frame waits for the message's answer (below: no spinner is needed sooner). */
 const FIRST_FRAME_WAIT_MS = 400;
+/** How long it then waits for the verdict view's chunks when the boot script shows the verdict meanwhile. */
+const CHUNK_WAIT_MS = 300;
 
 interface RootProps {
   office: OfficePort | undefined;
@@ -68,6 +71,11 @@ async function main(): Promise<void> {
   // the first frame (the page shows the product name meanwhile), and React does not render a "reading"
   // frame first that the verdict replaces a moment later; a big message gets its progress after the wait.
   if (analysis) await analysis.answeredOrAfter(FIRST_FRAME_WAIT_MS);
+  // The boot script already shows this message's verdict (firstVerdict.ts): React's first frame then also
+  // waits for the verdict view's chunks (guidance, self-test, details; loading since the check was taken
+  // over), up to CHUNK_WAIT_MS, so that the view replaces the drawn verdict whole, not with spinners in it.
+  if (analysis?.phase.name === "done" && document.getElementById("first-verdict"))
+    await Promise.race([loadVerdictViewChunks(), new Promise((r) => setTimeout(r, CHUNK_WAIT_MS))]);
   const el = document.getElementById("root");
   if (!el) throw new Error("#root missing");
   el.textContent = "";

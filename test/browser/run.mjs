@@ -195,6 +195,13 @@ async function openPane({
         new MutationObserver(() => {
           const t = document.querySelector("[data-testid=progress]")?.textContent;
           if (t && !window.__progressSeen.includes(t)) window.__progressSeen.push(t);
+          // what the pane's view held when its verdict first appeared (index.tsx waits for its chunks)
+          if (!window.__viewOnArrival && document.querySelector("[data-testid=verdict]"))
+            window.__viewOnArrival = {
+              guidance: document.querySelector("[data-testid=faq-disclosure]") !== null,
+              selfTest: document.querySelector("[data-testid=self-test]") !== null,
+              spinner: document.querySelector(".fui-Spinner, [role=progressbar]") !== null,
+            };
           // the boot script's first verdict (src/taskpane/firstVerdict.ts), which the pane replaces
           const first = document.getElementById("first-verdict");
           if (first && !window.__firstVerdict)
@@ -678,6 +685,12 @@ test("Outlook: at the manifests' read-pane URL the engine worker is started and 
         seen.paints.length >= 2 && seen.entry > 0 && seen.paints[0] < seen.entry,
         JSON.stringify(seen),
       );
+      // and its view came whole: the guidance and the self-test in place, no spinner (index.tsx)
+      assert.deepEqual(await p.page.evaluate(() => window.__viewOnArrival), {
+        guidance: true,
+        selfTest: true,
+        spinner: false,
+      });
       // the pane's headline takes the place of the boot script's (no jump: within a few pixels)
       const box = await p.page.getByTestId("verdict-headline").boundingBox();
       assert.ok(Math.abs(box.y - seen.first.box.y) <= 8, JSON.stringify({ pane: box, boot: seen.first.box }));

@@ -13,9 +13,12 @@ const TASKPANE = path.resolve(__dirname, "..", "..", "src", "taskpane");
 /** The files of the verdict view that load chunks of their own (VerdictView loads through the list). */
 const VIEW_FILES = ["VerdictView.tsx", "components/SignerCard.tsx"];
 const read = (file: string): string => fs.readFileSync(path.join(TASKPANE, file), "utf8");
-/** Chunks VerdictView loads through VERDICT_VIEW_CHUNKS.x. */
+/** Chunks VerdictView loads through VERDICT_VIEW_CHUNKS.x or chunkComponent("x", …). */
 function listUses(file: string): string[] {
-  return [...read(file).matchAll(/VERDICT_VIEW_CHUNKS\.(\w+)/g)].map((m) => m[1]!);
+  return [
+    ...[...read(file).matchAll(/VERDICT_VIEW_CHUNKS\.(\w+)/g)].map((m) => m[1]!),
+    ...[...read(file).matchAll(/chunkComponent\(\s*"(\w+)"/g)].map((m) => m[1]!),
+  ];
 }
 
 /** [chunk name, resolved module path] of each `import(/* webpackChunkName: "x" *\/ "./p")`. */
