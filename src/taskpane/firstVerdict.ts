@@ -8,7 +8,7 @@
  * ms beside the entry) and held the message on its way to the worker (Chromium routes a message posted to a
  * worker that has not yet run its script through the page's main thread). So, in the read pane, the boot
  * script reads the message (office/earlyRead.ts), has the worker check it and word its verdict (the pane's
- * own verdictOf, worker.ts), draws the headline and the what-to-do line in the look of VerdictBanner, and
+ * own verdictOf, analysisRequest.ts), draws the headline and the what-to-do line in the look of VerdictBanner, and
  * only then loads the entry. The entry's view adopts the same Diagnosis (earlyCheck.ts) and replaces this
  * one with the full view, the same headline in the same place; it is the view that announces the verdict
  * (App's live region), so it is announced once.
@@ -18,7 +18,7 @@
  * the pane's), a worker that fails, or a failed signature in classic Outlook for Windows (the pane may take
  * a second look there, office/secondLook.ts, and could show another verdict: none is drawn that could be
  * taken back). In every case it is loaded by ENTRY_DEADLINE_MS after the boot script ran, so a slow check
- * gets the pane's progress and time limit.
+ * gets the pane's progress, and a check still running then is taken over under its time limit.
  */
 import type { Host } from "../faq/types";
 import type { AsyncResultLike } from "../office/officeGlobal";
