@@ -38,6 +38,7 @@ export {
   decodeBase64,
   decodeBase64String,
   encodeBase64,
+  equalBytes,
   fromHex,
   fromPem,
   latin1,

@@ -17,7 +17,7 @@ import { startEarlyRead } from "../office/earlyRead";
 import { initialDark, initialLanguage } from "../office/environment";
 import { getHost, isClassicWindows } from "../office/host";
 import { localizeBootTitle, showPaneLoadFailed } from "./bootTitle";
-import { peekEarly, startEarly } from "./earlyWorker";
+import { startEarly } from "./earlyWorker";
 import { newEngineWorker } from "./engineWorker";
 import { startFirstVerdict } from "./firstVerdict";
 import { paneModeFromUrl } from "./paneMode";
@@ -57,8 +57,7 @@ function whenParsed(fn: () => void): void {
 if (typeof document !== "undefined") {
   let worker: Worker | undefined;
   if (paneModeFromUrl(typeof location !== "undefined" ? location.search : undefined) === "read") {
-    startEarly(newEngineWorker);
-    worker = peekEarly();
+    worker = startEarly(newEngineWorker);
   }
   // In the read pane the entry is not asked for before the first verdict: fetched (and compiled) while the
   // worker checks, it made the verdict ~40 ms later on two cores (BENCHMARKS.md, fifth round).

@@ -8,7 +8,7 @@
  * nobody). Two scripts with two webpack runtimes share nothing else, so the hand-over is one global, as for
  * the early worker (earlyWorker.ts) and the early read (office/earlyRead.ts).
  */
-import type { Diagnosis } from "../engine";
+import { equalBytes, type Diagnosis } from "../engine";
 
 const KEY = "__smimeAssistantEarlyCheck";
 
@@ -54,12 +54,6 @@ export function offerEarlyCheck(bytes: Uint8Array, id: number, withdraw: () => v
   };
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.byteLength !== b.byteLength) return false;
-  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /**
  * What the boot script's check means for these bytes, once; undefined when there is nothing to take (no
  * check, a failed one, or a finished check of other bytes). Either way the offer is gone after this, and what
@@ -70,7 +64,7 @@ export function takeEarlyCheck(bytes: Uint8Array): EarlyCheckFound | undefined {
   const early = g[KEY] as EarlyCheck | undefined;
   if (!early) return undefined;
   delete g[KEY];
-  const same = sameBytes(early.bytes, bytes);
+  const same = equalBytes(early.bytes, bytes);
   if (!same) {
     try {
       early.withdraw();

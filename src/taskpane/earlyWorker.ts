@@ -11,22 +11,22 @@ interface Early {
   failed: boolean;
 }
 
-/** Starts a worker now (boot.ts: the analysis worker, engineWorker.ts) and leaves it for the pane. Never throws. */
-export function startEarly(make: () => Worker): void {
+/**
+ * Starts a worker now (boot.ts: the analysis worker, engineWorker.ts) and leaves it for the pane; returns it
+ * (undefined when it could not be made). Never throws.
+ */
+export function startEarly(make: () => Worker): Worker | undefined {
   try {
     const early: Early = { worker: make(), failed: false };
     early.worker.addEventListener("error", () => {
       early.failed = true;
     });
     (globalThis as Record<string, unknown>)[KEY] = early;
+    return early.worker;
   } catch {
     // the pane makes its own when it needs one
+    return undefined;
   }
-}
-
-/** The worker boot.ts started, left in place for the pane; undefined when there is none. */
-export function peekEarly(): Worker | undefined {
-  return ((globalThis as Record<string, unknown>)[KEY] as Early | undefined)?.worker;
 }
 
 /** The worker boot.ts started, once; undefined when there is none or it failed to load. */

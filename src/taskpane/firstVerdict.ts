@@ -57,8 +57,6 @@ export const BANNER_COLOURS = {
   },
 } as const;
 
-export { FONT_FAMILY };
-
 /** The 24 px filled icons VerdictBanner shows (@fluentui/react-icons; a test checks them against it). */
 export const BANNER_ICONS = {
   safe: "M12 2a10 10 0 1 1 0 20 10 10 0 0 1 0-20m3.22 6.97-4.47 4.47-1.97-1.97a.75.75 0 0 0-1.06 1.06l2.5 2.5c.3.3.77.3 1.06 0l5-5a.75.75 0 1 0-1.06-1.06",

@@ -6,7 +6,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { BANNER_COLOURS, BANNER_ICONS, FONT_FAMILY } from "../../src/taskpane/firstVerdict";
+import { FONT_FAMILY } from "../../src/taskpane/bootTitle";
+import { BANNER_COLOURS, BANNER_ICONS } from "../../src/taskpane/firstVerdict";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
