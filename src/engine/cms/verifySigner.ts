@@ -257,7 +257,7 @@ export async function verifyOne(
         else {
           for (const c of candidates) {
             shared.checksLeft--;
-            if (verifyDigest(scheme, key, c.digest, si.signature) === "ok") {
+            if ((await verifyDigest(scheme, key, c.digest, si.signature)) === "ok") {
               appended = c.length;
               break;
             }

@@ -2,7 +2,6 @@
  * Signature checks by hand, from a digest: RSA by BigInt modPow with EMSA checks, ECDSA (noble), DSA (bounded).
  */
 
-import { p256, p384, p521 } from "@noble/curves/nist";
 import { createHash, digestSync, hashLength, type HashName } from "./hashes";
 import { fromHex, equalBytes } from "../util/bytes";
 import { bigFromBytes, children, isUniversal, readTlv, TAG } from "../asn1";
@@ -137,7 +136,20 @@ export function ecdsaDerToRaw(sig: Uint8Array, size: number): Uint8Array | undef
   }
 }
 
-export const NOBLE_CURVES = { "P-256": p256, "P-384": p384, "P-521": p521 } as const;
+/**
+ * noble's NIST curves, loaded on first use: building them runs when their module loads, a few milliseconds
+ * the pane's analysis worker would otherwise spend before every first verdict (issue #15), for the rare
+ * ECDSA signature WebCrypto cannot check (a hash it lacks, the appended-content search). Its own chunk in
+ * the pane; bundled in the CLI.
+ */
+let nobleCurves: Promise<typeof import("@noble/curves/nist")> | undefined;
+export async function curveOf(
+  name: "P-256" | "P-384" | "P-521",
+): Promise<(typeof import("@noble/curves/nist"))["p256"]> {
+  nobleCurves ??= import("@noble/curves/nist");
+  const { p256, p384, p521 } = await nobleCurves;
+  return { "P-256": p256, "P-384": p384, "P-521": p521 }[name];
+}
 
 /** Inverse of a modulo m (m prime, 0 < a < m), by the extended Euclidean algorithm. */
 export function modInverse(a: bigint, m: bigint): bigint {
@@ -210,12 +222,12 @@ export function dsaVerify(
  * Verifies a signature given the digest of the signed data, by hand. Used for hashes WebCrypto lacks,
  * RSA-PSS with an MGF hash different from the message hash, and the appended-content search.
  */
-export function verifyDigest(
+export async function verifyDigest(
   scheme: Scheme,
   key: PublicKey,
   digest: Uint8Array,
   sig: Uint8Array,
-): VerifyOutcome {
+): Promise<VerifyOutcome> {
   if (key.kind === "other" || !keyWithinLimits(key)) return "unsupported";
   // Pure EdDSA signs the data, not a digest of it: it cannot be checked from a digest.
   if (scheme.scheme === "ed25519") return key.kind === "ed25519" ? "unsupported" : "bad";
@@ -227,8 +239,10 @@ export function verifyDigest(
     if (key.kind !== "ec") return "bad";
     const raw = ecdsaDerToRaw(sig, key.bytes);
     if (!raw) return "bad";
+    // outside the try: a failure to load the curves is the check's error, never a "bad" signature
+    const curve = await curveOf(key.curve);
     try {
-      const ok = NOBLE_CURVES[key.curve].verify(raw, digest, key.point, {
+      const ok = curve.verify(raw, digest, key.point, {
         prehash: false,
         lowS: false,
         format: "compact",

@@ -1,7 +1,6 @@
 /**
  * verifyData: the check of a signature over data, through the engine's crypto port where it can, by hand otherwise.
  */
-import { ed25519 } from "@noble/curves/ed25519";
 import type { CryptoContext } from "./context";
 import { digestSync, webCryptoHash } from "./hashes";
 import { encodeBase64 } from "../util/bytes";
@@ -68,6 +67,9 @@ export async function verifyData(
   if (key.kind === "other" || !keyWithinLimits(key)) return "unsupported";
   if (scheme.scheme === "ed25519" || key.kind === "ed25519") {
     if (scheme.scheme !== "ed25519" || key.kind !== "ed25519" || sig.length !== 64) return "bad";
+    // noble's Ed25519, loaded on first use (its module builds the curve when it loads: see curveOf). A
+    // failure to load it is the check's error, never a "bad" signature.
+    const { ed25519 } = await import("@noble/curves/ed25519");
     try {
       // RFC 8032 verification (not ZIP-215's more lenient rules): what OpenSSL accepts.
       return ed25519.verify(sig, data, key.raw, { zip215: false }) ? "ok" : "bad";
