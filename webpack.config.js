@@ -14,6 +14,7 @@ const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { organisationAnchors } = require("./scripts/org-anchors.cjs");
+const { STARTER, INLINE_HASHES, inlineStarter, fillInlineHashes } = require("./scripts/inline-starter.cjs");
 
 const root = __dirname;
 const DEV_URL = "https://localhost:3000";
@@ -50,6 +51,41 @@ async function devHttpsOptions() {
     return undefined;
   }
 }
+
+/**
+ * The read pane's inline starter, with the analysis worker's file ("smime-engine" chunk) filled in
+ * (scripts/inline-starter.cjs).
+ */
+function starterFor(compilation, publicPath) {
+  compilation.fileDependencies.add(STARTER);
+  const chunk = compilation.namedChunks.get("smime-engine");
+  const file = chunk && [...chunk.files].find((f) => f.endsWith(".js"));
+  if (!file) throw new Error("taskpane.html: no smime-engine chunk for the inline worker starter");
+  return inlineStarter(publicPath + file);
+}
+
+/**
+ * Fills in each page's INLINE_HASHES with the hashes of its inline <script> elements, on the page as it is
+ * emitted: after html-webpack-plugin's minifier and webpack's real content hashes have changed its text.
+ * The CSP allows those scripts and no other inline script ('unsafe-inline' stays out of script-src).
+ */
+const inlineScriptHashes = {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("InlineScriptHashes", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "InlineScriptHashes", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER },
+        (assets) => {
+          for (const name of Object.keys(assets)) {
+            if (!name.endsWith(".html")) continue;
+            const html = assets[name].source().toString();
+            if (!html.includes(INLINE_HASHES)) continue;
+            compilation.updateAsset(name, new webpack.sources.RawSource(fillInlineHashes(html)));
+          }
+        },
+      );
+    });
+  },
+};
 
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode || (env.WEBPACK_SERVE ? "development" : "production");
@@ -99,9 +135,17 @@ module.exports = async (env = {}, argv = {}) => {
       filename: "taskpane.html",
       template: "./src/taskpane/taskpane.html",
       chunks: ["boot", "taskpane"],
-      // the template writes the tags: boot.ts runs first and loads the entry, named by <meta id="pane-entry">
+      // the template writes the tags: the inline starter, then boot.ts, which loads the entry, named by
+      // <meta id="pane-entry">
       inject: false,
-      templateParameters: { connectSrc },
+      templateParameters: (compilation, assets, assetTags, options) => ({
+        compilation,
+        webpackConfig: compilation.options,
+        htmlWebpackPlugin: { tags: assetTags, files: assets, options },
+        connectSrc,
+        inlineHashes: INLINE_HASHES,
+        inlineStarter: starterFor(compilation, assets.publicPath),
+      }),
     }),
   ];
   const commandsTs = ["src/commands/commands.ts", "src/commands/index.ts"].find(exists);
@@ -195,6 +239,7 @@ module.exports = async (env = {}, argv = {}) => {
     },
     plugins: [
       ...pages,
+      inlineScriptHashes,
       new CopyWebpackPlugin({ patterns: copy }),
       ...manifests,
       new webpack.DefinePlugin({

@@ -3,8 +3,9 @@
  * runs by itself, and run first, before office.js. It loads the pane's entry (React, Fluent UI), named in
  * the page by `<meta id="pane-entry" content=…>`, once the page has been parsed (office.js has then run).
  *
- * Opened as Outlook's read pane (the manifests' URL taskpane.html?mode=read), it starts the analysis worker
- * at once and leaves it for the pane (earlyWorker.ts), asks Outlook for the message (item.getAsFileAsync) as
+ * Opened as Outlook's read pane (the manifests' URL taskpane.html?mode=read), it takes the analysis worker
+ * the page's inline starter started before this script was even fetched (startWorker.inline.js), or starts
+ * it when there is none, and leaves it for the pane (earlyWorker.ts), asks Outlook for the message (item.getAsFileAsync) as
  * soon as Office.js is ready, for the pane's ladder to adopt (src/office/earlyRead.ts), has the worker check
  * it, and draws the verdict itself before it loads the entry (firstVerdict.ts; issue #15: navigation →
  * verdict, BENCHMARKS.md). Everywhere else — the standalone page (no ?mode), the compose pane

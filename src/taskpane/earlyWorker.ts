@@ -1,6 +1,7 @@
 /**
- * The analysis worker started early: boot.ts (its own entry and script, run before the pane's entry) makes
- * it and leaves it on a global; the pane's supervisor (analyze.ts) adopts it once, instead of making its
+ * The analysis worker started early: the page's inline starter (startWorker.inline.js, run before any
+ * script is fetched) or else boot.ts (its own entry and script, run before the pane's entry) makes it and
+ * leaves it on a global; the pane's supervisor (analyze.ts) adopts it once, instead of making its
  * own. Two scripts with two webpack runtimes share nothing else, so the hand-over is this one global. A
  * worker that failed to load is not adopted: the supervisor then makes a new one and reports its failure.
  */
@@ -13,9 +14,17 @@ interface Early {
 
 /**
  * Starts a worker now (boot.ts: the analysis worker, engineWorker.ts) and leaves it for the pane; returns it
- * (undefined when it could not be made). Never throws.
+ * (undefined when it could not be made). A worker the page's inline starter already started is returned
+ * instead, unless it has failed to load: then it is ended and a new one made. Never throws.
  */
 export function startEarly(make: () => Worker): Worker | undefined {
+  const g = globalThis as Record<string, unknown>;
+  const started = g[KEY] as Early | undefined;
+  if (started && !started.failed) return started.worker;
+  if (started) {
+    delete g[KEY];
+    started.worker.terminate();
+  }
   try {
     const early: Early = { worker: make(), failed: false };
     early.worker.addEventListener("error", () => {

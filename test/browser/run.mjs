@@ -5,6 +5,7 @@
 /* global window, document, navigator, MutationObserver, getComputedStyle, atob, DataTransfer, File, DragEvent, Blob, PerformanceObserver */
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -34,6 +35,7 @@ const NO_HOST_OFFICE =
 const SAMPLES = path.join(ROOT, "assets", "samples");
 const sample = (f) => fs.readFileSync(path.join(SAMPLES, f));
 const MSG_FIXTURES = path.join(ROOT, "test", "fixtures", "generated", "msg");
+const CMS_FIXTURES = path.join(ROOT, "test", "fixtures", "generated", "cms");
 
 // An unsigned message whose HTML part tries to inject markup: it must show as text only.
 const HTML_EML = Buffer.from(
@@ -154,10 +156,12 @@ async function openPane({
             super(url, options);
             const name = options?.name;
             this.__name = name;
-            // which script made it, and whether the pane had rendered yet
+            // which script made it ("inline": the page's own inline script), and whether the pane had
+            // rendered yet
+            const current = document.currentScript;
             window.__workersMade.push({
               name,
-              script: document.currentScript?.src ?? null,
+              script: current ? current.src || "inline" : null,
               rendered: document.querySelector("[data-testid=app]") !== null,
             });
             this.addEventListener("message", (ev) =>
@@ -633,7 +637,7 @@ test("Outlook: a message past the time limit → 'too complex to check here' (wo
   await p.context.close();
 });
 
-test("Outlook: at the manifests' read-pane URL the engine worker is started and the message asked for by the boot script, before the pane renders; an older manifest's URL still reads and checks", async () => {
+test("Outlook: at the manifests' read-pane URL the engine worker is started by the page's inline starter and the message asked for by the boot script, before the pane renders; an older manifest's URL still reads and checks", async () => {
   for (const query of ["?mode=read", ""]) {
     const p = await openPane({ office: { item: emlItem("sample-signed.eml") }, query, watch: true });
     assert.equal((await verdictOf(p.page)).kind, "signed-warn", query);
@@ -651,8 +655,9 @@ test("Outlook: at the manifests' read-pane URL the engine worker is started and 
       calls.join(),
     );
     if (query) {
-      // boot.<hash>.js, its own entry, run before the pane's entry (React, Fluent) and before Office.onReady
-      assert.match(engine[0].script ?? "", /\/boot\.[0-9a-f]{8}\.js$/, JSON.stringify(engine[0]));
+      // the page's inline starter (src/taskpane/startWorker.inline.js), run before boot.<hash>.js is even
+      // fetched; boot.js takes it over (one worker), before the pane's entry (React, Fluent) and Office.onReady
+      assert.equal(engine[0].script, "inline", JSON.stringify(engine[0]));
       assert.equal(engine[0].rendered, false);
       // The boot script drew the verdict (src/taskpane/firstVerdict.ts) before the pane's entry was even
       // asked for, in the pane's own words, and the pane adopted that check (earlyCheck.ts): the worker was
@@ -937,6 +942,32 @@ test("Standalone (office.js unreachable): open an .eml with the file picker", as
   await p.page.getByTestId("file-name").getByText("junk.eml").waitFor();
   assert.ok(["none", "malformed"].includes((await verdictOf(p.page)).kind));
   await shot(p.page, "standalone-file");
+  await clean(p);
+  await p.context.close();
+});
+
+test("Standalone: an Ed25519 signature and an ECDSA one over SHA-224 are checked, noble's curves loaded into the worker on first use", async () => {
+  // The analysis worker leaves noble's curves out of its own script (src/engine/crypto/byHand.ts curveOf,
+  // verify.ts): building them when the worker starts cost every first verdict a few milliseconds. These two
+  // signatures need them (WebCrypto has no SHA-224; the engine checks Ed25519 with noble), so the worker
+  // loads their chunks here. A chunk that failed to load would be the check's error, not this verdict.
+  const p = await openPane({ office: "none" });
+  await p.page.getByTestId("standalone").waitFor();
+  for (const file of ["ed25519.p7m", "p256-sha224.p7m"]) {
+    await p.page.getByTestId("file-input").setInputFiles(path.join(CMS_FIXTURES, file));
+    await p.page.getByTestId("file-name").getByText(file).waitFor();
+    await verdictOf(p.page);
+    const codes = await findingCodes(p.page);
+    assert.ok(codes.includes("SIGNATURE_VALID") && !codes.includes("SIGNATURE_INVALID"), `${file}: ${codes}`);
+  }
+  // the worker's script did not hold them: it asked for chunks of its own once it needed them
+  const requested = [];
+  for (const w of p.page.workers())
+    requested.push(...(await w.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name))));
+  assert.ok(
+    requested.some((u) => /\/\d+\.[0-9a-f]{8}\.chunk\.js$/.test(u)),
+    `no curve chunk requested by a worker: ${requested.join(" ")}`,
+  );
   await clean(p);
   await p.context.close();
 });
@@ -1228,9 +1259,21 @@ test("Built page: strict CSP meta and the official Office.js CDN script", async 
   const html = fs.readFileSync(path.join(ROOT, "dist", "taskpane.html"), "utf8");
   const csp = /http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(html)?.[1];
   assert.ok(csp, "CSP meta missing");
+  // script-src: the page's origin, Office.js's CDN and the one inline script (the read pane's worker
+  // starter) by its SHA-256; never 'unsafe-inline' or 'unsafe-eval'
+  const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  assert.equal(inline.length, 1, "one inline script: the worker starter");
+  assert.match(inline[0], /new Worker\("smime-engine\.[0-9a-f]{8}\.chunk\.js"/);
+  assert.ok(
+    fs.existsSync(path.join(ROOT, "dist", /smime-engine\.[0-9a-f]{8}\.chunk\.js/.exec(inline[0])[0])),
+  );
+  const hash = crypto.createHash("sha256").update(inline[0], "utf8").digest("base64");
+  assert.ok(
+    csp.includes(`script-src 'self' 'sha256-${hash}' https://appsforoffice.microsoft.com;`),
+    `script-src: ${csp}`,
+  );
   for (const d of [
     "default-src 'self'",
-    "script-src 'self' https://appsforoffice.microsoft.com",
     // built without SMIME_ASSISTANT_CLIENT_ID: no Graph, so no network beyond the pane's origin
     "connect-src 'self';",
     "img-src 'self' data:",

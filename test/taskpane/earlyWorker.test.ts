@@ -3,20 +3,7 @@
  * worker that failed to load is ended and not handed over (the supervisor then makes its own).
  */
 import { startEarly, takeEarly } from "../../src/taskpane/earlyWorker";
-
-class FakeWorker {
-  terminated = false;
-  private errorListeners: (() => void)[] = [];
-  addEventListener(type: string, cb: () => void): void {
-    if (type === "error") this.errorListeners.push(cb);
-  }
-  fail(): void {
-    for (const cb of this.errorListeners) cb();
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-}
+import { FakeWorker } from "./fakeWorker";
 
 describe("the early analysis worker", () => {
   it("is handed over once", () => {
@@ -41,5 +28,30 @@ describe("the early analysis worker", () => {
       throw new Error("workers refused");
     });
     expect(takeEarly()).toBeUndefined();
+  });
+});
+
+describe("a worker the page's inline starter already started", () => {
+  const KEY = "__smimeAssistantEarlyWorker";
+  afterEach(() => {
+    delete (globalThis as Record<string, unknown>)[KEY];
+  });
+
+  it("is the one startEarly returns: no second worker is made", () => {
+    const started = new FakeWorker();
+    (globalThis as Record<string, unknown>)[KEY] = { worker: started, failed: false };
+    const make = jest.fn(() => new FakeWorker() as unknown as Worker);
+    expect(startEarly(make)).toBe(started);
+    expect(make).not.toHaveBeenCalled();
+    expect(takeEarly()).toBe(started);
+  });
+
+  it("is ended and replaced when it has already failed to load", () => {
+    const started = new FakeWorker();
+    (globalThis as Record<string, unknown>)[KEY] = { worker: started, failed: true };
+    const own = new FakeWorker();
+    expect(startEarly(() => own as unknown as Worker)).toBe(own);
+    expect(started.terminated).toBe(true);
+    expect(takeEarly()).toBe(own);
   });
 });
