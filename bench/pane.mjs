@@ -129,7 +129,9 @@ async function offline(context, officeJs, ...init) {
 /** Same-origin JS responses (pages and workers) while fn runs: [{ url, raw, gzip }]. */
 async function jsLoaded(context, fn) {
   const seen = new Map();
-  const onResponse = async (res) => {
+  const reading = [];
+  const onResponse = (res) => reading.push(read(res));
+  const read = async (res) => {
     const url = res.url();
     if (!url.startsWith(origin) || !/\.m?js(\?|$)/.test(url)) return;
     try {
@@ -148,6 +150,8 @@ async function jsLoaded(context, fn) {
   context.on("response", onResponse);
   await fn();
   context.off("response", onResponse);
+  // the bodies still being read when the page said it was complete
+  await Promise.all(reading);
   return [...seen.values()];
 }
 
