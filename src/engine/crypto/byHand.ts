@@ -4,6 +4,7 @@
 
 import { createHash, digestSync, hashLength, type HashName } from "./hashes";
 import { fromHex, equalBytes } from "../util/bytes";
+import { lazyCode } from "../util/lazyCode";
 import { bigFromBytes, children, isUniversal, readTlv, TAG } from "../asn1";
 import { type PublicKey, stripZeros, keyWithinLimits } from "./publicKey";
 import { type Scheme, type VerifyOutcome } from "./scheme";
@@ -137,17 +138,15 @@ export function ecdsaDerToRaw(sig: Uint8Array, size: number): Uint8Array | undef
 }
 
 /**
- * noble's NIST curves, loaded on first use: building them runs when their module loads, a few milliseconds
- * the pane's analysis worker would otherwise spend before every first verdict (issue #15), for the rare
- * ECDSA signature WebCrypto cannot check (a hash it lacks, the appended-content search). Its own chunk in
- * the pane; bundled in the CLI.
+ * noble's NIST curves, loaded on first use (util/lazyCode.ts): building them runs when their module loads,
+ * a few milliseconds the pane's analysis worker would otherwise spend before every first verdict (issue
+ * #15), for the rare ECDSA signature WebCrypto cannot check (a hash it lacks, the appended-content search).
  */
-let nobleCurves: Promise<typeof import("@noble/curves/nist")> | undefined;
+const nistCurves = lazyCode("noble's NIST curves", () => import("@noble/curves/nist"));
 export async function curveOf(
   name: "P-256" | "P-384" | "P-521",
 ): Promise<(typeof import("@noble/curves/nist"))["p256"]> {
-  nobleCurves ??= import("@noble/curves/nist");
-  const { p256, p384, p521 } = await nobleCurves;
+  const { p256, p384, p521 } = await nistCurves();
   return { "P-256": p256, "P-384": p384, "P-521": p521 }[name];
 }
 
@@ -239,7 +238,7 @@ export async function verifyDigest(
     if (key.kind !== "ec") return "bad";
     const raw = ecdsaDerToRaw(sig, key.bytes);
     if (!raw) return "bad";
-    // outside the try: a failure to load the curves is the check's error, never a "bad" signature
+    // outside the try: a failure to load the curves is the check's error (CodeUnavailableError), not "bad"
     const curve = await curveOf(key.curve);
     try {
       const ok = curve.verify(raw, digest, key.point, {

@@ -7,6 +7,10 @@ import { encodeBase64 } from "../util/bytes";
 import { type PublicKey, keyWithinLimits } from "./publicKey";
 import { type Scheme, type VerifyOutcome } from "./scheme";
 import { ecdsaDerToRaw, verifyDigest } from "./byHand";
+import { lazyCode } from "../util/lazyCode";
+
+/** noble's Ed25519, loaded on first use: its module builds the curve when it loads (byHand.ts curveOf). */
+const edwardsCurve = lazyCode("noble's Ed25519", () => import("@noble/curves/ed25519"));
 
 // ---------------------------------------------------------------------------------------------------
 // WebCrypto (from the data)
@@ -67,9 +71,8 @@ export async function verifyData(
   if (key.kind === "other" || !keyWithinLimits(key)) return "unsupported";
   if (scheme.scheme === "ed25519" || key.kind === "ed25519") {
     if (scheme.scheme !== "ed25519" || key.kind !== "ed25519" || sig.length !== 64) return "bad";
-    // noble's Ed25519, loaded on first use (its module builds the curve when it loads: see curveOf). A
-    // failure to load it is the check's error, never a "bad" signature.
-    const { ed25519 } = await import("@noble/curves/ed25519");
+    // outside the try: a failure to load the curve is the check's error (CodeUnavailableError), not "bad"
+    const { ed25519 } = await edwardsCurve();
     try {
       // RFC 8032 verification (not ZIP-215's more lenient rules): what OpenSSL accepts.
       return ed25519.verify(sig, data, key.raw, { zip215: false }) ? "ok" : "bad";

@@ -20,6 +20,7 @@ import {
 import { ownContext, type CryptoContext } from "../crypto/context";
 import { publicKeyOf, resolveScheme, verifyData, type VerifyOutcome } from "../crypto/signature";
 import { equalBytes, toHex } from "../util/bytes";
+import { onlyIfLoaded } from "../util/lazyCode";
 import { normalizedName, parseName, type ParsedCertificate } from "../x509/certificate";
 
 /** RFC 5280 CRLReason names by code. */
@@ -245,7 +246,8 @@ export async function verifyWithCertificate(
     return scheme.ok
       ? await verifyData(crypto, scheme.scheme, publicKeyOf(signer.spki), tbs, signature)
       : "unsupported";
-  } catch {
+  } catch (err) {
+    onlyIfLoaded(err); // the engine's own code missing is the check's error, not a bad signature
     return "bad";
   }
 }
