@@ -174,10 +174,9 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
-    // inlined into taskpane.html as it is (webpack.config.js): ES5, a classic script, the page's globals
+    // inlined into taskpane.html as it is (webpack.config.js): a classic script with the page's globals
     files: ["src/taskpane/startWorker.inline.js"],
     languageOptions: {
-      ecmaVersion: 5,
       sourceType: "script",
       globals: {
         window: "writable",
@@ -187,8 +186,6 @@ export default tseslint.config(
         __SMIME_ENGINE_WORKER__: "readonly",
       },
     },
-    // ES5 has no catch without a binding
-    rules: { "no-var": "off", "@typescript-eslint/no-unused-vars": ["error", { caughtErrors: "none" }] },
   },
   prettier,
 );

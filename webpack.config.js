@@ -57,7 +57,6 @@ async function devHttpsOptions() {
  * (scripts/inline-starter.cjs).
  */
 function starterFor(compilation, publicPath) {
-  compilation.fileDependencies.add(STARTER);
   const chunk = compilation.namedChunks.get("smime-engine");
   const file = chunk && [...chunk.files].find((f) => f.endsWith(".js"));
   if (!file) throw new Error("taskpane.html: no smime-engine chunk for the inline worker starter");
@@ -72,6 +71,8 @@ function starterFor(compilation, publicPath) {
 const inlineScriptHashes = {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("InlineScriptHashes", (compilation) => {
+      // watched by the dev server even when html-webpack-plugin has nothing else to redo
+      compilation.fileDependencies.add(STARTER);
       compilation.hooks.processAssets.tap(
         { name: "InlineScriptHashes", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER },
         (assets) => {
@@ -138,6 +139,9 @@ module.exports = async (env = {}, argv = {}) => {
       // the template writes the tags: the inline starter, then boot.ts, which loads the entry, named by
       // <meta id="pane-entry">
       inject: false,
+      // made again on every compilation: the inline starter (and the worker's file name in it) is not one
+      // of the template's own dependencies, so a cached page could keep an old starter under `npm start`
+      cache: false,
       templateParameters: (compilation, assets, assetTags, options) => ({
         compilation,
         webpackConfig: compilation.options,
@@ -253,8 +257,10 @@ module.exports = async (env = {}, argv = {}) => {
     performance: { hints: false },
     // Lazy chunks of the pane are split as usual, but not the workers' own chunks: a worker loads each
     // extra chunk with a synchronous importScripts, which on a busy machine cost the first verdict about
-    // 200 ms (issue #15, BENCHMARKS.md). Each worker is one file, fetched before its thread starts (the
-    // .p12 worker then loads the PKCS#12 code, src/engine/pkcs12, on its first check).
+    // 200 ms (issue #15, BENCHMARKS.md). Each worker's own code is one file, fetched before its thread
+    // starts; only code its first check does not need comes later, on first use: the PKCS#12 code
+    // (src/engine/pkcs12) in the .p12 worker, noble's curves (Ed25519, ECDSA by hand) in the analysis
+    // worker (src/engine/util/lazyCode.ts).
     optimization: {
       splitChunks: {
         chunks: (chunk) => !chunk.canBeInitial() && !WORKER_CHUNKS.has(chunk.name ?? ""),

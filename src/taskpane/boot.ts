@@ -1,6 +1,6 @@
 /**
- * The pane's first script: its own webpack entry ("boot", webpack.config.js), the only script taskpane.html
- * runs by itself, and run first, before office.js. It loads the pane's entry (React, Fluent UI), named in
+ * The pane's first script file: its own webpack entry ("boot", webpack.config.js), the only script file
+ * taskpane.html runs by itself, before office.js (only the read pane's inline worker starter runs earlier). It loads the pane's entry (React, Fluent UI), named in
  * the page by `<meta id="pane-entry" content=…>`, once the page has been parsed (office.js has then run).
  *
  * Opened as Outlook's read pane (the manifests' URL taskpane.html?mode=read), it takes the analysis worker

@@ -1,8 +1,9 @@
 /**
- * The analysis worker started early: the page's inline starter (startWorker.inline.js, run before any
- * script is fetched) or else boot.ts (its own entry and script, run before the pane's entry) makes it and
- * leaves it on a global; the pane's supervisor (analyze.ts) adopts it once, instead of making its
- * own. Two scripts with two webpack runtimes share nothing else, so the hand-over is this one global. A
+ * The analysis worker started early: the page's inline starter (startWorker.inline.js, run while boot.js is
+ * still being fetched) or else boot.ts (its own entry and script, run before the pane's entry) makes it and
+ * leaves it on a global; the pane's supervisor (analyze.ts) adopts it once, instead of making its own. The
+ * starter, boot.ts and the pane's entry share nothing else (two webpack runtimes and a plain script), so
+ * the hand-over is this one global. A
  * worker that failed to load is not adopted: the supervisor then makes a new one and reports its failure.
  */
 const KEY = "__smimeAssistantEarlyWorker";
@@ -38,7 +39,7 @@ export function startEarly(make: () => Worker): Worker | undefined {
   }
 }
 
-/** The worker boot.ts started, once; undefined when there is none or it failed to load. */
+/** The worker started early, once; undefined when there is none or it failed to load. */
 export function takeEarly(): Worker | undefined {
   const g = globalThis as Record<string, unknown>;
   const early = g[KEY] as Early | undefined;

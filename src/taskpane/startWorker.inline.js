@@ -7,20 +7,20 @@
  * same shape). It does nothing else; if it cannot run (a host that blocks inline scripts despite the page's
  * hash), boot.ts starts the worker as before.
  *
- * Plain ES5 in one function, by hand: it is inlined as it is (this comment removed), the page's
+ * A classic script in one function, by hand: it is inlined as it is (this comment removed), the page's
  * Content-Security-Policy allows it by its SHA-256 hash alone, and the build fills in the worker's file
  * (__SMIME_ENGINE_WORKER__, the hashed "smime-engine" chunk). test/taskpane/startWorker.test.ts runs it.
  */
-(function () {
+(() => {
   try {
-    var mode = new URLSearchParams(location.search).get("mode");
+    const mode = new URLSearchParams(location.search).get("mode");
     if (!mode || mode.toLowerCase() !== "read") return;
-    var early = { worker: new Worker(__SMIME_ENGINE_WORKER__, { name: "smime-engine" }), failed: false };
-    early.worker.addEventListener("error", function () {
+    const early = { worker: new Worker(__SMIME_ENGINE_WORKER__, { name: "smime-engine" }), failed: false };
+    early.worker.addEventListener("error", () => {
       early.failed = true;
     });
     window.__smimeAssistantEarlyWorker = early;
-  } catch (e) {
+  } catch {
     // boot.ts starts the worker
   }
 })();

@@ -2,7 +2,8 @@
  * The read pane's inline starter (src/taskpane/startWorker.inline.js), run as taskpane.html holds it
  * (scripts/inline-starter.cjs, the text webpack writes into the page): it starts the analysis worker for
  * exactly the URLs paneMode.ts calls the read pane, leaves it where boot.ts's startEarly and the pane's
- * takeEarly find it, and never throws. The browser test "the inline starter…" checks the built page.
+ * takeEarly find it, and never throws. The browser test "Outlook: at the manifests' read-pane URL the engine
+ * worker is started by the page's inline starter…" checks the built page.
  */
 import { startEarly, takeEarly } from "../../src/taskpane/earlyWorker";
 import { FakeWorker } from "./fakeWorker";
@@ -44,7 +45,7 @@ afterEach(() => {
 describe("the inline worker starter", () => {
   it("is the file's code, without its header, with the worker's URL filled in", () => {
     const text = inlineStarter("smime-engine.0123abcd.chunk.js");
-    expect(text.startsWith("(function () {")).toBe(true);
+    expect(text.startsWith("(() => {")).toBe(true);
     expect(text).toContain('new Worker("smime-engine.0123abcd.chunk.js", { name: "smime-engine" })');
     expect(text).not.toContain("__SMIME_ENGINE_WORKER__");
     expect(text).not.toContain("issue #15");
