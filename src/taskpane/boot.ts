@@ -1,18 +1,19 @@
 /**
  * The pane's first script file: its own webpack entry ("boot", webpack.config.js), the only script file
- * taskpane.html runs by itself, before office.js (only the read pane's inline worker starter runs earlier). It loads the pane's entry (React, Fluent UI), named in
- * the page by `<meta id="pane-entry" content=…>`, once the page has been parsed (office.js has then run).
+ * taskpane.html runs by itself, before office.js (only the read pane's inline worker starter runs earlier).
+ * It loads the pane's entry (React, Fluent UI), named in the page by `<meta id="pane-entry" content=…>`,
+ * once the page has been parsed (office.js has then run).
  *
  * Opened as Outlook's read pane (the manifests' URL taskpane.html?mode=read), it takes the analysis worker
  * the page's inline starter started before this script was even fetched (startWorker.inline.js), or starts
  * it when there is none, and leaves it for the pane (earlyWorker.ts); it asks Outlook for the message
  * (item.getAsFileAsync) as soon as Office.js is ready, for the pane's ladder to adopt
  * (src/office/earlyRead.ts), has the worker check it, and draws the verdict itself before it loads the
- * entry (firstVerdict.ts; issue #15: navigation → verdict, BENCHMARKS.md). Everywhere else — the standalone page (no ?mode), the compose pane
- * (?mode=compose), an older manifest's read pane (no ?mode) — it starts nothing, asks the browser for the
- * entry at once (a preload, so that its download overlaps office.js's), and runs it once the page is parsed:
- * the standalone page loads the engine on the user's first action, and the older read pane starts its worker
- * once Office.onReady has answered (index.tsx).
+ * entry (firstVerdict.ts; issue #15: navigation → verdict, BENCHMARKS.md). Everywhere else — the
+ * standalone page (no ?mode), the compose pane (?mode=compose), an older manifest's read pane (no ?mode) —
+ * it starts nothing, asks the browser for the entry at once (a preload, so that its download overlaps
+ * office.js's), and runs it once the page is parsed: the standalone page loads the engine on the user's
+ * first action, and the older read pane starts its worker once Office.onReady has answered (index.tsx).
  */
 import { startEarlyRead } from "../office/earlyRead";
 import { initialDark, initialLanguage } from "../office/environment";
